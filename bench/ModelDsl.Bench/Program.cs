@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ModelDsl.Bench.CompiledExpressionBenchmarks).Assembly).Run(args);

@@ -1,0 +1,251 @@
+using System.Numerics;
+using System.Reflection;
+using ModelDsl.Symbolics.Evaluation;
+using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Numbers;
+using L = System.Linq.Expressions.Expression;
+using LExpr = System.Linq.Expressions.Expression;
+using ParameterExpression = System.Linq.Expressions.ParameterExpression;
+
+namespace ModelDsl.Symbolics.Compilation;
+
+/// <summary>Lowers canonical <see cref="Expr"/> trees to LINQ expression trees for one domain.</summary>
+internal sealed class LinqEmitter
+{
+    private readonly NumericDomain _domain;
+    private readonly Type _t;
+    private readonly IReadOnlyList<SymbolExpr> _parameters;
+    private readonly ParameterExpression _input;
+    private readonly ParameterExpression?[] _locals;
+    private readonly List<ParameterExpression> _temps = [];
+    private readonly List<LExpr> _statements = [];
+
+    public List<CompileError> Errors { get; } = [];
+
+    public LinqEmitter(NumericDomain domain, IReadOnlyList<SymbolExpr> parameters)
+    {
+        _domain = domain;
+        _t = domain == NumericDomain.Real ? typeof(double) : typeof(Complex);
+        _parameters = parameters;
+        _input = L.Parameter(_t.MakeArrayType(), "p");
+        _locals = new ParameterExpression?[parameters.Count];
+    }
+
+    public System.Linq.Expressions.LambdaExpression Emit(IReadOnlyList<Expr> outputs, bool vector)
+    {
+        if (!vector)
+        {
+            var body = Lower(outputs[0]);
+            return L.Lambda(L.Block(_t, _temps.Concat(_locals.OfType<ParameterExpression>()), _statements.Append(body)), _input);
+        }
+        var result = L.Parameter(_t.MakeArrayType(), "result");
+        for (var k = 0; k < outputs.Count; k++)
+        {
+            var value = Lower(outputs[k]);
+            _statements.Add(L.Assign(L.ArrayAccess(result, L.Constant(k)), value));
+        }
+        _statements.Add(L.Empty());
+        return L.Lambda(L.Block(typeof(void), _temps.Concat(_locals.OfType<ParameterExpression>()), _statements), _input, result);
+    }
+
+    private LExpr Constant(double x) =>
+        _domain == NumericDomain.Real ? L.Constant(x) : L.Constant(new Complex(x, 0));
+
+    private LExpr Lower(Expr e)
+    {
+        switch (e)
+        {
+            case NumberExpr n: return LowerNumber(n);
+            case SymbolExpr s: return LowerSymbol(s);
+            case SumExpr s: return LowerSum(s);
+            case ProductExpr p: return LowerProduct(p.Factors);
+            case PowerExpr p: return LowerProduct([p]);
+            case FunctionExpr f: return LowerFunction(f);
+            default:
+                Errors.Add(new CompileError("Unknown node type " + e.GetType().Name, e));
+                return Constant(0);
+        }
+    }
+
+    private LExpr LowerNumber(NumberExpr n)
+    {
+        var c = n.Value.ToComplex();
+        if (_domain == NumericDomain.Complex) return L.Constant(c);
+        if (!n.Value.IsReal)
+        {
+            Errors.Add(new CompileError($"The constant {n.Value} is not real; compile in the complex domain", n));
+            return Constant(0);
+        }
+        return L.Constant(c.Real);
+    }
+
+    private LExpr LowerSymbol(SymbolExpr s)
+    {
+        var k = -1;
+        for (var j = 0; j < _parameters.Count; j++)
+            if (_parameters[j].Equals(s)) { k = j; break; }
+        if (k < 0)
+        {
+            var sameName = _parameters.Any(p => p.Name == s.Name);
+            Errors.Add(new CompileError(sameName
+                ? $"Symbol '{s.Name}' is {(s.IsReal ? "real" : "complex")} here but the parameter of that name is not"
+                : $"Symbol '{s.Name}' is not in the parameter list", s));
+            return Constant(0);
+        }
+        if (_locals[k] is null)
+        {
+            var local = L.Variable(_t, s.Name);
+            _locals[k] = local;
+            LExpr read = L.ArrayIndex(_input, L.Constant(k));
+            if (_domain == NumericDomain.Complex && s.IsReal)
+                read = L.New(typeof(Complex).GetConstructor([typeof(double), typeof(double)])!, L.Property(read, nameof(Complex.Real)), L.Constant(0.0));
+            _statements.Insert(0, L.Assign(local, read));
+        }
+        return _locals[k]!;
+    }
+
+    private LExpr LowerSum(SumExpr s)
+    {
+        LExpr? acc = null;
+        foreach (var t in s.Terms)
+        {
+            var (c, rest) = Canonical.SplitCoefficient(t);
+            var negative = c.IsRational && c.AsRational.Sign < 0;
+            var term = negative ? LowerProduct(Factors(Expr.Multiply(Expr.Number(-c), rest))) : Lower(t);
+            acc = acc is null ? (negative ? L.Negate(term) : term) : negative ? L.Subtract(acc, term) : L.Add(acc, term);
+        }
+        return acc!;
+    }
+
+    private static IReadOnlyList<Expr> Factors(Expr e) => e is ProductExpr p ? p.Factors : [e];
+
+    private LExpr LowerProduct(IReadOnlyList<Expr> factors)
+    {
+        var negate = false;
+        var num = new List<LExpr>();
+        var den = new List<LExpr>();
+        foreach (var f in factors)
+        {
+            if (f is NumberExpr n && n.Value.IsRational)
+            {
+                var r = n.Value.AsRational;
+                if (r.Sign < 0) { negate = true; r = -r; }
+                if (r.IsOne) continue;
+                if (r.IsInteger) num.Add(Constant(r.ToDouble()));
+                else if (r.Numerator.IsOne) den.Add(Constant(Rational.FromInteger(r.Denominator).ToDouble()));
+                else num.Add(Constant(r.ToDouble()));
+                continue;
+            }
+            if (f is PowerExpr { Exponent: NumberExpr { Value.IsRational: true } ex } pw && ex.Value.AsRational.Sign < 0)
+            {
+                den.Add(LowerPower(pw.Base, -ex.Value.AsRational));
+                continue;
+            }
+            num.Add(f is PowerExpr p ? LowerPowerNode(p) : Lower(f));
+        }
+        var numerator = num.Count == 0 ? Constant(1) : num.Aggregate(L.Multiply);
+        var result = den.Count == 0 ? numerator : L.Divide(numerator, den.Aggregate(L.Multiply));
+        return negate ? L.Negate(result) : result;
+    }
+
+    private LExpr LowerPowerNode(PowerExpr p) =>
+        p.Exponent is NumberExpr { Value.IsRational: true } n
+            ? LowerPower(p.Base, n.Value.AsRational)
+            : Call(nameof(NumericFunctions.Pow), Lower(p.Base), Lower(p.Exponent));
+
+    /// <summary>b^r for a positive rational r (negative exponents are handled as denominators).</summary>
+    private LExpr LowerPower(Expr b, Rational r)
+    {
+        var baseValue = Lower(b);
+        if (r.IsInteger && r.Numerator <= int.MaxValue) return Square(baseValue, (long)r.Numerator);
+        if (r == Rational.Half) return Sqrt(baseValue);
+        return Call(nameof(NumericFunctions.Pow), baseValue, Constant(r.ToDouble()));
+    }
+
+    private LExpr Sqrt(LExpr x) =>
+        _domain == NumericDomain.Real
+            ? L.Call(typeof(Math).GetMethod(nameof(Math.Sqrt), [typeof(double)])!, x)
+            : Call(nameof(NumericFunctions.Sqrt), x);
+
+    /// <summary>x^n by repeated squaring through temporaries.</summary>
+    private LExpr Square(LExpr x, long n)
+    {
+        if (n == 1) return x;
+        if (x is not ParameterExpression)
+        {
+            var t = L.Variable(_t);
+            _temps.Add(t);
+            x = Spill(t, x);
+        }
+        if (n == 2) return L.Multiply(x, x);
+        if (n % 2 == 0)
+        {
+            var half = Square(x, n / 2);
+            return Square(half, 2);
+        }
+        return L.Multiply(Square(x, n - 1), x);
+    }
+
+    private LExpr Spill(ParameterExpression t, LExpr value)
+    {
+        _statements.Add(L.Assign(t, value));
+        return t;
+    }
+
+    private LExpr LowerFunction(FunctionExpr f)
+    {
+        var args = f.Arguments.Select(Lower).ToArray();
+        var x = args[0];
+        if (_domain == NumericDomain.Real)
+        {
+            return f.Kind switch
+            {
+                FunctionKind.Exp => MathCall(nameof(Math.Exp), x),
+                FunctionKind.Log => MathCall(nameof(Math.Log), x),
+                FunctionKind.Abs => MathCall(nameof(Math.Abs), x),
+                FunctionKind.Conj or FunctionKind.Re => x,
+                FunctionKind.Im => Constant(0),
+                FunctionKind.Sin => MathCall(nameof(Math.Sin), x),
+                FunctionKind.Cos => MathCall(nameof(Math.Cos), x),
+                FunctionKind.Atan => MathCall(nameof(Math.Atan), x),
+                FunctionKind.Sign => Call(nameof(NumericFunctions.Sign), x),
+                FunctionKind.Theta => Call(nameof(NumericFunctions.Theta), x),
+                FunctionKind.Min => args.Aggregate((a, b) => MathCall(nameof(Math.Min), a, b)),
+                FunctionKind.Max => args.Aggregate((a, b) => MathCall(nameof(Math.Max), a, b)),
+                _ => Unsupported(f),
+            };
+        }
+        return f.Kind switch
+        {
+            FunctionKind.Exp => ComplexCall(nameof(Complex.Exp), x),
+            FunctionKind.Log => Call(nameof(NumericFunctions.Log), x),
+            FunctionKind.Conj => ComplexCall(nameof(Complex.Conjugate), x),
+            FunctionKind.Sin => ComplexCall(nameof(Complex.Sin), x),
+            FunctionKind.Cos => ComplexCall(nameof(Complex.Cos), x),
+            FunctionKind.Abs => Call(nameof(NumericFunctions.Abs), x),
+            FunctionKind.Re => Call(nameof(NumericFunctions.Re), x),
+            FunctionKind.Im => Call(nameof(NumericFunctions.Im), x),
+            FunctionKind.Atan => Call(nameof(NumericFunctions.Atan), x),
+            FunctionKind.Sign => Call(nameof(NumericFunctions.Sign), x),
+            FunctionKind.Theta => Call(nameof(NumericFunctions.Theta), x),
+            FunctionKind.Min => args.Aggregate((a, b) => Call(nameof(NumericFunctions.Min), a, b)),
+            FunctionKind.Max => args.Aggregate((a, b) => Call(nameof(NumericFunctions.Max), a, b)),
+            _ => Unsupported(f),
+        };
+    }
+
+    private LExpr Unsupported(FunctionExpr f)
+    {
+        Errors.Add(new CompileError($"The function '{FunctionInfo.Name(f.Kind)}' has no {_domain} lowering", f));
+        return Constant(0);
+    }
+
+    private LExpr MathCall(string name, params LExpr[] args) =>
+        L.Call(typeof(Math).GetMethod(name, args.Select(_ => typeof(double)).ToArray())!, args);
+
+    private static LExpr ComplexCall(string name, LExpr x) =>
+        L.Call(typeof(Complex).GetMethod(name, BindingFlags.Public | BindingFlags.Static, [typeof(Complex)])!, x);
+
+    private LExpr Call(string name, params LExpr[] args) =>
+        L.Call(typeof(NumericFunctions).GetMethod(name, args.Select(_ => _t).ToArray())!, args);
+}

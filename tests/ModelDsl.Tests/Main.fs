@@ -1,0 +1,31 @@
+module ModelDsl.Tests.Main
+
+open Expecto
+open Expecto.Impl
+
+/// Counts from Expecto's summary; the plain closing line is printed after the run, when the
+/// console logger has flushed, so that `N passed, N failed` stands alone on the last line.
+let mutable private counts = None
+
+let private printer =
+    let inner = defaultConfig.printer
+    { inner with
+        summary =
+            fun config summary ->
+                counts <- Some(summary.passed.Length, summary.failed.Length + summary.errored.Length)
+                inner.summary config summary }
+
+[<EntryPoint>]
+let main argv =
+    // 1000 cases per property by default; `--fscheck-max-tests N` on the command line overrides it.
+    let exitCode =
+        runTestsInAssemblyWithCLIArgs
+            [ CLIArguments.Printer printer; CLIArguments.No_Spinner; CLIArguments.FsCheck_Max_Tests 1000 ]
+            argv
+    System.Console.Out.Flush()
+    let passed, failed = counts |> Option.defaultValue (0, 1) // no summary: the run did not happen
+    // Expecto wraps Console.Out (and pads its lines), so the closing line goes to the raw stream.
+    use stdout = System.Console.OpenStandardOutput()
+    let line = System.Text.Encoding.UTF8.GetBytes(sprintf "\n%d passed, %d failed\n" passed failed)
+    stdout.Write(line, 0, line.Length)
+    if exitCode = 0 && counts.IsNone then 1 else exitCode

@@ -1,0 +1,69 @@
+module ModelDsl.Tests.Symbolics.CompilationTests
+
+open System.Numerics
+open Expecto
+open ModelDsl.FSharp
+open FsCheck
+open FsCheck.FSharp
+open ModelDsl.Symbolics.Expressions
+open ModelDsl.Symbolics.Compilation
+open ModelDsl.Symbolics.Parsing
+open ModelDsl.Tests.Symbolics.Generators
+
+let private p text = Infix.ParseOrThrow(text, symbolsResolver)
+let private parameters = List.toArray allSymbols
+
+[<Tests>]
+let tests =
+    testList "Symbolics/Compilation" [
+        testProperty "compiled complex delegate == interpreted evaluation to 1e-12 relative" (
+            Prop.forAll (Arb.fromGen (Gen.zip genAny genPoint)) (fun (e, pt) ->
+                let f = ExprCompiler.CompileComplex(e, parameters).ValueOrThrow()
+                let args = parameters |> Array.map (fun s -> pt.[s])
+                let compiled = f.Invoke args
+                let interpreted = eval pt e
+                let scale = errorScale pt e
+                not (finite interpreted) || not (System.Double.IsFinite scale) || scale > 1e100
+                || (compiled - interpreted).Magnitude <= 1e-12 * scale))
+        testProperty "compiled real delegate == interpreted evaluation on real expressions" (
+            Prop.forAll (Arb.fromGen (Gen.zip genSmoothReal genPoint)) (fun (e, pt) ->
+                let ps = [| x; y |]
+                let f = ExprCompiler.CompileReal(e, ps).ValueOrThrow()
+                let compiled = f.Invoke [| pt.[x].Real; pt.[y].Real |]
+                let interpreted = eval pt e
+                not (finite interpreted) || abs (compiled - interpreted.Real) <= 1e-12 * errorScale pt e))
+        test "integer powers and one division per product" {
+            let f = ExprCompiler.CompileRealOrThrow(p "x^7/(y^2*3) - 2*x", [| x; y |])
+            Expect.floatClose Accuracy.veryHigh (f.Invoke [| 1.5; 0.5 |]) (1.5 ** 7.0 / (0.25 * 3.0) - 3.0) "value"
+        }
+        test "vector compilation" {
+            let f = ExprCompiler.CompileRealVector([| p "x + y"; p "x*y"; p "exp(x)" |], [| x; y |]).ValueOrThrow()
+            let out = Array.zeroCreate 3
+            f.Invoke([| 2.0; 3.0 |], out)
+            Expect.equal out.[0..1] [| 5.0; 6.0 |] "sum and product"
+            Expect.floatClose Accuracy.veryHigh out.[2] (exp 2.0) "exp"
+        }
+        test "a complex constant in a real kernel is reported with the reason" {
+            let r = ExprCompiler.CompileReal(p "x + I", [| x |])
+            Expect.isFalse r.Success "not compiled"
+            Expect.stringContains (string r.Errors.[0]) "not real" "reason"
+            Expect.isNull r.Value "no delegate"
+        }
+        test "a symbol missing from the parameter list is reported" {
+            let r = ExprCompiler.CompileReal(p "x + y", [| x |])
+            Expect.stringContains r.Errors.[0].Message "'y' is not in the parameter list" "reason"
+            let r2 = ExprCompiler.CompileReal(Expr.Complex "x" :> Expr, [| x |])
+            Expect.stringContains r2.Errors.[0].Message "complex here" "realness mismatch"
+        }
+        test "delegates are cached" {
+            let e = p "x^2 + 3*y"
+            let a = ExprCompiler.CompileReal(e, [| x; y |]).Value
+            let b = ExprCompiler.CompileReal(p "3*y + x^2", [| x; y |]).Value
+            Expect.isTrue (obj.ReferenceEquals(a, b)) "same delegate"
+        }
+        test "step and sign follow the documented conventions" {
+            let f = ExprCompiler.CompileRealOrThrow(p "theta(x) + 10*sign(y)", [| x; y |])
+            Expect.equal (f.Invoke [| 0.0; 0.0 |]) 0.5 "theta(0) = 1/2, sign(0) = 0"
+            Expect.equal (f.Invoke [| 1.0; -2.0 |]) -9.0 "1 - 10"
+        }
+    ]
