@@ -31,6 +31,14 @@ public static class ExprCompiler
     public static CompileResult<Action<Complex[], Complex[]>> CompileComplexVector(IReadOnlyList<Expr> outputs, IReadOnlyList<SymbolExpr> parameters) =>
         Compile<Action<Complex[], Complex[]>>(NumericDomain.Complex, outputs, parameters, vector: true);
 
+    /// <summary>
+    /// Compiles several outputs into one batch delegate f(inputs, outputs, count) that loops
+    /// over <c>count</c> points inside the compiled code (no call per point): point n reads
+    /// inputs[n * P + k] for parameter k and writes outputs[n * K + j] for output j.
+    /// </summary>
+    public static CompileResult<Action<double[], double[], int>> CompileRealBatch(IReadOnlyList<Expr> outputs, IReadOnlyList<SymbolExpr> parameters) =>
+        Compile<Action<double[], double[], int>>(NumericDomain.Real, outputs, parameters, vector: true, batch: true);
+
     /// <summary>Compiles to a real delegate; false with null when any node cannot be compiled.</summary>
     public static bool TryCompileReal(Expr e, IReadOnlyList<SymbolExpr> parameters, out Func<double[], double>? compiled)
     {
@@ -42,13 +50,13 @@ public static class ExprCompiler
     public static Func<double[], double> CompileRealOrThrow(Expr e, IReadOnlyList<SymbolExpr> parameters) =>
         CompileReal(e, parameters).ValueOrThrow();
 
-    private static CompileResult<T> Compile<T>(NumericDomain domain, IReadOnlyList<Expr> outputs, IReadOnlyList<SymbolExpr> parameters, bool vector)
+    private static CompileResult<T> Compile<T>(NumericDomain domain, IReadOnlyList<Expr> outputs, IReadOnlyList<SymbolExpr> parameters, bool vector, bool batch = false)
         where T : Delegate
     {
-        var key = $"{domain}|{vector}|{string.Join(",", parameters.Select(p => p.Name + (p.IsReal ? ":r" : ":c")))}|{string.Join("\u0001", outputs)}";
+        var key = $"{domain}|{vector}|{batch}|{string.Join(",", parameters.Select(p => p.Name + (p.IsReal ? ":r" : ":c")))}|{string.Join("\u0001", outputs)}";
         if (Cache.TryGetValue(key, out var cached)) return new CompileResult<T>((T)cached, []);
         var emitter = new LinqEmitter(domain, parameters);
-        var lambda = emitter.Emit(outputs, vector);
+        var lambda = batch ? emitter.EmitBatch(outputs) : emitter.Emit(outputs, vector);
         if (emitter.Errors.Count > 0) return new CompileResult<T>(null, emitter.Errors);
         var compiled = (T)lambda.Compile();
         Cache.TryAdd(key, compiled);

@@ -48,6 +48,42 @@ internal sealed class LinqEmitter
         return L.Lambda(L.Block(typeof(void), _temps.Concat(_locals.OfType<ParameterExpression>()), _statements), _input, result);
     }
 
+    /// <summary>
+    /// (inputs, outputs, count) => for n in 0..count-1: outputs[n*K + j] = f_j(inputs[n*P ..]).
+    /// Parameter locals are read per point from the current row.
+    /// </summary>
+    public System.Linq.Expressions.LambdaExpression EmitBatch(IReadOnlyList<Expr> outputs)
+    {
+        var result = L.Parameter(_t.MakeArrayType(), "outputs");
+        var count = L.Parameter(typeof(int), "count");
+        var n = L.Variable(typeof(int), "n");
+        var inRow = L.Variable(typeof(int), "inRow");
+        var outRow = L.Variable(typeof(int), "outRow");
+        _rowOffset = inRow;
+        var body = new List<LExpr>();
+        for (var k = 0; k < outputs.Count; k++)
+        {
+            var value = Lower(outputs[k]);
+            _statements.Add(L.Assign(L.ArrayAccess(result, L.Add(outRow, L.Constant(k))), value));
+        }
+        var exit = L.Label("exit");
+        var loop = L.Loop(
+            L.IfThenElse(
+                L.LessThan(n, count),
+                L.Block(
+                    L.Block(typeof(void), _statements.Append(L.Empty())),
+                    L.Assign(n, L.Increment(n)),
+                    L.AddAssign(inRow, L.Constant(_parameters.Count)),
+                    L.AddAssign(outRow, L.Constant(outputs.Count))),
+                L.Break(exit)),
+            exit);
+        var all = L.Block(typeof(void), _temps.Concat(_locals.OfType<ParameterExpression>()).Append(n).Append(inRow).Append(outRow),
+            L.Assign(n, L.Constant(0)), L.Assign(inRow, L.Constant(0)), L.Assign(outRow, L.Constant(0)), loop);
+        return L.Lambda(all, _input, result, count);
+    }
+
+    private ParameterExpression? _rowOffset;
+
     private LExpr Constant(double x) =>
         _domain == NumericDomain.Real ? L.Constant(x) : L.Constant(new Complex(x, 0));
 
@@ -96,7 +132,7 @@ internal sealed class LinqEmitter
         {
             var local = L.Variable(_t, s.Name);
             _locals[k] = local;
-            LExpr read = L.ArrayIndex(_input, L.Constant(k));
+            LExpr read = L.ArrayIndex(_input, _rowOffset is null ? L.Constant(k) : L.Add(_rowOffset, L.Constant(k)));
             if (_domain == NumericDomain.Complex && s.IsReal)
                 read = L.New(typeof(Complex).GetConstructor([typeof(double), typeof(double)])!, L.Property(read, nameof(Complex.Real)), L.Constant(0.0));
             _statements.Insert(0, L.Assign(local, read));

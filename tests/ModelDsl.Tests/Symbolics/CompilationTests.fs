@@ -43,6 +43,21 @@ let tests =
             Expect.equal out.[0..1] [| 5.0; 6.0 |] "sum and product"
             Expect.floatClose Accuracy.veryHigh out.[2] (exp 2.0) "exp"
         }
+        testProperty "batch delegate == one call per point" (
+            Prop.forAll (Arb.fromGen (Gen.zip (Gen.two genSmoothReal) (Gen.listOfLength 5 genPoint))) (fun ((f, g), points) ->
+                let ps = [| x; y |]
+                let single = ExprCompiler.CompileRealVector([| f; g |], ps).ValueOrThrow()
+                let batch = ExprCompiler.CompileRealBatch([| f; g |], ps).ValueOrThrow()
+                let inputs = points |> List.collect (fun pt -> [ pt.[x].Real; pt.[y].Real ]) |> Array.ofList
+                let outputs = Array.zeroCreate (2 * points.Length)
+                batch.Invoke(inputs, outputs, points.Length)
+                points
+                |> List.mapi (fun n pt ->
+                    let one = Array.zeroCreate 2
+                    single.Invoke([| pt.[x].Real; pt.[y].Real |], one)
+                    (one.[0] = outputs.[2 * n] || (System.Double.IsNaN one.[0] && System.Double.IsNaN outputs.[2 * n]))
+                    && (one.[1] = outputs.[2 * n + 1] || (System.Double.IsNaN one.[1] && System.Double.IsNaN outputs.[2 * n + 1])))
+                |> List.forall id))
         test "a complex constant in a real kernel is reported with the reason" {
             let r = ExprCompiler.CompileReal(p "x + I", [| x |])
             Expect.isFalse r.Success "not compiled"
