@@ -1,0 +1,46 @@
+using System.CommandLine;
+using ModelDsl;
+
+// modeldsl: the command-line front door. Exit codes: 0 all checks hold; 1 errors in the spec;
+// 2 usage errors; 3 a check fails (or holds only under conditions); 70 an internal error.
+try
+{
+    var checkFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
+    var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
+    var check = new Command("check", "Run the spec's checks (anomaly cancellation, invariance of every term) and print a table.")
+    {
+        checkFile, json,
+    };
+    check.SetAction(p => RequireFile(p.GetValue(checkFile)!) ?? CheckCommand.Run(p.GetValue(checkFile)!.FullName, p.GetValue(json), Console.Out, Console.Error));
+
+    var fmtFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
+    var write = new Option<bool>("--write") { Description = "Rewrite the file in place instead of printing (only when it has no errors)." };
+    var fmt = new Command("fmt", "Print a spec in canonical layout; comments are kept.") { fmtFile, write };
+    fmt.SetAction(p => RequireFile(p.GetValue(fmtFile)!) ?? FormatCommand.Run(p.GetValue(fmtFile)!.FullName, p.GetValue(write), Console.Out, Console.Error));
+
+    var root = new RootCommand("ModelDsl: write a neutrino-mass or leptogenesis model once, check it exactly, compile its kernels.")
+    {
+        check, fmt,
+    };
+    var parsed = root.Parse(args);
+    if (parsed.Errors.Count > 0)
+    {
+        foreach (var e in parsed.Errors) Console.Error.WriteLine($"modeldsl: {e.Message}");
+        Console.Error.WriteLine("Run 'modeldsl --help' for usage.");
+        return ExitCodes.Usage;
+    }
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    Console.Error.WriteLine($"modeldsl: internal error ({e.GetType().Name}): {e.Message}");
+    Console.Error.WriteLine("This is a bug in ModelDsl; please report it with the input that caused it.");
+    return ExitCodes.InternalError;
+}
+
+static int? RequireFile(FileInfo file)
+{
+    if (file.Exists) return null;
+    Console.Error.WriteLine($"modeldsl: file not found: {file.FullName}");
+    return ExitCodes.Usage;
+}

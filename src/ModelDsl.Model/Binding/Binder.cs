@@ -1,0 +1,600 @@
+using ModelDsl.Diagnostics;
+using ModelDsl.Symbolics.Algebra;
+using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Numbers;
+using ModelDsl.Syntax;
+using ModelDsl.Text;
+
+namespace ModelDsl.Model;
+
+/// <summary>
+/// Resolves the names of a parsed spec and builds the immutable <see cref="ModelSpec"/>:
+/// groups, fields with exact charges and representations, parameters, Lagrangian terms
+/// (checked for index contraction and shape, then expanded into monomials), vevs and checks.
+/// Declarations may come in any order. Every mistake is a diagnostic; nothing throws.
+/// </summary>
+public sealed class Binder
+{
+    /// <summary>The checks that the checks stage knows.</summary>
+    public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance"];
+
+    private static readonly string[] Builtins = ["I", "omega", "conj", "bar", "dag", "sqrt", .. FunctionInfo.Names];
+
+    private readonly SyntaxTree _tree;
+    private readonly SourceText _text;
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly Dictionary<string, GroupSpec> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParameterSpec> _parameters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldDeclarationSyntax> _fieldSyntax = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldSpec> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _declaredAs = new(StringComparer.Ordinal);
+
+    private Binder(SyntaxTree tree)
+    {
+        _tree = tree;
+        _text = tree.Text;
+    }
+
+    /// <summary>Binds a parsed spec (its syntax diagnostics are included in the result).</summary>
+    public static BindResult Bind(SyntaxTree tree) => new Binder(tree).Run();
+
+    private BindResult Run()
+    {
+        _diagnostics.AddRange(_tree.Diagnostics);
+        var decls = _tree.Root.Declarations;
+
+        var models = decls.OfType<ModelDeclarationSyntax>().ToList();
+        if (models.Count == 0 && !_diagnostics.HasErrors) _diagnostics.ReportEmptyModel(_text);
+        foreach (var extra in models.Skip(1))
+            _diagnostics.ReportModelDeclaration(_text, extra.Keyword.Span, "A file declares one model; this is a second 'model' declaration.");
+
+        foreach (var g in decls.OfType<GroupDeclarationSyntax>()) DeclareGroup(g);
+        foreach (var p in decls.OfType<ParameterDeclarationSyntax>()) DeclareParameters(p);
+        foreach (var f in decls.OfType<FieldDeclarationSyntax>())
+            if (Declare(f.Name, f.Keyword.Text)) _fieldSyntax[f.Name.Text] = f;
+        foreach (var v in decls.OfType<VevDeclarationSyntax>()) DeclareVevName(v);
+
+        foreach (var f in _fieldSyntax.Values) _fields[f.Name.Text] = BindField(f);
+        var vevs = decls.OfType<VevDeclarationSyntax>().Select(BindVev).OfType<VevSpec>().ToList();
+        var terms = decls.OfType<TermDeclarationSyntax>().Select(BindTerm).OfType<TermSpec>().ToList();
+        var checks = decls.OfType<CheckDeclarationSyntax>().SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
+
+        var diagnostics = _diagnostics.ToArray();
+        if (diagnostics.Any(d => d.IsError) || models.Count == 0) return new BindResult(null, diagnostics);
+        var model = models[0];
+        var spec = new ModelSpec(
+            model.Name.Text, model.Title?.Text.Trim('"'), _text,
+            _groups.Values.ToArray(), _fieldSyntax.Keys.Select(n => _fields[n]).ToArray(), _parameters.Values.ToArray(),
+            terms, vevs, checks);
+        return new BindResult(spec, diagnostics);
+    }
+
+    private bool Declare(SyntaxToken name, string what)
+    {
+        if (name.IsMissing) return false;
+        if (Builtins.Contains(name.Text))
+        {
+            _diagnostics.ReportNameClash(_text, name.Span, name.Text, "is a built-in name (constant or function) and cannot be declared");
+            return false;
+        }
+        if (_declaredAs.TryGetValue(name.Text, out _))
+        {
+            _diagnostics.ReportDuplicate(_text, name.Span, what, name.Text);
+            return false;
+        }
+        _declaredAs[name.Text] = what;
+        return true;
+    }
+
+    private void DeclareGroup(GroupDeclarationSyntax g)
+    {
+        if (!Declare(g.Name, "group")) return;
+        var n = g.Order.Value is { IsInteger: true } v && v.Sign > 0 && v.Numerator < 1000 ? (int)v.Numerator : -1;
+        GroupKind kind;
+        switch (g.TypeName.Text)
+        {
+            case "SU":
+                kind = GroupKind.SpecialUnitary;
+                if (n < 2) { _diagnostics.ReportBadGroupOrder(_text, g.Order.Span, "SU(N)", "N must be an integer of at least 2"); return; }
+                break;
+            case "U":
+                kind = GroupKind.Unitary1;
+                if (n != 1) { _diagnostics.ReportBadGroupOrder(_text, g.Order.Span, "U(N)", "only U(1) is supported; use SU(N) for the non-abelian part"); return; }
+                break;
+            case "Z":
+                kind = GroupKind.Cyclic;
+                if (n < 2) { _diagnostics.ReportBadGroupOrder(_text, g.Order.Span, "Z(N)", "N must be an integer of at least 2"); return; }
+                break;
+            default:
+                if (!g.TypeName.IsMissing) _diagnostics.ReportUnknownGroupType(_text, g.TypeName.Span, g.TypeName.Text);
+                return;
+        }
+        _groups[g.Name.Text] = new GroupSpec(g.Name.Text, kind, n, g.Coupling?.Text, g.Span);
+        if (g.Coupling is { IsMissing: false } c && Declare(c, "coupling"))
+            _parameters[c.Text] = new ParameterSpec(c.Text, 0, 0, false, false, false, false, IsImplicit: true, c.Span);
+    }
+
+    private void DeclareParameters(ParameterDeclarationSyntax p)
+    {
+        bool? complex = null;
+        bool symmetric = false, hermitian = false, diagonal = false;
+        foreach (var flag in p.Flags.Where(f => !f.IsMissing))
+        {
+            switch (flag.Text)
+            {
+                case "real" or "complex" when complex is null: complex = flag.Text == "complex"; break;
+                case "real" or "complex": _diagnostics.ReportBadParameterFlag(_text, flag.Span, "'real' and 'complex' can be given once, first."); break;
+                case "symmetric": symmetric = true; break;
+                case "hermitian": hermitian = true; break;
+                case "diagonal": diagonal = true; break;
+                default:
+                    var near = NameSuggestion.Nearest(flag.Text, ["real", "complex", "symmetric", "hermitian", "diagonal"]);
+                    _diagnostics.ReportBadParameterFlag(_text, flag.Span,
+                        $"Unknown parameter flag '{flag.Text}' (flags: real, complex, symmetric, hermitian, diagonal)." + (near is null ? "" : $" Did you mean '{near}'?"));
+                    break;
+            }
+        }
+        if (complex is null && p.Flags.All(f => !f.IsMissing))
+            _diagnostics.ReportBadParameterFlag(_text, p.Flags[0].Span, "Say whether the parameters are 'real' or 'complex'.");
+        foreach (var item in p.Items)
+        {
+            if (!Declare(item.Name, "parameter")) continue;
+            int rows = 0, cols = 0;
+            if (item.Dimensions.Count == 2)
+            {
+                rows = Dimension(item.Dimensions[0]);
+                cols = Dimension(item.Dimensions[1]);
+            }
+            if ((symmetric || hermitian || diagonal) && (rows == 0 || rows != cols))
+                _diagnostics.ReportBadParameterFlag(_text, item.Span, $"'{item.Name.Text}': symmetric, hermitian and diagonal need a square matrix such as {item.Name.Text}[3,3].");
+            _parameters[item.Name.Text] = new ParameterSpec(item.Name.Text, rows, cols, complex ?? false, symmetric, hermitian, diagonal, false, item.Span);
+        }
+    }
+
+    private int Dimension(SyntaxToken t)
+    {
+        if (t.IsMissing) return 1;
+        if (t.Value is { IsInteger: true } v && v.Sign > 0 && v.Numerator <= 64 && !t.IsImaginary && !t.IsBar) return (int)v.Numerator;
+        _diagnostics.ReportBadDimension(_text, t.Span);
+        return 1;
+    }
+
+    private void DeclareVevName(VevDeclarationSyntax v)
+    {
+        if (v.Value.IsMissing) return;
+        if (_parameters.TryGetValue(v.Value.Text, out var p))
+        {
+            if (p.IsComplex || p.IsMatrix)
+                _diagnostics.ReportBadVev(_text, v.Value.Span, $"The vev '{v.Value.Text}' must be a real scalar parameter.");
+            return;
+        }
+        if (Declare(v.Value, "vev"))
+            _parameters[v.Value.Text] = new ParameterSpec(v.Value.Text, 0, 0, false, false, false, false, IsImplicit: true, v.Value.Span);
+    }
+
+    private static readonly string[] FieldProperties = ["chirality", "gen", "real", "complex"];
+
+    private FieldSpec BindField(FieldDeclarationSyntax f)
+    {
+        var isFermion = f.Keyword.Kind == SyntaxKind.FermionKeyword;
+        var kindText = isFermion ? "fermion" : "scalar";
+        Chirality? chirality = null;
+        var generations = 1;
+        var complex = !isFermion;
+        var reps = new Dictionary<string, Representation>(StringComparer.Ordinal);
+        var charges = new Dictionary<string, Expr>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in f.Entries)
+        {
+            var name = e.Name.Text;
+            if (!seen.Add(name)) { _diagnostics.ReportDuplicate(_text, e.Name.Span, "property", name); continue; }
+            switch (name)
+            {
+                case "chirality":
+                    if (!isFermion) { _diagnostics.ReportPropertyNotForKind(_text, e.Name.Span, name, kindText); break; }
+                    chirality = e.Value is NameExpressionSyntax { Name.Text: "left" } ? Chirality.Left
+                        : e.Value is NameExpressionSyntax { Name.Text: "right" } ? Chirality.Right : null;
+                    if (chirality is null) _diagnostics.ReportBadChirality(_text, e.Value?.Span ?? e.Name.Span);
+                    break;
+                case "gen":
+                    if (e.Value is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } g, IsImaginary: false, IsBar: false } } && g.Sign > 0 && g.Numerator <= 64)
+                        generations = (int)g.Numerator;
+                    else _diagnostics.ReportBadGenerations(_text, e.Value?.Span ?? e.Name.Span);
+                    break;
+                case "real":
+                case "complex":
+                    if (isFermion) { _diagnostics.ReportPropertyNotForKind(_text, e.Name.Span, name, kindText); break; }
+                    if (e.Value is not null) _diagnostics.ReportPropertyNotForKind(_text, e.Value.Span, $"{name}: value", "flag (write just '" + name + "')");
+                    complex = name == "complex";
+                    break;
+                default:
+                    if (!_groups.TryGetValue(name, out var group))
+                    {
+                        _diagnostics.ReportUnknownFieldProperty(_text, e.Name.Span, name, NameSuggestion.Nearest(name, FieldProperties.Concat(_groups.Keys)));
+                        break;
+                    }
+                    if (e.Value is null) { _diagnostics.ReportBadCharge(_text, e.Name.Span, name, "give a value, e.g. " + name + ": 1"); break; }
+                    BindGroupEntry(group, e.Value, reps, charges);
+                    break;
+            }
+        }
+        if (isFermion && chirality is null && !f.Name.IsMissing && f.Entries.All(e => e.Name.Text != "chirality"))
+            _diagnostics.ReportMissingChirality(_text, f.Name.Span, f.Name.Text);
+        return new FieldSpec(f.Name.Text, isFermion ? FieldKind.Fermion : FieldKind.Scalar, chirality, generations, complex, reps, charges, f.Span);
+    }
+
+    private void BindGroupEntry(GroupSpec group, ExpressionSyntax value, Dictionary<string, Representation> reps, Dictionary<string, Expr> charges)
+    {
+        switch (group.Kind)
+        {
+            case GroupKind.SpecialUnitary:
+                var rep = value is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } d, IsImaginary: false } t } ? RepresentationFor(group.N, d.Numerator > 10000 ? -1 : (int)d.Numerator, t.IsBar) : null;
+                var allowed = group.N == 2 ? "1, 2 or 3" : $"1, {group.N}, {group.N}bar or {group.N * group.N - 1}";
+                if (rep is null) _diagnostics.ReportBadRepresentation(_text, value.Span, group.TypeText, allowed);
+                else if (rep.Dimension != 1) reps[group.Name] = rep;
+                break;
+            case GroupKind.Unitary1:
+                var q = BindChargeExpression(value);
+                if (q is not null && !q.IsZero) charges[group.Name] = q;
+                break;
+            case GroupKind.Cyclic:
+                var z = BindChargeExpression(value);
+                if (z is null) break;
+                if (z is not NumberExpr { Value.IsInteger: true } zn) { _diagnostics.ReportBadCharge(_text, value.Span, group.Name, $"a Z({group.N}) charge is an integer"); break; }
+                var r = (int)(((zn.Value.AsRational.Numerator % group.N) + group.N) % group.N);
+                if (r != 0) charges[group.Name] = Expr.Number(r);
+                break;
+        }
+    }
+
+    private static Representation? RepresentationFor(int n, int dimension, bool bar)
+    {
+        if (bar) return n >= 3 && dimension == n ? Representation.Antifundamental(n) : null;
+        if (dimension == 1) return Representation.Singlet;
+        if (dimension == n) return Representation.Fundamental(n);
+        if (dimension == n * n - 1) return Representation.Adjoint(n);
+        return null;
+    }
+
+    /// <summary>A U(1) or Z(N) charge: exact numbers and real scalar parameters only.</summary>
+    private Expr? BindChargeExpression(ExpressionSyntax e)
+    {
+        var errors = _diagnostics.Count;
+        var scope = new TermScope(isCharge: true);
+        var value = BindExpression(e, scope);
+        return _diagnostics.Count > errors ? null : value;
+    }
+
+    private VevSpec? BindVev(VevDeclarationSyntax v)
+    {
+        if (v.Field.IsMissing || v.Value.IsMissing) return null;
+        if (!_fields.TryGetValue(v.Field.Text, out var field))
+        {
+            var kind = _declaredAs.GetValueOrDefault(v.Field.Text);
+            if (kind is null) _diagnostics.ReportUnknownName(_text, v.Field.Span, v.Field.Text, NameSuggestion.Nearest(v.Field.Text, _fields.Keys));
+            else _diagnostics.ReportBadVev(_text, v.Field.Span, $"'{v.Field.Text}' is a {kind}; only a scalar field gets a vev.");
+            return null;
+        }
+        if (field.Kind != FieldKind.Scalar)
+        {
+            _diagnostics.ReportBadVev(_text, v.Field.Span, $"'{v.Field.Text}' is a fermion; only a scalar field gets a vev.");
+            return null;
+        }
+        return _parameters.TryGetValue(v.Value.Text, out var p) ? new VevSpec(field, Expr.Real(p.Name), v.Span) : null;
+    }
+
+    private CheckRequest? BindCheck(CheckItemSyntax c)
+    {
+        if (c.Name.IsMissing) return null;
+        if (!KnownChecks.Contains(c.Name.Text))
+        {
+            _diagnostics.ReportUnknownCheck(_text, c.Name.Span, c.Name.Text, NameSuggestion.Nearest(c.Name.Text, KnownChecks));
+            return null;
+        }
+        if (c.Argument is not null)
+        {
+            _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"The check '{c.Name.Text}' takes no argument.");
+            return null;
+        }
+        return new CheckRequest(c.Name.Text, null, c.Span);
+    }
+
+    // ----- terms -----
+
+    private sealed class TermScope(bool isCharge)
+    {
+        public bool IsCharge { get; } = isCharge;
+        public List<(string Index, int Range, TextSpan Span)> Indices { get; } = [];
+    }
+
+    private TermSpec? BindTerm(TermDeclarationSyntax t)
+    {
+        var errors = _diagnostics.Count;
+        var scope = new TermScope(isCharge: false);
+        var expr = BindExpression(t.Expression, scope);
+        foreach (var group in scope.Indices.GroupBy(u => u.Index))
+        {
+            var uses = group.ToList();
+            if (uses.Count != 2) _diagnostics.ReportIndexNotContracted(_text, uses[0].Span, group.Key, uses.Count);
+            else if (uses[0].Range != uses[1].Range) _diagnostics.ReportIndexRange(_text, uses[1].Span, group.Key, uses[1].Range, uses[0].Range);
+        }
+        if (_diagnostics.Count > errors) return null;
+
+        var kind = t.Keyword.Kind switch
+        {
+            SyntaxKind.YukawaKeyword => TermKind.Yukawa,
+            SyntaxKind.MajoranaKeyword => TermKind.Majorana,
+            _ => TermKind.Potential,
+        };
+        var monomials = Monomials(expr, t.Expression.Span);
+        if (monomials is null) return null;
+        if (monomials.Count == 0 || monomials.All(m => m.Fields.Count == 0))
+        {
+            _diagnostics.ReportTermWithoutField(_text, t.Expression.Span);
+            return null;
+        }
+        foreach (var m in monomials)
+        {
+            var fermions = m.Fields.Where(o => o.Field.Kind == FieldKind.Fermion).ToList();
+            var scalars = m.Fields.Count - fermions.Count;
+            string? problem = kind switch
+            {
+                TermKind.Potential when fermions.Count > 0 => "A potential term contains only scalars; write fermion terms as 'yukawa' or 'majorana'.",
+                TermKind.Yukawa when fermions.Count != 2 || scalars == 0 => $"A Yukawa term has two fermions and at least one scalar; this one has {fermions.Count} fermion(s) and {scalars} scalar(s).",
+                TermKind.Majorana when fermions.Count != 2 || fermions[0].Field.Chirality != fermions[1].Field.Chirality
+                                       || fermions[0].Conjugated != fermions[1].Conjugated =>
+                    "A Majorana term has two fermions of the same chirality, both plain or both conjugated (e.g. nuR[i]*nuR[j]).",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                _diagnostics.ReportTermShape(_text, t.Expression.Span, problem);
+                return null;
+            }
+        }
+        return new TermSpec(kind, expr, t.PlusHermitianConjugate, monomials, _text.ToString(t.Expression.Span), t.Span);
+    }
+
+    private List<TermMonomial>? Monomials(Expr expr, TextSpan span)
+    {
+        var expanded = Expansion.Expand(RationalForm.Normalize(expr)); // abs(phi)^2 = phi*conj(phi)
+        var terms = expanded is SumExpr s ? s.Terms : [expanded];
+        var result = new List<TermMonomial>();
+        foreach (var term in terms)
+        {
+            var coefficient = new List<Expr>();
+            var fields = new List<FieldOccurrence>();
+            foreach (var factor in term is ProductExpr p ? p.Factors : [term])
+            {
+                var (b, e) = factor is PowerExpr pw ? (pw.Base, pw.Exponent) : (factor, Expr.One);
+                var occurrence = FieldOf(b);
+                if (occurrence is null)
+                {
+                    if (b.Symbols().Any(sym => FieldOf(sym) is not null))
+                    {
+                        _diagnostics.ReportTermShape(_text, span, $"A field may appear only as a plain factor (possibly conjugated, to a positive integer power), not inside '{factor}'.");
+                        return null;
+                    }
+                    coefficient.Add(factor);
+                    continue;
+                }
+                if (e is not NumberExpr { Value.IsInteger: true } n || n.Value.AsRational.Sign <= 0)
+                {
+                    _diagnostics.ReportTermShape(_text, span, $"A field may appear only to a positive integer power, not in '{factor}'.");
+                    return null;
+                }
+                for (var k = 0; k < (int)n.Value.AsRational.Numerator; k++) fields.Add(occurrence);
+            }
+            result.Add(new TermMonomial(Expr.Multiply(coefficient), fields));
+        }
+        return result;
+    }
+
+    private FieldOccurrence? FieldOf(Expr e)
+    {
+        var conjugated = false;
+        if (e is FunctionExpr { Kind: FunctionKind.Conj } f) { conjugated = true; e = f.Argument; }
+        if (e is not SymbolExpr s) return null;
+        var bracket = s.Name.IndexOf('[');
+        var name = bracket < 0 ? s.Name : s.Name[..bracket];
+        return _fields.TryGetValue(name, out var field) ? new FieldOccurrence(field, conjugated) : null;
+    }
+
+    private Expr FieldSymbol(FieldSpec field, string name) =>
+        field.Kind == FieldKind.Scalar && !field.IsComplex ? Expr.Real(name) : Expr.Complex(name);
+
+    private Expr BindExpression(ExpressionSyntax e, TermScope scope)
+    {
+        try
+        {
+            return BindExpressionCore(e, scope);
+        }
+        catch (DivideByZeroException)
+        {
+            _diagnostics.ReportDivisionByZero(_text, e.Span);
+            return Expr.Zero;
+        }
+    }
+
+    private Expr BindExpressionCore(ExpressionSyntax e, TermScope scope)
+    {
+        switch (e)
+        {
+            case LiteralExpressionSyntax l:
+                if (l.Token.IsBar)
+                {
+                    _diagnostics.ReportBadRepresentation(_text, l.Span, "an expression", "a number (a representation label belongs after an SU(N) group name)");
+                    return Expr.Zero;
+                }
+                var number = Expr.Number(l.Token.Value ?? Rational.Zero);
+                return l.Token.IsImaginary ? number * Expr.I : number;
+            case NameExpressionSyntax n:
+                return BindName(n.Name, scope);
+            case IndexExpressionSyntax i:
+                return BindIndexed(i, scope);
+            case CallExpressionSyntax c:
+                return BindCall(c, scope);
+            case UnaryExpressionSyntax u:
+                var operand = BindExpression(u.Operand, scope);
+                return u.Operator.Kind == SyntaxKind.Minus ? -operand : operand;
+            case BinaryExpressionSyntax b:
+                var left = BindExpression(b.Left, scope);
+                var right = BindExpression(b.Right, scope);
+                switch (b.Operator.Kind)
+                {
+                    case SyntaxKind.Plus: return left + right;
+                    case SyntaxKind.Minus: return left - right;
+                    case SyntaxKind.Star: return left * right;
+                    case SyntaxKind.Slash:
+                        if (right.IsZero) { _diagnostics.ReportDivisionByZero(_text, b.Right.Span); return Expr.Zero; }
+                        return left / right;
+                    default:
+                        if (left.IsZero && right is NumberExpr { Value.IsRational: true } rn && rn.Value.AsRational.Sign < 0)
+                        {
+                            _diagnostics.ReportDivisionByZero(_text, b.Span);
+                            return Expr.Zero;
+                        }
+                        return Expr.Pow(left, right);
+                }
+            case ParenthesizedExpressionSyntax p:
+                return BindExpression(p.Expression, scope);
+            default:
+                return Expr.Zero; // ErrorExpressionSyntax: already reported by the parser
+        }
+    }
+
+    private Expr BindName(SyntaxToken name, TermScope scope)
+    {
+        switch (name.Text)
+        {
+            case "I": return Expr.I;
+            case "omega": return Expr.Omega;
+        }
+        if (_parameters.TryGetValue(name.Text, out var p))
+        {
+            if (p.IsMatrix)
+            {
+                _diagnostics.ReportIndexCount(_text, name.Span, name.Text, 2, 0);
+                return Expr.Zero;
+            }
+            if (scope.IsCharge && p.IsComplex)
+            {
+                _diagnostics.ReportNotAScalarParameter(_text, name.Span, name.Text);
+                return Expr.Zero;
+            }
+            return p.Symbol;
+        }
+        if (_fields.TryGetValue(name.Text, out var field))
+        {
+            if (scope.IsCharge)
+            {
+                _diagnostics.ReportNotAScalarParameter(_text, name.Span, name.Text);
+                return Expr.Zero;
+            }
+            if (field.Generations > 1)
+            {
+                _diagnostics.ReportFieldIndex(_text, name.Span, $"'{name.Text}' has {field.Generations} generations: give its index, e.g. {name.Text}[i].");
+                return Expr.Zero;
+            }
+            return FieldSymbol(field, name.Text);
+        }
+        if (_declaredAs.TryGetValue(name.Text, out var what))
+        {
+            _diagnostics.ReportNameClash(_text, name.Span, name.Text, $"is a {what} and cannot be used in an expression");
+            return Expr.Zero;
+        }
+        var candidates = _parameters.Keys.Concat(scope.IsCharge ? [] : _fields.Keys).Append("I").Append("omega");
+        _diagnostics.ReportUnknownName(_text, name.Span, name.Text, NameSuggestion.Nearest(name.Text, candidates));
+        return Expr.Zero;
+    }
+
+    private Expr BindIndexed(IndexExpressionSyntax i, TermScope scope)
+    {
+        var name = i.Name.Text;
+        int[] ranges;
+        Func<string, Expr> make;
+        if (!scope.IsCharge && _parameters.TryGetValue(name, out var p) && p.IsMatrix)
+        {
+            ranges = [p.Rows, p.Columns];
+            make = text => p.IsComplex ? Expr.Complex(text) : Expr.Real(text);
+        }
+        else if (!scope.IsCharge && _fields.TryGetValue(name, out var field))
+        {
+            if (field.Generations == 1)
+            {
+                _diagnostics.ReportFieldIndex(_text, i.Span, $"'{name}' has one generation and takes no index.");
+                return Expr.Zero;
+            }
+            ranges = [field.Generations];
+            make = text => FieldSymbol(field, text);
+        }
+        else if (_parameters.ContainsKey(name))
+        {
+            _diagnostics.ReportIndexCount(_text, i.Span, name, 0, i.Indices.Count);
+            return Expr.Zero;
+        }
+        else
+        {
+            if (scope.IsCharge && _fields.ContainsKey(name)) _diagnostics.ReportNotAScalarParameter(_text, i.Name.Span, name);
+            else _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, _parameters.Keys.Concat(_fields.Keys)));
+            return Expr.Zero;
+        }
+        if (i.Indices.Count != ranges.Length)
+        {
+            _diagnostics.ReportIndexCount(_text, i.Span, name, ranges.Length, i.Indices.Count);
+            return Expr.Zero;
+        }
+        var parts = new List<string>();
+        for (var k = 0; k < ranges.Length; k++)
+        {
+            switch (i.Indices[k])
+            {
+                case NameExpressionSyntax { Name: var index } when !_declaredAs.ContainsKey(index.Text) && !Builtins.Contains(index.Text):
+                    scope.Indices.Add((index.Text, ranges[k], index.Span));
+                    parts.Add(index.Text);
+                    break;
+                case LiteralExpressionSyntax { Token: { Value: { IsInteger: true } v, IsImaginary: false, IsBar: false } } lit
+                    when v.Sign > 0 && v.Numerator <= ranges[k]:
+                    parts.Add(lit.Token.Text);
+                    break;
+                case var other:
+                    _diagnostics.ReportFieldIndex(_text, other.Span,
+                        $"An index is a free name (such as i or a) or a number from 1 to {ranges[k]}.");
+                    return Expr.Zero;
+            }
+        }
+        return make($"{name}[{string.Join(",", parts)}]");
+    }
+
+    private Expr BindCall(CallExpressionSyntax c, TermScope scope)
+    {
+        var name = c.Name.Text;
+        if (name is "conj" or "bar" or "dag")
+        {
+            if (c.Arguments.Count != 1) { _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", c.Arguments.Count); return Expr.Zero; }
+            var arg = c.Arguments[0];
+            var isField = arg is NameExpressionSyntax n2 && _fields.ContainsKey(n2.Name.Text)
+                          || arg is IndexExpressionSyntax ix && _fields.ContainsKey(ix.Name.Text);
+            if (name != "conj" && !isField) { _diagnostics.ReportConjugateOfNonField(_text, c.Span, name); return Expr.Zero; }
+            return Expr.Conj(BindExpression(arg, scope));
+        }
+        var args = c.Arguments.Select(a => BindExpression(a, scope)).ToArray();
+        if (name == "sqrt")
+        {
+            if (args.Length == 1) return Expr.Sqrt(args[0]);
+            _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", args.Length);
+            return Expr.Zero;
+        }
+        if (!FunctionInfo.TryLookup(name, out var kind))
+        {
+            _diagnostics.ReportUnknownFunction(_text, c.Name.Span, name, NameSuggestion.Nearest(name, FunctionInfo.Names.Concat(["conj", "bar", "dag"])));
+            return Expr.Zero;
+        }
+        if (args.Length < FunctionInfo.MinArity(kind) || args.Length > FunctionInfo.MaxArity(kind))
+        {
+            _diagnostics.ReportArity(_text, c.Name.Span, name, FunctionInfo.MaxArity(kind) == 1 ? "1 argument" : $"at least {FunctionInfo.MinArity(kind)} arguments", args.Length);
+            return Expr.Zero;
+        }
+        return Expr.Apply(kind, args);
+    }
+}

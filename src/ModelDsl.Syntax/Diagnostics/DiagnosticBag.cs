@@ -1,0 +1,224 @@
+using System.Collections;
+using ModelDsl.Syntax;
+using ModelDsl.Text;
+
+namespace ModelDsl.Diagnostics;
+
+/// <summary>
+/// Collects diagnostics; every kind of mistake has one <c>Report…</c> method and one ID
+/// (the table is in models/README.md), as in minsk's <c>DiagnosticBag</c>. After
+/// <see cref="Limit"/> errors a final MDL0015 is added and further reports are dropped,
+/// so binary garbage cannot produce millions of lines.
+/// </summary>
+public sealed class DiagnosticBag : IEnumerable<Diagnostic>
+{
+    /// <summary>Most diagnostics kept for one file.</summary>
+    public const int Limit = 100;
+
+    private readonly List<Diagnostic> _items = [];
+
+    /// <summary>Number of diagnostics.</summary>
+    public int Count => _items.Count;
+
+    /// <summary>True once the limit has been reached.</summary>
+    public bool TooMany { get; private set; }
+
+    /// <summary>True when any diagnostic is an error.</summary>
+    public bool HasErrors => _items.Any(d => d.IsError);
+
+    /// <inheritdoc />
+    public IEnumerator<Diagnostic> GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Adds all diagnostics of another bag.</summary>
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics) Add(d);
+    }
+
+    private void Add(Diagnostic d)
+    {
+        if (TooMany) return;
+        if (_items.Count >= Limit)
+        {
+            TooMany = true;
+            _items.Add(d with { Id = "MDL0015", Message = $"Too many errors ({Limit}); stopping here." });
+            return;
+        }
+        _items.Add(d);
+    }
+
+    private void Error(string id, SourceText text, TextSpan span, string message) =>
+        Add(new Diagnostic(id, DiagnosticSeverity.Error, message, text, span));
+
+    private void Warning(string id, SourceText text, TextSpan span, string message) =>
+        Add(new Diagnostic(id, DiagnosticSeverity.Warning, message, text, span));
+
+    // Lexical and syntax errors: MDL00xx.
+
+    /// <summary>MDL0001</summary>
+    public void ReportBadCharacter(SourceText text, int position, char c) =>
+        Error("MDL0001", text, new TextSpan(position, 1),
+            c == '\uFFFD' ? "Bad character: the file is not valid UTF-8 text here." : $"Bad character '{(char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())}'.");
+
+    /// <summary>MDL0002</summary>
+    public void ReportMalformedNumber(SourceText text, TextSpan span, string literal) =>
+        Error("MDL0002", text, span, $"Malformed number '{literal}' (a product needs '*', e.g. 2*x).");
+
+    /// <summary>MDL0003</summary>
+    public void ReportUnterminatedString(SourceText text, TextSpan span) =>
+        Error("MDL0003", text, span, "Unterminated string: add the closing '\"' on the same line.");
+
+    /// <summary>MDL0010</summary>
+    public void ReportUnexpectedToken(SourceText text, SyntaxToken found, string expected) =>
+        Error("MDL0010", text, found.Span, $"Expected {expected}, found {Describe(found)}.");
+
+    /// <summary>MDL0011</summary>
+    public void ReportExpectedDeclaration(SourceText text, SyntaxToken found) =>
+        Error("MDL0011", text, found.Span,
+            $"Expected a declaration (model, group, fermion, scalar, param, potential, yukawa, majorana, vev or check), found {Describe(found)}.");
+
+    /// <summary>MDL0012</summary>
+    public void ReportExpectedExpression(SourceText text, SyntaxToken found) =>
+        Error("MDL0012", text, found.Span, $"Expected an expression, found {Describe(found)}.");
+
+    /// <summary>MDL0013</summary>
+    public void ReportUnclosed(SourceText text, SyntaxToken found, string close, SyntaxToken owner) =>
+        Error("MDL0013", text, found.Span, $"Expected {close} to close the list after '{owner.Text}', found {Describe(found)}.");
+
+    /// <summary>MDL0014</summary>
+    public void ReportTooDeep(SourceText text, TextSpan span, int depth) =>
+        Error("MDL0014", text, span, $"Expression nested more than {depth} levels deep.");
+
+    private static string Describe(SyntaxToken t) =>
+        t.Kind is SyntaxKind.Identifier or SyntaxKind.Number or SyntaxKind.String ? $"'{t.Text}'" : SyntaxFacts.Describe(t.Kind);
+
+    // Binding errors: MDL02xx.
+
+    /// <summary>MDL0200</summary>
+    public void ReportDuplicate(SourceText text, TextSpan span, string what, string name) =>
+        Error("MDL0200", text, span, $"The {what} '{name}' is already declared.");
+
+    /// <summary>MDL0201</summary>
+    public void ReportUnknownName(SourceText text, TextSpan span, string name, string? suggestion) =>
+        Error("MDL0201", text, span, $"Unknown name '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    /// <summary>MDL0202</summary>
+    public void ReportUnknownGroupType(SourceText text, TextSpan span, string type) =>
+        Error("MDL0202", text, span, $"Unknown group type '{type}': use SU(N), U(1) or Z(N).");
+
+    /// <summary>MDL0203</summary>
+    public void ReportBadGroupOrder(SourceText text, TextSpan span, string type, string detail) =>
+        Error("MDL0203", text, span, $"Bad order for {type}: {detail}.");
+
+    /// <summary>MDL0204</summary>
+    public void ReportUnknownFieldProperty(SourceText text, TextSpan span, string name, string? suggestion) =>
+        Error("MDL0204", text, span, $"Unknown field property '{name}' (properties: chirality, gen, real, complex, and the declared group names)."
+                                      + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    /// <summary>MDL0205</summary>
+    public void ReportBadChirality(SourceText text, TextSpan span) =>
+        Error("MDL0205", text, span, "Chirality must be 'left' or 'right'.");
+
+    /// <summary>MDL0206</summary>
+    public void ReportMissingChirality(SourceText text, TextSpan span, string field) =>
+        Error("MDL0206", text, span, $"The fermion '{field}' needs a chirality: add 'chirality: left' or 'chirality: right'.");
+
+    /// <summary>MDL0207</summary>
+    public void ReportBadGenerations(SourceText text, TextSpan span) =>
+        Error("MDL0207", text, span, "The number of generations must be a positive integer.");
+
+    /// <summary>MDL0208</summary>
+    public void ReportBadRepresentation(SourceText text, TextSpan span, string group, string allowed) =>
+        Error("MDL0208", text, span, $"Not a representation of {group} that ModelDsl knows; use {allowed}.");
+
+    /// <summary>MDL0209</summary>
+    public void ReportBadCharge(SourceText text, TextSpan span, string group, string detail) =>
+        Error("MDL0209", text, span, $"Bad charge under {group}: {detail}.");
+
+    /// <summary>MDL0210</summary>
+    public void ReportPropertyNotForKind(SourceText text, TextSpan span, string property, string kind) =>
+        Error("MDL0210", text, span, $"'{property}' does not apply to a {kind}.");
+
+    /// <summary>MDL0211</summary>
+    public void ReportModelDeclaration(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0211", text, span, detail);
+
+    /// <summary>MDL0212</summary>
+    public void ReportBadParameterFlag(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0212", text, span, detail);
+
+    /// <summary>MDL0213</summary>
+    public void ReportBadDimension(SourceText text, TextSpan span) =>
+        Error("MDL0213", text, span, "A matrix dimension must be a positive integer.");
+
+    /// <summary>MDL0214</summary>
+    public void ReportIndexCount(SourceText text, TextSpan span, string name, int expected, int found) =>
+        Error("MDL0214", text, span, $"'{name}' takes {expected} ind{(expected == 1 ? "ex" : "ices")}, found {found}.");
+
+    /// <summary>MDL0215</summary>
+    public void ReportIndexNotContracted(SourceText text, TextSpan span, string index, int count) =>
+        Error("MDL0215", text, span, $"The index '{index}' appears {count} time{(count == 1 ? "" : "s")}; a term must use each index exactly twice.");
+
+    /// <summary>MDL0216</summary>
+    public void ReportIndexRange(SourceText text, TextSpan span, string index, int a, int b) =>
+        Error("MDL0216", text, span, $"The index '{index}' runs over {a} values here and over {b} values elsewhere in the term.");
+
+    /// <summary>MDL0217</summary>
+    public void ReportFieldIndex(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0217", text, span, detail);
+
+    /// <summary>MDL0218</summary>
+    public void ReportUnknownCheck(SourceText text, TextSpan span, string name, string? suggestion) =>
+        Error("MDL0218", text, span, $"Unknown check '{name}' (checks: anomalies, invariance, cw_minimum(FIELD))."
+                                      + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    /// <summary>MDL0219</summary>
+    public void ReportBadVev(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0219", text, span, detail);
+
+    /// <summary>MDL0220</summary>
+    public void ReportTermWithoutField(SourceText text, TextSpan span) =>
+        Error("MDL0220", text, span, "This Lagrangian term contains no field.");
+
+    /// <summary>MDL0221</summary>
+    public void ReportTermShape(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0221", text, span, detail);
+
+    /// <summary>MDL0222</summary>
+    public void ReportUnknownFunction(SourceText text, TextSpan span, string name, string? suggestion) =>
+        Error("MDL0222", text, span, $"Unknown function '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    /// <summary>MDL0223</summary>
+    public void ReportArity(SourceText text, TextSpan span, string name, string expected, int found) =>
+        Error("MDL0223", text, span, $"'{name}' takes {expected}, got {found}.");
+
+    /// <summary>MDL0224</summary>
+    public void ReportDivisionByZero(SourceText text, TextSpan span) =>
+        Error("MDL0224", text, span, "Division by exact zero.");
+
+    /// <summary>MDL0225</summary>
+    public void ReportNotAScalarParameter(SourceText text, TextSpan span, string name) =>
+        Error("MDL0225", text, span, $"'{name}' cannot be used here: a charge may only use real scalar parameters.");
+
+    /// <summary>MDL0226</summary>
+    public void ReportCheckArgument(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0226", text, span, detail);
+
+    /// <summary>MDL0227</summary>
+    public void ReportNameClash(SourceText text, TextSpan span, string name, string detail) =>
+        Error("MDL0227", text, span, $"'{name}' {detail}.");
+
+    /// <summary>MDL0228</summary>
+    public void ReportConjugateOfNonField(SourceText text, TextSpan span, string function) =>
+        Error("MDL0228", text, span, $"'{function}' takes a field (possibly indexed), e.g. {function}(L[a]).");
+
+    /// <summary>MDL0229</summary>
+    public void ReportUnusedCharge(SourceText text, TextSpan span, string group) =>
+        Warning("MDL0229", text, span, $"The charge under the Z(N) group '{group}' is reduced modulo N.");
+
+    /// <summary>MDL0230</summary>
+    public void ReportEmptyModel(SourceText text) =>
+        Error("MDL0230", text, new TextSpan(0, 0), "The file declares no model: start it with 'model NAME'.");
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using ModelDsl.Syntax;
+
+namespace ModelDsl.Formatting;
+
+/// <summary>
+/// Prints a parsed spec in canonical layout: one declaration per line, declarations of one
+/// kind grouped by blank lines, field properties as <c>{ name: value, ... }</c>, expressions
+/// with spaces around + and -. Every comment is kept: those before or inside a declaration
+/// are printed above it, one on the declaration's last line stays at its end.
+/// Parsing the output gives the same model.
+/// </summary>
+public static class Formatter
+{
+    /// <summary>The canonical text of a syntax tree (meant for trees without syntax errors).</summary>
+    public static string Format(SyntaxTree tree)
+    {
+        var sb = new StringBuilder();
+        var comments = new Queue<SyntaxComment>(tree.Comments);
+        SyntaxKind? previous = null;
+        foreach (var d in tree.Root.Declarations)
+        {
+            var kind = d.Keyword.Kind is SyntaxKind.FermionKeyword or SyntaxKind.ScalarKeyword ? SyntaxKind.FermionKeyword : d.Keyword.Kind;
+            var lineEnd = LineEnd(tree, d.Span.End);
+            var leading = new List<SyntaxComment>();
+            while (comments.Count > 0 && comments.Peek().Span.Start < d.Span.End) leading.Add(comments.Dequeue());
+            if (previous is not null && (previous != kind || leading.Count > 0)) sb.AppendLine();
+            foreach (var c in leading) sb.AppendLine(c.Text);
+            sb.Append(Declaration(d));
+            if (comments.Count > 0 && comments.Peek().Span.Start < lineEnd) sb.Append("  ").Append(comments.Dequeue().Text);
+            sb.AppendLine();
+            previous = kind;
+        }
+        if (comments.Count > 0 && sb.Length > 0) sb.AppendLine();
+        foreach (var c in comments) sb.AppendLine(c.Text);
+        return sb.ToString();
+    }
+
+    private static int LineEnd(SyntaxTree tree, int position)
+    {
+        var line = tree.Text.GetLineIndex(Math.Max(0, position - 1));
+        return line + 1 < tree.Text.LineCount ? tree.Text.GetLineStart(line + 1) : tree.Text.Length;
+    }
+
+    /// <summary>One declaration on one line (no line break).</summary>
+    public static string Declaration(DeclarationSyntax d) => d switch
+    {
+        ModelDeclarationSyntax m => $"model {m.Name.Text}" + (m.Title is null ? "" : " " + m.Title.Text),
+        GroupDeclarationSyntax g => $"group {g.Name.Text} : {g.TypeName.Text}({g.Order.Text})" + (g.Coupling is null ? "" : $" coupling {g.Coupling.Text}"),
+        FieldDeclarationSyntax f => $"{f.Keyword.Text} {f.Name.Text} {{ {string.Join(", ", f.Entries.Select(Entry))} }}",
+        ParameterDeclarationSyntax p => $"param {string.Join(", ", p.Items.Select(Item))} : {string.Join(" ", p.Flags.Select(t => t.Text))}",
+        TermDeclarationSyntax t => $"{t.Keyword.Text} {Expression(t.Expression)}" + (t.PlusHermitianConjugate ? " + h.c." : ""),
+        VevDeclarationSyntax v => $"vev {v.Field.Text} -> {v.Value.Text}",
+        CheckDeclarationSyntax c => "check " + string.Join(", ", c.Items.Select(i => i.Name.Text + (i.Argument is null ? "" : $"({i.Argument.Text})"))),
+        _ => throw new InvalidOperationException("Unknown declaration " + d.GetType().Name),
+    };
+
+    private static string Entry(FieldEntrySyntax e) => e.Value is null ? e.Name.Text : $"{e.Name.Text}: {Expression(e.Value)}";
+
+    private static string Item(ParameterItemSyntax i) =>
+        i.Dimensions.Count == 0 ? i.Name.Text : $"{i.Name.Text}[{string.Join(",", i.Dimensions.Select(t => t.Text))}]";
+
+    /// <summary>An expression as written, with canonical spacing.</summary>
+    public static string Expression(ExpressionSyntax e) => e switch
+    {
+        LiteralExpressionSyntax l => l.Token.Text,
+        NameExpressionSyntax n => n.Name.Text,
+        IndexExpressionSyntax i => $"{i.Name.Text}[{string.Join(",", i.Indices.Select(Expression))}]",
+        CallExpressionSyntax c => $"{c.Name.Text}({string.Join(", ", c.Arguments.Select(Expression))})",
+        UnaryExpressionSyntax u => u.Operator.Text + Expression(u.Operand),
+        BinaryExpressionSyntax b when b.Operator.Kind is SyntaxKind.Plus or SyntaxKind.Minus =>
+            $"{Expression(b.Left)} {b.Operator.Text} {Expression(b.Right)}",
+        BinaryExpressionSyntax b => $"{Expression(b.Left)}{b.Operator.Text}{Expression(b.Right)}",
+        ParenthesizedExpressionSyntax p => $"({Expression(p.Expression)})",
+        ErrorExpressionSyntax => "?",
+        _ => throw new InvalidOperationException("Unknown expression " + e.GetType().Name),
+    };
+}

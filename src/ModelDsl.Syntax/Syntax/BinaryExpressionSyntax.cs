@@ -1,0 +1,6 @@
+using ModelDsl.Text;
+
+namespace ModelDsl.Syntax;
+
+/// <summary><c>a + b</c>, <c>a - b</c>, <c>a * b</c>, <c>a / b</c>, <c>a ^ b</c></summary>
+public sealed record BinaryExpressionSyntax(TextSpan Span, ExpressionSyntax Left, SyntaxToken Operator, ExpressionSyntax Right) : ExpressionSyntax(Span);

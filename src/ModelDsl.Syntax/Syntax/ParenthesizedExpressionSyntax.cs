@@ -1,0 +1,6 @@
+using ModelDsl.Text;
+
+namespace ModelDsl.Syntax;
+
+/// <summary><c>( expr )</c></summary>
+public sealed record ParenthesizedExpressionSyntax(TextSpan Span, ExpressionSyntax Expression) : ExpressionSyntax(Span);

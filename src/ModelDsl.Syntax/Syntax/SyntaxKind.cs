@@ -1,0 +1,70 @@
+namespace ModelDsl.Syntax;
+
+/// <summary>Token kinds of the .mdl spec language.</summary>
+public enum SyntaxKind
+{
+    /// <summary>A character that starts no token.</summary>
+    BadToken,
+    /// <summary>End of the text.</summary>
+    EndOfFile,
+    /// <summary>A name.</summary>
+    Identifier,
+    /// <summary>An exact number literal, optionally imaginary (<c>2.5i</c>) or a conjugate representation (<c>3bar</c>).</summary>
+    Number,
+    /// <summary>A double-quoted string.</summary>
+    String,
+    /// <summary><c>{</c></summary>
+    OpenBrace,
+    /// <summary><c>}</c></summary>
+    CloseBrace,
+    /// <summary><c>(</c></summary>
+    OpenParen,
+    /// <summary><c>)</c></summary>
+    CloseParen,
+    /// <summary><c>[</c></summary>
+    OpenBracket,
+    /// <summary><c>]</c></summary>
+    CloseBracket,
+    /// <summary><c>,</c></summary>
+    Comma,
+    /// <summary><c>:</c></summary>
+    Colon,
+    /// <summary><c>=</c></summary>
+    Equals,
+    /// <summary><c>+</c></summary>
+    Plus,
+    /// <summary><c>-</c></summary>
+    Minus,
+    /// <summary><c>*</c></summary>
+    Star,
+    /// <summary><c>/</c></summary>
+    Slash,
+    /// <summary><c>^</c></summary>
+    Caret,
+    /// <summary><c>-&gt;</c></summary>
+    Arrow,
+    /// <summary><c>h.c.</c>, the hermitian conjugate of the preceding terms.</summary>
+    HermitianConjugate,
+    /// <summary>Keyword <c>model</c>.</summary>
+    ModelKeyword,
+    /// <summary>Keyword <c>group</c>.</summary>
+    GroupKeyword,
+    /// <summary>Keyword <c>fermion</c>.</summary>
+    FermionKeyword,
+    /// <summary>Keyword <c>scalar</c>.</summary>
+    ScalarKeyword,
+    /// <summary>Keyword <c>param</c>.</summary>
+    ParamKeyword,
+    /// <summary>Keyword <c>potential</c>.</summary>
+    PotentialKeyword,
+    /// <summary>Keyword <c>yukawa</c>.</summary>
+    YukawaKeyword,
+    /// <summary>Keyword <c>majorana</c>.</summary>
+    MajoranaKeyword,
+    /// <summary>Keyword <c>vev</c>.</summary>
+    VevKeyword,
+    /// <summary>Keyword <c>check</c>.</summary>
+    CheckKeyword,
+    /// <summary>Keyword <c>coupling</c>.</summary>
+    CouplingKeyword,
+}

@@ -1,0 +1,20 @@
+namespace ModelDsl;
+
+/// <summary>Process exit codes of <c>modeldsl</c> (and of the F# entry points that mirror it).</summary>
+public static class ExitCodes
+{
+    /// <summary>Every check holds.</summary>
+    public const int Success = 0;
+
+    /// <summary>The spec (or card) has errors; diagnostics were printed.</summary>
+    public const int SpecErrors = 1;
+
+    /// <summary>The command line was wrong (unknown option, missing file, ...).</summary>
+    public const int Usage = 2;
+
+    /// <summary>A check fails, or holds only under conditions on symbolic charges.</summary>
+    public const int CheckFailed = 3;
+
+    /// <summary>A bug in ModelDsl: the message asks to report it.</summary>
+    public const int InternalError = 70;
+}
