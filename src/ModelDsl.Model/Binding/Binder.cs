@@ -55,9 +55,10 @@ public sealed class Binder
         foreach (var v in decls.OfType<VevDeclarationSyntax>()) DeclareVevName(v);
 
         foreach (var f in _fieldSyntax.Values) _fields[f.Name.Text] = BindField(f);
-        var vevs = decls.OfType<VevDeclarationSyntax>().Select(BindVev).OfType<VevSpec>().ToList();
-        var terms = decls.OfType<TermDeclarationSyntax>().Select(BindTerm).OfType<TermSpec>().ToList();
-        var checks = decls.OfType<CheckDeclarationSyntax>().SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
+        // A declaration with a syntax error is not bound further: one typo, one message.
+        var vevs = decls.OfType<VevDeclarationSyntax>().Where(Clean).Select(BindVev).OfType<VevSpec>().ToList();
+        var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
+        var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
 
         var diagnostics = _diagnostics.ToArray();
         if (diagnostics.Any(d => d.IsError) || models.Count == 0) return new BindResult(null, diagnostics);
@@ -68,6 +69,9 @@ public sealed class Binder
             terms, vevs, checks);
         return new BindResult(spec, diagnostics);
     }
+
+    private bool Clean(DeclarationSyntax d) =>
+        !_tree.Diagnostics.Any(x => x.Span.Start >= d.Span.Start && x.Span.Start <= d.Span.End);
 
     private bool Declare(SyntaxToken name, string what)
     {
@@ -117,7 +121,7 @@ public sealed class Binder
     private void DeclareParameters(ParameterDeclarationSyntax p)
     {
         bool? complex = null;
-        bool symmetric = false, hermitian = false, diagonal = false;
+        bool symmetric = false, hermitian = false, diagonal = false, unknownFlag = false;
         foreach (var flag in p.Flags.Where(f => !f.IsMissing))
         {
             switch (flag.Text)
@@ -128,13 +132,14 @@ public sealed class Binder
                 case "hermitian": hermitian = true; break;
                 case "diagonal": diagonal = true; break;
                 default:
+                    unknownFlag = true;
                     var near = NameSuggestion.Nearest(flag.Text, ["real", "complex", "symmetric", "hermitian", "diagonal"]);
                     _diagnostics.ReportBadParameterFlag(_text, flag.Span,
                         $"Unknown parameter flag '{flag.Text}' (flags: real, complex, symmetric, hermitian, diagonal)." + (near is null ? "" : $" Did you mean '{near}'?"));
                     break;
             }
         }
-        if (complex is null && p.Flags.All(f => !f.IsMissing))
+        if (complex is null && !unknownFlag && p.Flags.All(f => !f.IsMissing))
             _diagnostics.ReportBadParameterFlag(_text, p.Flags[0].Span, "Say whether the parameters are 'real' or 'complex'.");
         foreach (var item in p.Items)
         {
@@ -184,6 +189,7 @@ public sealed class Binder
         var reps = new Dictionary<string, Representation>(StringComparer.Ordinal);
         var charges = new Dictionary<string, Expr>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var misspeltChirality = false;
         foreach (var e in f.Entries)
         {
             var name = e.Name.Text;
@@ -210,7 +216,9 @@ public sealed class Binder
                 default:
                     if (!_groups.TryGetValue(name, out var group))
                     {
-                        _diagnostics.ReportUnknownFieldProperty(_text, e.Name.Span, name, NameSuggestion.Nearest(name, FieldProperties.Concat(_groups.Keys)));
+                        var suggestion = NameSuggestion.Nearest(name, FieldProperties.Concat(_groups.Keys));
+                        misspeltChirality |= suggestion == "chirality";
+                        _diagnostics.ReportUnknownFieldProperty(_text, e.Name.Span, name, suggestion);
                         break;
                     }
                     if (e.Value is null) { _diagnostics.ReportBadCharge(_text, e.Name.Span, name, "give a value, e.g. " + name + ": 1"); break; }
@@ -218,7 +226,7 @@ public sealed class Binder
                     break;
             }
         }
-        if (isFermion && chirality is null && !f.Name.IsMissing && f.Entries.All(e => e.Name.Text != "chirality"))
+        if (isFermion && chirality is null && !misspeltChirality && !f.Name.IsMissing && f.Entries.All(e => e.Name.Text != "chirality"))
             _diagnostics.ReportMissingChirality(_text, f.Name.Span, f.Name.Text);
         return new FieldSpec(f.Name.Text, isFermion ? FieldKind.Fermion : FieldKind.Scalar, chirality, generations, complex, reps, charges, f.Span);
     }

@@ -3,17 +3,17 @@ namespace ModelDsl.Model;
 /// <summary>Finds the nearest declared name to an unknown one (Levenshtein distance).</summary>
 public static class NameSuggestion
 {
-    /// <summary>The closest candidate within distance max(1, length/3), or null.</summary>
+    /// <summary>
+    /// The closest candidate by case-insensitive edit distance (ties: the closer in exact case,
+    /// then ordinal order), if within max(2, (length + 2)/3); otherwise null.
+    /// </summary>
     public static string? Nearest(string name, IEnumerable<string> candidates)
     {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var c in candidates)
-        {
-            var d = Distance(name.ToLowerInvariant(), c.ToLowerInvariant());
-            if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(c, best) < 0)) { best = c; bestDistance = d; }
-        }
-        return bestDistance <= Math.Max(1, name.Length / 3) ? best : null;
+        var best = candidates
+            .Select(c => (Candidate: c, Folded: Distance(name.ToLowerInvariant(), c.ToLowerInvariant()), Exact: Distance(name, c)))
+            .OrderBy(x => x.Folded).ThenBy(x => x.Exact).ThenBy(x => x.Candidate, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Candidate is not null && best.Folded > 0 && best.Folded <= Math.Max(2, (name.Length + 2) / 3) ? best.Candidate : null;
     }
 
     private static int Distance(string a, string b)

@@ -161,10 +161,11 @@ internal sealed class Parser
             if (name.IsMissing || Current.Kind != SyntaxKind.Comma) break;
             NextToken();
         } while (true);
-        Match(SyntaxKind.Colon);
+        var colon = Match(SyntaxKind.Colon);
         var flags = new List<SyntaxToken> { Match(SyntaxKind.Identifier, "'real' or 'complex'") };
-        // Flags are plain names; the next declaration starts with a keyword, so every name here is a flag.
-        while (Current.Kind == SyntaxKind.Identifier) flags.Add(NextToken());
+        // Flags stand on the line of the ':' (so a misspelt keyword on the next line is not taken for a flag).
+        var line = _text.GetLineIndex(colon.Span.Start);
+        while (Current.Kind == SyntaxKind.Identifier && _text.GetLineIndex(Current.Span.Start) == line) flags.Add(NextToken());
         return new ParameterDeclarationSyntax(From(keyword), keyword, items, flags);
     }
 

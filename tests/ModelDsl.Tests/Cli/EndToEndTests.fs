@@ -1,0 +1,107 @@
+/// The real `modeldsl` process on real files: output and exit codes.
+module ModelDsl.Tests.Cli.EndToEndTests
+
+open System.IO
+open System.Text.Json
+open Expecto
+open ModelDsl.Tests.TestSupport
+
+/// conformal-bl.mdl with two right-handed neutrinos (and their coupling matrices resized).
+let private twoNuR =
+    (File.ReadAllText(modelPath "conformal-bl.mdl"))
+        .Replace("gen: 3, U1BL: -1 }\nscalar", "gen: 2, U1BL: -1 }\nscalar")
+        .Replace("YD[3,3] : complex", "YD[2,3] : complex")
+        .Replace("YM[3,3] : complex symmetric", "YM[2,2] : complex symmetric")
+
+[<Tests>]
+let tests =
+    testSequenced <| testList "Cli/EndToEnd" [
+        for name in [ "sm.mdl"; "conformal-bl.mdl"; "seesaw-z3.mdl" ] do
+            test $"modeldsl check models/{name}: exit 0 and a table" {
+                let r = runCli [ "check"; Path.Combine("models", name) ]
+                Expect.equal r.ExitCode 0 $"exit code; stderr: {r.Stderr}"
+                Expect.stringContains r.Stdout "check       item" "table header"
+                Expect.stringContains r.Stdout "checks hold." "closing line"
+                Expect.equal r.Stderr "" "nothing on stderr"
+            }
+        test "--json has the model, the overall verdict and every outcome" {
+            let r = runCli [ "check"; "models/conformal-bl.mdl"; "--json" ]
+            Expect.equal r.ExitCode 0 "exit code"
+            use doc = JsonDocument.Parse r.Stdout
+            let root = doc.RootElement
+            Expect.equal (root.GetProperty("model").GetString()) "conformal_bl" "model"
+            Expect.equal (root.GetProperty("overall").GetProperty("status").GetString()) "Holds" "overall"
+            let items = [ for o in root.GetProperty("outcomes").EnumerateArray() -> o.GetProperty("item").GetString() ]
+            Expect.contains items "U1BL^3" "B-L cubed coefficient"
+            Expect.contains items "Witten SU2L" "Witten"
+            Expect.equal (root.GetProperty("diagnostics").GetArrayLength()) 0 "no diagnostics"
+        }
+        test "a failing anomaly: exit 3, the failing coefficient by name" {
+            use f = new TempFile(twoNuR)
+            let r = runCli [ "check"; f.Path ]
+            Expect.equal r.ExitCode 3 $"exit code; {r.Stdout}"
+            Expect.stringContains r.Stdout "U1BL^3 = -1" "coefficient named"
+            Expect.stringContains r.Stdout "checks FAIL." "closing line"
+        }
+        test "a failing anomaly in JSON: status Fails with the witness" {
+            use f = new TempFile(twoNuR)
+            let r = runCli [ "check"; f.Path; "--json" ]
+            Expect.equal r.ExitCode 3 "exit code"
+            use doc = JsonDocument.Parse r.Stdout
+            let failing =
+                [ for o in doc.RootElement.GetProperty("outcomes").EnumerateArray() do
+                    if o.GetProperty("verdict").GetProperty("status").GetString() = "Fails" then o.GetProperty("item").GetString() ]
+            Expect.equal failing [ "U1BL^3"; "grav^2 U1BL" ] "the two failing coefficients"
+        }
+        test "errors in the spec: exit 1, located diagnostics with the source line" {
+            use f = new TempFile("model m\ngroup U1 : U(1)\nfermion E { chirality: up, U1: 1 }\ncheck anomaly\n")
+            let r = runCli [ "check"; f.Path ]
+            Expect.equal r.ExitCode 1 "exit code"
+            Expect.stringContains r.Stderr $"{f.Path}(3,24): error MDL0205: Chirality must be 'left' or 'right'." "first error"
+            Expect.stringContains r.Stderr ("    fermion E { chirality: up, U1: 1 }\n    " + String.replicate 23 " " + "^^\n") "source line and marker"
+            Expect.stringContains r.Stderr $"{f.Path}(4,7): error MDL0218" "second error in the same run"
+            Expect.isFalse (r.Stderr.Contains "   at ") "no stack trace"
+            Expect.equal r.Stdout "" "nothing on stdout"
+        }
+        test "errors in JSON: exit 1 and the diagnostics" {
+            use f = new TempFile("model m\nparam a : rael\n")
+            let r = runCli [ "check"; f.Path; "--json" ]
+            Expect.equal r.ExitCode 1 "exit code"
+            use doc = JsonDocument.Parse r.Stdout
+            let d = doc.RootElement.GetProperty("diagnostics").[0]
+            Expect.equal (d.GetProperty("id").GetString()) "MDL0212" "id"
+            Expect.equal (d.GetProperty("line").GetInt32(), d.GetProperty("column").GetInt32()) (2, 11) "location"
+        }
+        test "binary garbage: exit 1, no stack trace" {
+            use f = new TempFile("")
+            File.WriteAllBytes(f.Path, Array.init 2000 (fun k -> byte ((k * 37 + 11) % 256)))
+            let r = runCli [ "check"; f.Path ]
+            Expect.equal r.ExitCode 1 "exit code"
+            Expect.isFalse (r.Stderr.Contains "   at ") "no stack trace"
+        }
+        test "usage errors: exit 2" {
+            Expect.equal (runCli [ "check"; "no-such-file.mdl" ]).ExitCode 2 "missing file"
+            Expect.equal (runCli [ "check"; "models/sm.mdl"; "--frobnicate" ]).ExitCode 2 "unknown option"
+            Expect.equal (runCli [ "launch" ]).ExitCode 2 "unknown command"
+            Expect.equal (runCli []).ExitCode 2 "no command"
+        }
+        test "--help on every command" {
+            for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ] ] do
+                let r = runCli args
+                Expect.equal r.ExitCode 0 $"{args}"
+                Expect.stringContains r.Stdout "Usage:" $"{args}"
+            Expect.stringContains (runCli [ "--help" ]).Stdout "check" "lists the commands"
+        }
+        test "fmt prints the canonical layout; fmt --write rewrites only a valid file" {
+            use f = new TempFile("model m   # a model\ngroup U1:U(1)\nfermion E{chirality:right,U1:-1}\n")
+            let r = runCli [ "fmt"; f.Path ]
+            Expect.equal r.ExitCode 0 "exit code"
+            Expect.equal r.Stdout "model m  # a model\n\ngroup U1 : U(1)\n\nfermion E { chirality: right, U1: -1 }\n" "formatted"
+            Expect.equal (runCli [ "fmt"; f.Path; "--write" ]).ExitCode 0 "write"
+            Expect.equal (File.ReadAllText f.Path) r.Stdout "rewritten"
+            use bad = new TempFile("model m\nfermion E{chirality:sideways}\n")
+            let before = File.ReadAllText bad.Path
+            Expect.equal (runCli [ "fmt"; bad.Path; "--write" ]).ExitCode 1 "errors"
+            Expect.equal (File.ReadAllText bad.Path) before "a file with errors is left as it was"
+        }
+    ]

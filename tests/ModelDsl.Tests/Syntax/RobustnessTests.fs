@@ -1,0 +1,111 @@
+/// No input makes the compiler throw: every run ends in a model or in diagnostics.
+module ModelDsl.Tests.Syntax.RobustnessTests
+
+open System
+open System.IO
+open System.Text
+open Expecto
+open FsCheck
+open FsCheck.FSharp
+open ModelDsl
+open ModelDsl.Tests.TestSupport
+
+let private shippedTexts = shippedModels |> Array.map File.ReadAllText
+
+/// Compiles; true when the result is a model, or diagnostics with at least one error.
+/// Any exception propagates and fails the property. A model that compiles is also checked and formatted.
+let private survives (text: string) =
+    let c = ModelCompilation.Create(text, "mutant.mdl")
+    match c.Spec with
+    | null -> c.Diagnostics |> Seq.exists (fun d -> d.IsError)
+    | _ ->
+        c.RunChecks() |> ignore
+        c.Format() |> ignore
+        true
+
+type private Mutation =
+    | ReplaceByte of position: int * value: byte
+    | InsertByte of position: int * value: byte
+    | DeleteSpan of position: int * length: int
+    | DuplicateSpan of position: int * length: int
+    | SwapTokens of first: int * second: int
+
+let private genMutation =
+    Gen.oneof [
+        Gen.map2 (fun p v -> ReplaceByte(p, byte v)) (Gen.choose (0, 100000)) (Gen.choose (0, 255))
+        Gen.map2 (fun p v -> InsertByte(p, byte v)) (Gen.choose (0, 100000)) (Gen.choose (0, 255))
+        Gen.map2 (fun p l -> DeleteSpan(p, l)) (Gen.choose (0, 100000)) (Gen.choose (1, 12))
+        Gen.map2 (fun p l -> DuplicateSpan(p, l)) (Gen.choose (0, 100000)) (Gen.choose (1, 12))
+        Gen.map2 (fun a b -> SwapTokens(a, b)) (Gen.choose (0, 100000)) (Gen.choose (0, 100000))
+    ]
+
+/// Applies mutations at byte level (so invalid UTF-8 can appear) or token level (whitespace-separated words).
+let private mutate (text: string) (mutations: Mutation list) =
+    let bytes = ResizeArray(Encoding.UTF8.GetBytes text)
+    for m in mutations do
+        let at p = if bytes.Count = 0 then 0 else p % bytes.Count
+        match m with
+        | ReplaceByte(p, v) -> if bytes.Count > 0 then bytes.[at p] <- v
+        | InsertByte(p, v) -> bytes.Insert(at p, v)
+        | DeleteSpan(p, l) -> if bytes.Count > 0 then (let s = at p in bytes.RemoveRange(s, min l (bytes.Count - s)))
+        | DuplicateSpan(p, l) -> if bytes.Count > 0 then (let s = at p in bytes.InsertRange(s, bytes.GetRange(s, min l (bytes.Count - s))))
+        | SwapTokens(a, b) ->
+            let words = Encoding.UTF8.GetString(bytes.ToArray()).Split(' ')
+            if words.Length > 1 then
+                let i, j = a % words.Length, b % words.Length
+                let t = words.[i]
+                words.[i] <- words.[j]
+                words.[j] <- t
+                bytes.Clear()
+                bytes.AddRange(Encoding.UTF8.GetBytes(String.Join(" ", words)))
+    Encoding.UTF8.GetString(bytes.ToArray()) // invalid sequences become U+FFFD, as when reading a file
+
+[<Tests>]
+let tests =
+    testList "Syntax/Robustness" [
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 300 } "random byte and token mutations of every shipped model never throw" (
+            Prop.forAll (Arb.fromGen (Gen.zip (Gen.choose (0, shippedTexts.Length - 1)) (Gen.listOf genMutation |> Gen.map (List.truncate 6)))) (fun (k, ms) ->
+                survives (mutate shippedTexts.[k] ms)))
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 200 } "random token soup never throws" (
+            let tokens = [| "model"; "group"; "fermion"; "scalar"; "param"; "potential"; "yukawa"; "majorana"; "vev"; "check"; "{"; "}"; "("; ")"; "["; "]"; ","; ":"; "+"; "-"; "*"; "/"; "^"; "->"; "h.c."; "x"; "H"; "L"; "U(1)"; "SU(3)"; "3bar"; "1/2"; "2.5i"; "i"; "\""; "#"; "\n"; "gen"; "chirality"; "left"; "conj"; "bar" |]
+            Prop.forAll (Arb.fromGen (Gen.listOf (Gen.elements tokens))) (fun ws -> survives (String.Join(" ", ws))))
+        test "empty and blank files" {
+            Expect.isTrue (survives "") "empty"
+            Expect.isTrue (survives "   \n\n  # only a comment\n") "blank"
+        }
+        test "binary garbage" {
+            let rnd = Random(7)
+            for _ in 1..20 do
+                let bytes = Array.zeroCreate 4096
+                rnd.NextBytes bytes
+                Expect.isTrue (survives (Encoding.UTF8.GetString bytes)) "garbage"
+        }
+        test "a 10 MB file" {
+            let line = "param a : real   # a comment that makes the line longer than it needs to be\n"
+            let text = "model big\n" + String.replicate (10_000_000 / line.Length) line
+            Expect.isTrue (survives text) "10 MB"
+        }
+        test "deep nesting and unterminated constructs" {
+            for text in [ "model m\npotential " + String.replicate 100000 "("
+                          "model m\nfermion L { chirality: left"
+                          "model m\nparam Y[3"
+                          "model m \"unterminated"
+                          "model m\nyukawa -Y[i,j*bar(L[i]"
+                          "model m\ngroup G : SU("
+                          "model m\ncheck anomalies(" ] do
+                Expect.isTrue (survives text) text
+        }
+        test "non-UTF-8 bytes in a file are reported where they stand" {
+            use f = new TempFile("")
+            File.WriteAllBytes(f.Path, Array.append (Encoding.UTF8.GetBytes "model m\nparam a : real ") [| 0xC3uy; 0x28uy; 0xFFuy |])
+            let c = ModelCompilation.FromFile f.Path
+            let d = c.Diagnostics |> Seq.head
+            Expect.equal d.Id "MDL0001" "bad character"
+            Expect.equal (d.Line, d.Column) (2, 16) "located"
+            Expect.stringContains d.Message "not valid UTF-8" "says why"
+        }
+        test "a missing file is a diagnostic, not an exception" {
+            let c = ModelCompilation.FromFile "/no/such/file.mdl"
+            Expect.equal (c.Diagnostics |> Seq.map (fun d -> d.Id) |> List.ofSeq) [ "MDL0000" ] "cannot read"
+        }
+    ]
