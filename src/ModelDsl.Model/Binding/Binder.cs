@@ -81,9 +81,9 @@ public sealed class Binder
             _diagnostics.ReportNameClash(_text, name.Span, name.Text, "is a built-in name (constant or function) and cannot be declared");
             return false;
         }
-        if (_declaredAs.TryGetValue(name.Text, out _))
+        if (_declaredAs.TryGetValue(name.Text, out var earlier))
         {
-            _diagnostics.ReportDuplicate(_text, name.Span, what, name.Text);
+            _diagnostics.ReportDuplicate(_text, name.Span, earlier, name.Text);
             return false;
         }
         _declaredAs[name.Text] = what;
@@ -99,7 +99,7 @@ public sealed class Binder
         {
             case "SU":
                 kind = GroupKind.SpecialUnitary;
-                if (n < 2) { _diagnostics.ReportBadGroupOrder(_text, g.Order.Span, "SU(N)", "N must be an integer of at least 2"); return; }
+                if (n < 2) { _diagnostics.ReportBadGroupOrder(_text, g.Order.Span, "SU(N)", "N must be a whole number from 2 to 999"); return; }
                 break;
             case "U":
                 kind = GroupKind.Unitary1;
@@ -107,7 +107,7 @@ public sealed class Binder
                 break;
             case "Z":
                 kind = GroupKind.Cyclic;
-                if (n < 2) { _diagnostics.ReportBadGroupOrder(_text, g.Order.Span, "Z(N)", "N must be an integer of at least 2"); return; }
+                if (n < 2) { _diagnostics.ReportBadGroupOrder(_text, g.Order.Span, "Z(N)", "N must be a whole number from 2 to 999"); return; }
                 break;
             default:
                 if (!g.TypeName.IsMissing) _diagnostics.ReportUnknownGroupType(_text, g.TypeName.Span, g.TypeName.Text);
@@ -127,7 +127,7 @@ public sealed class Binder
             switch (flag.Text)
             {
                 case "real" or "complex" when complex is null: complex = flag.Text == "complex"; break;
-                case "real" or "complex": _diagnostics.ReportBadParameterFlag(_text, flag.Span, "'real' and 'complex' can be given once, first."); break;
+                case "real" or "complex": _diagnostics.ReportBadParameterFlag(_text, flag.Span, "Give 'real' or 'complex' only once."); break;
                 case "symmetric": symmetric = true; break;
                 case "hermitian": hermitian = true; break;
                 case "diagonal": diagonal = true; break;
@@ -210,7 +210,7 @@ public sealed class Binder
                 case "real":
                 case "complex":
                     if (isFermion) { _diagnostics.ReportPropertyNotForKind(_text, e.Name.Span, name, kindText); break; }
-                    if (e.Value is not null) _diagnostics.ReportPropertyNotForKind(_text, e.Value.Span, $"{name}: value", "flag (write just '" + name + "')");
+                    if (e.Value is not null) _diagnostics.ReportBadParameterFlag(_text, e.Value.Span, $"'{name}' is a flag and takes no value: write just '{name}'.");
                     complex = name == "complex";
                     break;
                 default:
@@ -221,7 +221,12 @@ public sealed class Binder
                         _diagnostics.ReportUnknownFieldProperty(_text, e.Name.Span, name, suggestion);
                         break;
                     }
-                    if (e.Value is null) { _diagnostics.ReportBadCharge(_text, e.Name.Span, name, "give a value, e.g. " + name + ": 1"); break; }
+                    if (e.Value is null)
+                    {
+                        if (group.IsNonAbelian) _diagnostics.ReportBadRepresentation(_text, e.Name.Span, group.TypeText, $"a value such as {name}: {group.N}");
+                        else _diagnostics.ReportBadCharge(_text, e.Name.Span, name, "give a value, e.g. " + name + ": 1");
+                        break;
+                    }
                     BindGroupEntry(group, e.Value, reps, charges);
                     break;
             }
@@ -243,7 +248,13 @@ public sealed class Binder
                 break;
             case GroupKind.Unitary1:
                 var q = BindChargeExpression(value);
-                if (q is not null && !q.IsZero) charges[group.Name] = q;
+                if (q is null) break;
+                if (!IsRealPolynomial(q))
+                {
+                    _diagnostics.ReportBadCharge(_text, value.Span, group.Name, "a U(1) charge is a rational number or a polynomial in real parameters");
+                    break;
+                }
+                if (!q.IsZero) charges[group.Name] = q;
                 break;
             case GroupKind.Cyclic:
                 var z = BindChargeExpression(value);
@@ -254,6 +265,16 @@ public sealed class Binder
                 break;
         }
     }
+
+    /// <summary>Rational coefficients, real symbols, non-negative integer powers: nothing else.</summary>
+    private static bool IsRealPolynomial(Expr e) => e switch
+    {
+        NumberExpr n => n.Value.IsRational,
+        SymbolExpr s => s.IsReal,
+        SumExpr or ProductExpr => e.Children.All(IsRealPolynomial),
+        PowerExpr { Exponent: NumberExpr { Value.IsInteger: true } k } p => k.Value.AsRational.Sign > 0 && IsRealPolynomial(p.Base),
+        _ => false,
+    };
 
     private static Representation? RepresentationFor(int n, int dimension, bool bar)
     {
@@ -296,7 +317,7 @@ public sealed class Binder
         if (c.Name.IsMissing) return null;
         if (!KnownChecks.Contains(c.Name.Text))
         {
-            _diagnostics.ReportUnknownCheck(_text, c.Name.Span, c.Name.Text, NameSuggestion.Nearest(c.Name.Text, KnownChecks));
+            _diagnostics.ReportUnknownCheck(_text, c.Name.Span, c.Name.Text, KnownChecks, NameSuggestion.Nearest(c.Name.Text, KnownChecks));
             return null;
         }
         if (c.Argument is not null)
@@ -536,9 +557,10 @@ public sealed class Binder
             ranges = [field.Generations];
             make = text => FieldSymbol(field, text);
         }
-        else if (_parameters.ContainsKey(name))
+        else if (_parameters.TryGetValue(name, out var scalar))
         {
-            _diagnostics.ReportIndexCount(_text, i.Span, name, 0, i.Indices.Count);
+            if (scope.IsCharge) _diagnostics.ReportNotAScalarParameter(_text, i.Name.Span, name);
+            else _diagnostics.ReportIndexCount(_text, i.Span, name, scalar.IsMatrix ? 2 : 0, i.Indices.Count);
             return Expr.Zero;
         }
         else

@@ -11,6 +11,6 @@ public enum TermKind
     Potential,
     /// <summary>A Yukawa term: two fermions and at least one scalar.</summary>
     Yukawa,
-    /// <summary>A Majorana term: the same fermion twice (a mass or a scalar coupling).</summary>
+    /// <summary>A Majorana-type term: two fermions of the same chirality, both plain or both conjugated (a mass or a scalar coupling).</summary>
     Majorana,
 }

@@ -118,12 +118,14 @@ public sealed class Rational : IEquatable<Rational>, IComparable<Rational>
 
     /// <summary>
     /// Parses an exact decimal literal such as <c>12</c>, <c>-3/4</c>, <c>1.25</c> or <c>6.02e23</c>.
-    /// Returns <c>null</c> when the text is not such a literal.
+    /// Returns <c>null</c> when the text is not such a literal, or when it is longer than
+    /// <see cref="MaxLiteralLength"/> characters or its exponent exceeds <see cref="MaxExponent"/>
+    /// in size (so that a literal such as 1e999999999 cannot exhaust memory).
     /// </summary>
     public static Rational? TryParse(string text)
     {
         text = text.Trim();
-        if (text.Length == 0) return null;
+        if (text.Length == 0 || text.Length > MaxLiteralLength) return null;
         var slash = text.IndexOf('/');
         if (slash >= 0)
         {
@@ -135,7 +137,8 @@ public sealed class Rational : IEquatable<Rational>, IComparable<Rational>
         var e = text.IndexOfAny(['e', 'E']);
         if (e >= 0)
         {
-            if (!int.TryParse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)) return null;
+            if (!int.TryParse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent)
+                || Math.Abs(exponent) > MaxExponent) return null;
             text = text[..e];
         }
         var negative = text.StartsWith('-');
@@ -149,6 +152,12 @@ public sealed class Rational : IEquatable<Rational>, IComparable<Rational>
         var r = FromInteger(n);
         return exponent >= 0 ? r * FromInteger(BigInteger.Pow(10, exponent)) : r / FromInteger(BigInteger.Pow(10, -exponent));
     }
+
+    /// <summary>Longest literal <see cref="TryParse"/> accepts.</summary>
+    public const int MaxLiteralLength = 1000;
+
+    /// <summary>Largest decimal exponent <see cref="TryParse"/> accepts.</summary>
+    public const int MaxExponent = 4000;
 
     /// <summary>Sum.</summary>
     public static Rational operator +(Rational a, Rational b) =>

@@ -64,7 +64,9 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     /// <summary>MDL0002</summary>
     public void ReportMalformedNumber(SourceText text, TextSpan span, string literal) =>
-        Error("MDL0002", text, span, $"Malformed number '{literal}' (a product needs '*', e.g. 2*x).");
+        Error("MDL0002", text, span, literal.Length > Symbolics.Numbers.Rational.MaxLiteralLength
+            ? $"Number literal too long (more than {Symbolics.Numbers.Rational.MaxLiteralLength} characters) or exponent too large."
+            : $"Malformed number '{literal}' (a product needs '*', e.g. 2*x; exponents are limited to {Symbolics.Numbers.Rational.MaxExponent}).");
 
     /// <summary>MDL0003</summary>
     public void ReportUnterminatedString(SourceText text, TextSpan span) =>
@@ -98,7 +100,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     /// <summary>MDL0200</summary>
     public void ReportDuplicate(SourceText text, TextSpan span, string what, string name) =>
-        Error("MDL0200", text, span, $"The {what} '{name}' is already declared.");
+        Error("MDL0200", text, span, $"'{name}' is already declared (as a {what}).");
 
     /// <summary>MDL0201</summary>
     public void ReportUnknownName(SourceText text, TextSpan span, string name, string? suggestion) =>
@@ -127,7 +129,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     /// <summary>MDL0207</summary>
     public void ReportBadGenerations(SourceText text, TextSpan span) =>
-        Error("MDL0207", text, span, "The number of generations must be a positive integer.");
+        Error("MDL0207", text, span, "The number of generations must be a whole number from 1 to 64.");
 
     /// <summary>MDL0208</summary>
     public void ReportBadRepresentation(SourceText text, TextSpan span, string group, string allowed) =>
@@ -151,7 +153,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     /// <summary>MDL0213</summary>
     public void ReportBadDimension(SourceText text, TextSpan span) =>
-        Error("MDL0213", text, span, "A matrix dimension must be a positive integer.");
+        Error("MDL0213", text, span, "A matrix dimension must be a whole number from 1 to 64.");
 
     /// <summary>MDL0214</summary>
     public void ReportIndexCount(SourceText text, TextSpan span, string name, int expected, int found) =>
@@ -170,8 +172,8 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
         Error("MDL0217", text, span, detail);
 
     /// <summary>MDL0218</summary>
-    public void ReportUnknownCheck(SourceText text, TextSpan span, string name, string? suggestion) =>
-        Error("MDL0218", text, span, $"Unknown check '{name}' (checks: anomalies, invariance, cw_minimum(FIELD))."
+    public void ReportUnknownCheck(SourceText text, TextSpan span, string name, IEnumerable<string> known, string? suggestion) =>
+        Error("MDL0218", text, span, $"Unknown check '{name}' (checks: {string.Join(", ", known)})."
                                       + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
 
     /// <summary>MDL0219</summary>
@@ -213,10 +215,6 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0228</summary>
     public void ReportConjugateOfNonField(SourceText text, TextSpan span, string function) =>
         Error("MDL0228", text, span, $"'{function}' takes a field (possibly indexed), e.g. {function}(L[a]).");
-
-    /// <summary>MDL0229</summary>
-    public void ReportUnusedCharge(SourceText text, TextSpan span, string group) =>
-        Warning("MDL0229", text, span, $"The charge under the Z(N) group '{group}' is reduced modulo N.");
 
     /// <summary>MDL0230</summary>
     public void ReportEmptyModel(SourceText text) =>

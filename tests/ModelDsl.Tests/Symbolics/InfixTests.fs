@@ -54,6 +54,7 @@ let tests =
             test "unknown function" { expectError "[foo](x)" "MDL0104" }
             test "wrong arity" { expectError "[exp](x, y)" "MDL0105" }
             test "implicit product" { expectError "[2x]" "MDL0109" }
+            test "an exponent too large to expand" { expectError "[1e999999999]" "MDL0109" }
             test "division by exact zero" { expectError "x[/0]" "MDL0107" }
             test "trailing text" { expectError "x + y [)]" "MDL0108" }
             test "unknown symbol" {

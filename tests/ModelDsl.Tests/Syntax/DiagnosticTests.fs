@@ -83,6 +83,11 @@ let tests =
         case "MDL0227" "param ⟦omega⟧ : real\n"
         case "MDL0228" "potential ⟦bar(y)⟧*dag(H)*H\n"
         case "MDL0217" "potential y*dag(⟦H[1]⟧)*H\n"
+        case "MDL0209" "scalar S { U1: ⟦omega⟧ }\n"
+        case "MDL0209" "scalar S { U1: ⟦sqrt(y)⟧ }\n"
+        case "MDL0002" "scalar S { U1: ⟦1e999999999⟧ }\n"
+        case "MDL0225" "scalar S { U1: ⟦Y⟧[1,1] }\n"
+        caseSays "MDL0200" "scalar ⟦y⟧ { complex }\n" "(as a parameter)"
         case "MDL0214" "potential ⟦y[1,1]⟧*dag(H)*H\n"
         test "MDL0003: an unterminated string" {
             let c = ModelCompilation.Create("model m \"no end\ngroup U1 : U(1)\n", "s.mdl")
