@@ -76,6 +76,8 @@ public static class Differentiation
             case FunctionKind.Sign:
             case FunctionKind.Theta:
                 return Expr.Zero;
+            case FunctionKind.IfPos:
+                return Expr.Apply(FunctionKind.IfPos, [f.Arguments[0], D(f.Arguments[1], v), D(f.Arguments[2], v)]);
             case FunctionKind.Min:
             case FunctionKind.Max:
                 var a = f.Arguments[0];

@@ -19,6 +19,7 @@ internal sealed class LinqEmitter
     private readonly ParameterExpression?[] _locals;
     private readonly List<ParameterExpression> _temps = [];
     private readonly List<LExpr> _statements = [];
+    private readonly List<LExpr> _parameterLoads = [];
 
     public List<CompileError> Errors { get; } = [];
 
@@ -36,7 +37,7 @@ internal sealed class LinqEmitter
         if (!vector)
         {
             var body = Lower(outputs[0]);
-            return L.Lambda(L.Block(_t, _temps.Concat(_locals.OfType<ParameterExpression>()), _statements.Append(body)), _input);
+            return L.Lambda(L.Block(_t, _temps.Concat(_locals.OfType<ParameterExpression>()), _parameterLoads.Concat(_statements).Append(body)), _input);
         }
         var result = L.Parameter(_t.MakeArrayType(), "result");
         for (var k = 0; k < outputs.Count; k++)
@@ -45,7 +46,7 @@ internal sealed class LinqEmitter
             _statements.Add(L.Assign(L.ArrayAccess(result, L.Constant(k)), value));
         }
         _statements.Add(L.Empty());
-        return L.Lambda(L.Block(typeof(void), _temps.Concat(_locals.OfType<ParameterExpression>()), _statements), _input, result);
+        return L.Lambda(L.Block(typeof(void), _temps.Concat(_locals.OfType<ParameterExpression>()), _parameterLoads.Concat(_statements)), _input, result);
     }
 
     /// <summary>
@@ -71,7 +72,7 @@ internal sealed class LinqEmitter
             L.IfThenElse(
                 L.LessThan(n, count),
                 L.Block(
-                    L.Block(typeof(void), _statements.Append(L.Empty())),
+                    L.Block(typeof(void), _parameterLoads.Concat(_statements).Append(L.Empty())),
                     L.Assign(n, L.Increment(n)),
                     L.AddAssign(inRow, L.Constant(_parameters.Count)),
                     L.AddAssign(outRow, L.Constant(outputs.Count))),
@@ -135,7 +136,7 @@ internal sealed class LinqEmitter
             LExpr read = L.ArrayIndex(_input, _rowOffset is null ? L.Constant(k) : L.Add(_rowOffset, L.Constant(k)));
             if (_domain == NumericDomain.Complex && s.IsReal)
                 read = L.New(typeof(Complex).GetConstructor([typeof(double), typeof(double)])!, L.Property(read, nameof(Complex.Real)), L.Constant(0.0));
-            _statements.Insert(0, L.Assign(local, read));
+            _parameterLoads.Add(L.Assign(local, read));
         }
         return _locals[k]!;
     }
@@ -230,6 +231,7 @@ internal sealed class LinqEmitter
 
     private LExpr LowerFunction(FunctionExpr f)
     {
+        if (f.Kind == FunctionKind.IfPos) return LowerBranch(f);
         var args = f.Arguments.Select(Lower).ToArray();
         var x = args[0];
         if (_domain == NumericDomain.Real)
@@ -268,6 +270,30 @@ internal sealed class LinqEmitter
             FunctionKind.Max => args.Aggregate((a, b) => Call(nameof(NumericFunctions.Max), a, b)),
             _ => Unsupported(f),
         };
+    }
+
+    /// <summary>
+    /// ifpos(c, a, b) as a real branch: each side is lowered into its own block, with its
+    /// temporaries and parameter reads, so only the chosen side runs.
+    /// </summary>
+    private LExpr LowerBranch(FunctionExpr f)
+    {
+        var condition = Lower(f.Arguments[0]);
+        var test = _domain == NumericDomain.Real
+            ? L.GreaterThan(condition, L.Constant(0.0))
+            : L.GreaterThan(L.Property(condition, nameof(Complex.Real)), L.Constant(0.0));
+        return L.Condition(test, LowerIsolated(f.Arguments[1]), LowerIsolated(f.Arguments[2]));
+    }
+
+    private LExpr LowerIsolated(Expr e)
+    {
+        var saved = _statements.ToList();
+        _statements.Clear();
+        var value = Lower(e);
+        var block = L.Block(_t, _statements.Append(value));
+        _statements.Clear();
+        _statements.AddRange(saved);
+        return block;
     }
 
     private LExpr Unsupported(FunctionExpr f)

@@ -39,6 +39,8 @@ public static class Evaluator
                 if (pw.Exponent is NumberExpr { Value.IsRational: true } nh && nh.Value.AsRational == -Rational.Half)
                     return Complex.One / NumericFunctions.Sqrt(b);
                 return NumericFunctions.Pow(b, Evaluate(pw.Exponent, value));
+            case FunctionExpr { Kind: FunctionKind.IfPos } branch:
+                return Evaluate(branch.Arguments[0], value).Real > 0 ? Evaluate(branch.Arguments[1], value) : Evaluate(branch.Arguments[2], value);
             case FunctionExpr f:
                 var args = f.Arguments.Select(a => Evaluate(a, value)).ToArray();
                 var x = args[0];

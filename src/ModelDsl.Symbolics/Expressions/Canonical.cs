@@ -271,6 +271,10 @@ internal static class Canonical
             case FunctionKind.Min:
             case FunctionKind.Max:
                 return MinMax(kind, args);
+            case FunctionKind.IfPos:
+                if (n is not null && n.Value.IsRational) return n.Value.AsRational.Sign > 0 ? args[1] : args[2];
+                if (args[1].Equals(args[2])) return args[1];
+                break;
         }
         return new FunctionExpr(kind, args);
     }
@@ -315,6 +319,8 @@ internal static class Canonical
                 return Pow(Conjugate(pw.Base), pw.Exponent);
             case FunctionExpr { Kind: FunctionKind.Exp or FunctionKind.Sin or FunctionKind.Cos } f:
                 return Apply(f.Kind, [Conjugate(f.Argument)]);
+            case FunctionExpr { Kind: FunctionKind.IfPos } f:
+                return Apply(FunctionKind.IfPos, [f.Arguments[0], Conjugate(f.Arguments[1]), Conjugate(f.Arguments[2])]);
         }
         return new FunctionExpr(FunctionKind.Conj, [x]);
     }

@@ -9,7 +9,7 @@ public static class FunctionInfo
         ["conj"] = FunctionKind.Conj, ["re"] = FunctionKind.Re, ["im"] = FunctionKind.Im,
         ["sin"] = FunctionKind.Sin, ["cos"] = FunctionKind.Cos, ["atan"] = FunctionKind.Atan,
         ["sign"] = FunctionKind.Sign, ["theta"] = FunctionKind.Theta, ["min"] = FunctionKind.Min,
-        ["max"] = FunctionKind.Max,
+        ["max"] = FunctionKind.Max, ["ifpos"] = FunctionKind.IfPos,
     };
 
     /// <summary>The name used in infix text, e.g. <c>theta</c>.</summary>
@@ -22,10 +22,20 @@ public static class FunctionInfo
     public static bool TryLookup(string name, out FunctionKind kind) => ByName.TryGetValue(name, out kind);
 
     /// <summary>Minimum number of arguments (min and max take two or more, the rest one).</summary>
-    public static int MinArity(FunctionKind kind) => kind is FunctionKind.Min or FunctionKind.Max ? 2 : 1;
+    public static int MinArity(FunctionKind kind) => kind switch
+    {
+        FunctionKind.Min or FunctionKind.Max => 2,
+        FunctionKind.IfPos => 3,
+        _ => 1,
+    };
 
     /// <summary>Maximum number of arguments.</summary>
-    public static int MaxArity(FunctionKind kind) => kind is FunctionKind.Min or FunctionKind.Max ? int.MaxValue : 1;
+    public static int MaxArity(FunctionKind kind) => kind switch
+    {
+        FunctionKind.Min or FunctionKind.Max => int.MaxValue,
+        FunctionKind.IfPos => 3,
+        _ => 1,
+    };
 
     /// <summary>True for functions whose value is real for every argument (abs, re, im, sign, theta, min, max).</summary>
     public static bool IsAlwaysReal(FunctionKind kind) =>
@@ -34,5 +44,5 @@ public static class FunctionInfo
 
     /// <summary>True for functions that require real arguments (atan, sign, theta, min, max).</summary>
     public static bool NeedsRealArguments(FunctionKind kind) =>
-        kind is FunctionKind.Atan or FunctionKind.Sign or FunctionKind.Theta or FunctionKind.Min or FunctionKind.Max;
+        kind is FunctionKind.Atan or FunctionKind.Sign or FunctionKind.Theta or FunctionKind.Min or FunctionKind.Max or FunctionKind.IfPos;
 }

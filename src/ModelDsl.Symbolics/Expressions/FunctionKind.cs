@@ -29,4 +29,6 @@ public enum FunctionKind
     Min,
     /// <summary>Maximum of real arguments.</summary>
     Max,
+    /// <summary>ifpos(c, a, b): a when c &gt; 0, otherwise b (c real); compiled to a branch, so only one side is evaluated.</summary>
+    IfPos,
 }

@@ -11,6 +11,7 @@ internal static class RealAnalysis
         ProductExpr p => p.Factors.All(IsReal),
         PowerExpr p => IsReal(p.Exponent)
                        && ((IsReal(p.Base) && p.Exponent is NumberExpr { Value.IsInteger: true }) || IsPositive(p.Base)),
+        FunctionExpr { Kind: FunctionKind.IfPos } f => IsReal(f.Arguments[1]) && IsReal(f.Arguments[2]),
         FunctionExpr f => FunctionInfo.IsAlwaysReal(f.Kind)
                           || (f.Kind is FunctionKind.Exp or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Atan && IsReal(f.Argument)),
         _ => false,

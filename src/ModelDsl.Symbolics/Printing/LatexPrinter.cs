@@ -181,6 +181,7 @@ public static class LatexPrinter
             FunctionKind.Theta => "\\theta",
             FunctionKind.Min => "\\min",
             FunctionKind.Max => "\\max",
+            FunctionKind.IfPos => "\\operatorname{ifpos}",
             _ => "\\operatorname{" + FunctionInfo.Name(f.Kind) + "}",
         });
         Args();

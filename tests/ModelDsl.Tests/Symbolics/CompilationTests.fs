@@ -76,6 +76,14 @@ let tests =
             let b = ExprCompiler.CompileReal(p "3*y + x^2", [| x; y |]).Value
             Expect.isTrue (obj.ReferenceEquals(a, b)) "same delegate"
         }
+        test "ifpos evaluates only the chosen side" {
+            // log(x) is NaN for x < 0: the branch must not be evaluated there
+            let f = ExprCompiler.CompileRealOrThrow(p "ifpos(x, log(x), y) + x", [| x; y |])
+            Expect.equal (f.Invoke [| -2.0; 5.0 |]) 3.0 "else branch"
+            Expect.floatClose Accuracy.veryHigh (f.Invoke [| 2.0; 5.0 |]) (log 2.0 + 2.0) "then branch"
+            let g = ExprCompiler.CompileRealOrThrow(p "ifpos(y, x^2, 1) + x^3", [| x; y |])
+            Expect.equal (g.Invoke [| 2.0; -1.0 |]) 9.0 "a parameter first read inside a branch is read for the whole kernel"
+        }
         test "step and sign follow the documented conventions" {
             let f = ExprCompiler.CompileRealOrThrow(p "theta(x) + 10*sign(y)", [| x; y |])
             Expect.equal (f.Invoke [| 0.0; 0.0 |]) 0.5 "theta(0) = 1/2, sign(0) = 0"

@@ -83,8 +83,9 @@ let genAny: Gen<Expr> =
     let leaf = genLeaf allSymbols genNumber
     let minmax (g: Gen<Expr>) = Gen.map3 (fun k a b -> Expr.Apply(k, [| a; b |])) (Gen.elements [ FunctionKind.Min; FunctionKind.Max ]) g g
     let sqrt (g: Gen<Expr>) = Gen.map Expr.Sqrt g
+    let ifpos (g: Gen<Expr>) = Gen.map3 (fun (c: Expr) a b -> Expr.Apply(FunctionKind.IfPos, [| Expr.Re c; a; b |])) g g g
     let ratPow (g: Gen<Expr>) = Gen.map2 (fun (b: Expr) (e: Expr) -> if b.IsZero then b else Expr.Pow(b, e)) g genSmallRational
-    sizedTree leaf [ 3, add2; 3, mul2; 1, sub2; 1, powRange -2 3; 2, fn allKinds; 1, minmax; 1, sqrt; 1, ratPow ] 12
+    sizedTree leaf [ 3, add2; 3, mul2; 1, sub2; 1, powRange -2 3; 2, fn allKinds; 1, minmax; 1, sqrt; 1, ratPow; 1, ifpos ] 12
 
 /// Smooth real expressions in x and y with rational coefficients, for finite-difference checks.
 let genSmoothReal: Gen<Expr> =
