@@ -18,9 +18,17 @@ try
     var fmt = new Command("fmt", "Print a spec in canonical layout; comments are kept.") { fmtFile, write };
     fmt.SetAction(p => RequireFile(p.GetValue(fmtFile)!) ?? FormatCommand.Run(p.GetValue(fmtFile)!.FullName, p.GetValue(write), Console.Out, Console.Error));
 
+    var evalFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
+    var card = new Option<FileInfo>("--card") { Description = "The parameter card (see samples/).", Required = true };
+    var sets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE, e.g. --set w23=-1.2i or --set \"M=(3.6, 4, 4.4) GeV\".", AllowMultipleArgumentsPerToken = false };
+    var evalJson = new Option<bool>("--json") { Description = "Print model, card, parameters, kernels and constants as JSON." };
+    var eval = new Command("eval", "Evaluate every kernel of a model at a parameter card.") { evalFile, card, sets, evalJson };
+    eval.SetAction(p => RequireFile(p.GetValue(evalFile)!) ?? RequireFile(p.GetValue(card)!)
+        ?? EvalCommand.Run(p.GetValue(evalFile)!.FullName, p.GetValue(card)!.FullName, p.GetValue(sets) ?? [], p.GetValue(evalJson), Console.Out, Console.Error));
+
     var root = new RootCommand("ModelDsl: write a neutrino-mass or leptogenesis model once, check it exactly, compile its kernels.")
     {
-        check, fmt,
+        check, fmt, eval,
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)

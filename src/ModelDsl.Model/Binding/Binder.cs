@@ -18,11 +18,25 @@ public sealed class Binder
     /// <summary>The checks that the checks stage knows.</summary>
     public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance"];
 
-    private static readonly string[] Builtins = ["I", "omega", "conj", "bar", "dag", "sqrt", .. FunctionInfo.Names];
+    private static readonly string[] Builtins = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", .. FunctionInfo.Names, .. MatrixBuiltin.All.Select(b => b.Name)];
 
     private readonly SyntaxTree _tree;
     private readonly SourceText _text;
     private readonly DiagnosticBag _diagnostics = new();
+
+    internal SourceText Text => _text;
+    internal DiagnosticBag DiagnosticBag => _diagnostics;
+    internal IReadOnlyDictionary<string, ParameterSpec> Parameters => _parameters;
+    internal IReadOnlyDictionary<string, FieldSpec> Fields => _fields;
+    internal IReadOnlyDictionary<string, string> DeclaredAs => _declaredAs;
+    internal static IReadOnlyList<string> BuiltinNames => Builtins;
+
+    /// <summary>Constants known so far (pi first), for parameter defaults and const declarations.</summary>
+    internal Dictionary<string, double> ConstValues { get; } = new(StringComparer.Ordinal) { ["pi"] = Math.PI };
+
+    /// <summary>Evaluates a numeric expression over literals, pi and the constants declared so far (null after an error).</summary>
+    internal System.Numerics.Complex? EvaluateConstant(ExpressionSyntax e, bool allowComplex) =>
+        new KernelBinder(this, []).EvaluateNumeric(e, allowComplex);
     private readonly Dictionary<string, GroupSpec> _groups = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ParameterSpec> _parameters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FieldDeclarationSyntax> _fieldSyntax = new(StringComparer.Ordinal);
@@ -53,6 +67,7 @@ public sealed class Binder
         foreach (var f in decls.OfType<FieldDeclarationSyntax>())
             if (Declare(f.Name, f.Keyword.Text)) _fieldSyntax[f.Name.Text] = f;
         foreach (var v in decls.OfType<VevDeclarationSyntax>()) DeclareVevName(v);
+        var definitions = decls.OfType<DefinitionDeclarationSyntax>().Where(d => Declare(d.Name, d.Keyword.Text)).ToList();
 
         foreach (var f in _fieldSyntax.Values) _fields[f.Name.Text] = BindField(f);
         // A declaration with a syntax error is not bound further: one typo, one message.
@@ -60,13 +75,19 @@ public sealed class Binder
         var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
         var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
 
+        var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
+        var (consts, lets, kernels) = kernelStage.Bind();
+
         var diagnostics = _diagnostics.ToArray();
         if (diagnostics.Any(d => d.IsError) || models.Count == 0) return new BindResult(null, diagnostics);
         var model = models[0];
         var spec = new ModelSpec(
             model.Name.Text, model.Title?.Text.Trim('"'), _text,
             _groups.Values.ToArray(), _fieldSyntax.Keys.Select(n => _fields[n]).ToArray(), _parameters.Values.ToArray(),
-            terms, vevs, checks);
+            terms, vevs, checks)
+        {
+            Consts = consts, Lets = lets, Kernels = kernels,
+        };
         return new BindResult(spec, diagnostics);
     }
 
@@ -122,6 +143,7 @@ public sealed class Binder
     {
         bool? complex = null;
         bool symmetric = false, hermitian = false, diagonal = false, unknownFlag = false;
+        bool mass = false, positive = false, nonNegative = false, ordered = false;
         foreach (var flag in p.Flags.Where(f => !f.IsMissing))
         {
             switch (flag.Text)
@@ -131,11 +153,15 @@ public sealed class Binder
                 case "symmetric": symmetric = true; break;
                 case "hermitian": hermitian = true; break;
                 case "diagonal": diagonal = true; break;
+                case "mass": mass = true; break;
+                case "positive": positive = true; break;
+                case "nonnegative": nonNegative = true; break;
+                case "ordered": ordered = true; break;
                 default:
                     unknownFlag = true;
-                    var near = NameSuggestion.Nearest(flag.Text, ["real", "complex", "symmetric", "hermitian", "diagonal"]);
+                    var near = NameSuggestion.Nearest(flag.Text, ParameterFlags);
                     _diagnostics.ReportBadParameterFlag(_text, flag.Span,
-                        $"Unknown parameter flag '{flag.Text}' (flags: real, complex, symmetric, hermitian, diagonal)." + (near is null ? "" : $" Did you mean '{near}'?"));
+                        $"Unknown parameter flag '{flag.Text}' (flags: {string.Join(", ", ParameterFlags)})." + (near is null ? "" : $" Did you mean '{near}'?"));
                     break;
             }
         }
@@ -145,16 +171,19 @@ public sealed class Binder
         {
             if (!Declare(item.Name, "parameter")) continue;
             int rows = 0, cols = 0;
-            if (item.Dimensions.Count == 2)
-            {
-                rows = Dimension(item.Dimensions[0]);
-                cols = Dimension(item.Dimensions[1]);
-            }
+            if (item.Dimensions.Count >= 1) rows = Dimension(item.Dimensions[0]);
+            if (item.Dimensions.Count == 2) cols = Dimension(item.Dimensions[1]);
             if ((symmetric || hermitian || diagonal) && (rows == 0 || rows != cols))
                 _diagnostics.ReportBadParameterFlag(_text, item.Span, $"'{item.Name.Text}': symmetric, hermitian and diagonal need a square matrix such as {item.Name.Text}[3,3].");
-            _parameters[item.Name.Text] = new ParameterSpec(item.Name.Text, rows, cols, complex ?? false, symmetric, hermitian, diagonal, false, item.Span);
+            var defaultValue = p.Default is null ? (System.Numerics.Complex?)null : EvaluateConstant(p.Default, allowComplex: complex == true);
+            _parameters[item.Name.Text] = new ParameterSpec(item.Name.Text, rows, cols, complex ?? false, symmetric, hermitian, diagonal, false, item.Span)
+            {
+                IsMass = mass, IsPositive = positive, IsNonNegative = nonNegative, IsOrdered = ordered, Default = defaultValue,
+            };
         }
     }
+
+    private static readonly string[] ParameterFlags = ["real", "complex", "symmetric", "hermitian", "diagonal", "mass", "positive", "nonnegative", "ordered"];
 
     private int Dimension(SyntaxToken t)
     {
@@ -503,7 +532,7 @@ public sealed class Binder
         {
             if (p.IsMatrix)
             {
-                _diagnostics.ReportIndexCount(_text, name.Span, name.Text, 2, 0);
+                _diagnostics.ReportIndexCount(_text, name.Span, name.Text, p.Rank, 0);
                 return Expr.Zero;
             }
             if (scope.IsCharge && p.IsComplex)
@@ -544,7 +573,7 @@ public sealed class Binder
         Func<string, Expr> make;
         if (!scope.IsCharge && _parameters.TryGetValue(name, out var p) && p.IsMatrix)
         {
-            ranges = [p.Rows, p.Columns];
+            ranges = p.Dimensions;
             make = text => p.IsComplex ? Expr.Complex(text) : Expr.Real(text);
         }
         else if (!scope.IsCharge && _fields.TryGetValue(name, out var field))
@@ -560,7 +589,7 @@ public sealed class Binder
         else if (_parameters.TryGetValue(name, out var scalar))
         {
             if (scope.IsCharge) _diagnostics.ReportNotAScalarParameter(_text, i.Name.Span, name);
-            else _diagnostics.ReportIndexCount(_text, i.Span, name, scalar.IsMatrix ? 2 : 0, i.Indices.Count);
+            else _diagnostics.ReportIndexCount(_text, i.Span, name, scalar.Rank, i.Indices.Count);
             return Expr.Zero;
         }
         else

@@ -12,6 +12,15 @@ public sealed record ModelSpec(
     IReadOnlyList<GroupSpec> Groups, IReadOnlyList<FieldSpec> Fields, IReadOnlyList<ParameterSpec> Parameters,
     IReadOnlyList<TermSpec> Terms, IReadOnlyList<VevSpec> Vevs, IReadOnlyList<CheckRequest> Checks)
 {
+    /// <summary>Numeric constants (always including pi), in declaration order.</summary>
+    public IReadOnlyList<ConstSpec> Consts { get; init; } = [];
+
+    /// <summary>Matrices computed by library builtins, in declaration order.</summary>
+    public IReadOnlyList<LetSpec> Lets { get; init; } = [];
+
+    /// <summary>Kernels, in declaration order.</summary>
+    public IReadOnlyList<KernelSpec> Kernels { get; init; } = [];
+
     /// <summary>
     /// A canonical description that ignores spans and layout: two specs with the same
     /// description declare the same model (used for <c>parse(format(spec)) == spec</c>).
@@ -29,10 +38,13 @@ public sealed record ModelSpec(
             sb.AppendLine();
         }
         foreach (var p in Parameters)
-            sb.AppendLine($"param {p.Name} {p.Rows}x{p.Columns} c={p.IsComplex} s={p.IsSymmetric} h={p.IsHermitian} d={p.IsDiagonal} implicit={p.IsImplicit}");
+            sb.AppendLine($"param {p.Name} {p.Rows}x{p.Columns} c={p.IsComplex} s={p.IsSymmetric} h={p.IsHermitian} d={p.IsDiagonal} implicit={p.IsImplicit} mass={p.IsMass} pos={p.IsPositive} nonneg={p.IsNonNegative} ord={p.IsOrdered} default={p.Default}");
         foreach (var t in Terms) sb.AppendLine($"term {t.Kind} {t.Expression} hc={t.PlusHermitianConjugate}");
         foreach (var v in Vevs) sb.AppendLine($"vev {v.Field.Name} {v.Value}");
         foreach (var c in Checks) sb.AppendLine($"check {c.Name} {c.Argument}");
+        foreach (var c in Consts) sb.AppendLine($"const {c.Name} {c.Value:R}");
+        foreach (var l in Lets) sb.AppendLine($"let {l.Name} {l.Builtin.Name}({string.Join(", ", l.Arguments.Select(a => a.ArrayName ?? a.Scalar!.ToString()))})");
+        foreach (var k in Kernels) sb.AppendLine($"kernel {k.Name} {k.Expression}");
         return sb.ToString();
     }
 }

@@ -1,15 +1,41 @@
+using System.Numerics;
 using ModelDsl.Symbolics.Expressions;
-using ModelDsl.Symbolics.Numbers;
 using ModelDsl.Text;
 
 namespace ModelDsl.Model;
 
-/// <summary>A declared parameter: scalar or matrix, real or complex, with symmetry flags.</summary>
+/// <summary>
+/// A declared parameter: scalar, vector <c>[n]</c> or matrix <c>[rows, cols]</c>, real or complex,
+/// with symmetry flags, card-checking flags (<c>mass</c>: a card value needs an energy unit and is
+/// stored in GeV; <c>positive</c>, <c>nonnegative</c>; <c>ordered</c>: light-neutrino masses that must
+/// follow the card's mass ordering) and an optional default value.
+/// </summary>
 public sealed record ParameterSpec(
     string Name, int Rows, int Columns, bool IsComplex, bool IsSymmetric, bool IsHermitian, bool IsDiagonal, bool IsImplicit, TextSpan Span)
 {
-    /// <summary>True for a matrix parameter (declared with [rows, cols]).</summary>
-    public bool IsMatrix => Rows > 0;
+    /// <summary>0 scalar, 1 vector, 2 matrix.</summary>
+    public int Rank => Rows == 0 ? 0 : Columns == 0 ? 1 : 2;
+
+    /// <summary>True for a vector or matrix parameter (used with indices).</summary>
+    public bool IsMatrix => Rank > 0;
+
+    /// <summary>The index ranges: [], [n] or [rows, cols].</summary>
+    public int[] Dimensions => Rank switch { 0 => [], 1 => [Rows], _ => [Rows, Columns] };
+
+    /// <summary>A card value needs an energy unit; stored in GeV.</summary>
+    public bool IsMass { get; init; }
+
+    /// <summary>Card values must be &gt; 0.</summary>
+    public bool IsPositive { get; init; }
+
+    /// <summary>Card values must be &gt;= 0.</summary>
+    public bool IsNonNegative { get; init; }
+
+    /// <summary>Light-neutrino masses: ascending for normal ordering, m3 &lt; m1 &lt; m2 for inverted.</summary>
+    public bool IsOrdered { get; init; }
+
+    /// <summary>The value used when a card does not give one (null: the card must).</summary>
+    public Complex? Default { get; init; }
 
     /// <summary>The symbol of a scalar parameter (real or complex as declared).</summary>
     public SymbolExpr Symbol => IsComplex ? Expr.Complex(Name) : Expr.Real(Name);

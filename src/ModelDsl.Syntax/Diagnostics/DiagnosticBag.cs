@@ -216,6 +216,76 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportConjugateOfNonField(SourceText text, TextSpan span, string function) =>
         Error("MDL0228", text, span, $"'{function}' takes a field (possibly indexed), e.g. {function}(L[a]).");
 
+    /// <summary>MDL0231</summary>
+    public void ReportIndexNotBound(SourceText text, TextSpan span, string index, string? why = null) =>
+        Error("MDL0231", text, span, why is null
+            ? $"The index '{index}' is not bound here: bind it with sum, pairs or minpairs, or make it a parameter of the define."
+            : $"The index '{index}': {why}.");
+
+    /// <summary>MDL0232</summary>
+    public void ReportBadLet(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0232", text, span, detail);
+
+    /// <summary>MDL0233</summary>
+    public void ReportBadValue(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0233", text, span, detail);
+
+    // Card errors: MDL03xx.
+
+    /// <summary>MDL0300</summary>
+    public void ReportUnknownParameter(SourceText text, TextSpan span, string name, string model, string? suggestion) =>
+        Error("MDL0300", text, span, $"The model '{model}' has no parameter '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    /// <summary>MDL0301</summary>
+    public void ReportGivenTwice(SourceText text, TextSpan span, string name) =>
+        Error("MDL0301", text, span, $"'{name}' is given twice.");
+
+    /// <summary>MDL0302</summary>
+    public void ReportMissingUnit(SourceText text, TextSpan span, string name) =>
+        Error("MDL0302", text, span, $"'{name}' is a mass: give its unit (eV, meV, keV, MeV, GeV or TeV), e.g. {name} = 4.0 GeV.");
+
+    /// <summary>MDL0303</summary>
+    public void ReportUnexpectedUnit(SourceText text, TextSpan span, string name) =>
+        Error("MDL0303", text, span, $"'{name}' is dimensionless and takes no unit.");
+
+    /// <summary>MDL0304</summary>
+    public void ReportUnknownUnit(SourceText text, TextSpan span, string unit, string? suggestion) =>
+        Error("MDL0304", text, span, $"Unknown unit '{unit}' (units: eV, meV, keV, MeV, GeV, TeV)." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    /// <summary>MDL0305</summary>
+    public void ReportNotANumber(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0305", text, span, detail);
+
+    /// <summary>MDL0306</summary>
+    public void ReportComponentCount(SourceText text, TextSpan span, string name, int expected, int found) =>
+        Error("MDL0306", text, span, expected == 1
+            ? $"'{name}' is a single value, not a list of {found}."
+            : $"'{name}' has {expected} components; give them all, e.g. {name} = ({string.Join(", ", Enumerable.Repeat("x", expected))}); found {found}.");
+
+    /// <summary>MDL0307</summary>
+    public void ReportOutOfRange(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0307", text, span, detail);
+
+    /// <summary>MDL0308</summary>
+    public void ReportOrdering(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0308", text, span, detail);
+
+    /// <summary>MDL0309</summary>
+    public void ReportMissingParameters(SourceText text, TextSpan span, IEnumerable<string> names) =>
+        Error("MDL0309", text, span, $"The card does not give {string.Join(", ", names)} (needed by the kernels; no default).");
+
+    /// <summary>MDL0310</summary>
+    public void ReportComplexForReal(SourceText text, TextSpan span, string name) =>
+        Error("MDL0310", text, span, $"'{name}' is real; this value is complex.");
+
+    /// <summary>MDL0311</summary>
+    public void ReportCardForOtherModel(SourceText text, TextSpan span, string card, string model) =>
+        Error("MDL0311", text, span, $"This card is for the model '{card}', not '{model}'.");
+
+    /// <summary>MDL0312</summary>
+    public void ReportCardHeader(SourceText text, SyntaxToken found) =>
+        Error("MDL0312", text, found.Span, $"A card starts with: card \"title\" for MODEL; found {Describe(found)}.");
+
     /// <summary>MDL0230</summary>
     public void ReportEmptyModel(SourceText text) =>
         Error("MDL0230", text, new TextSpan(0, 0), "The file declares no model: start it with 'model NAME'.");

@@ -48,7 +48,11 @@ public static class Formatter
         ModelDeclarationSyntax m => $"model {m.Name.Text}" + (m.Title is null ? "" : " " + m.Title.Text),
         GroupDeclarationSyntax g => $"group {g.Name.Text} : {g.TypeName.Text}({g.Order.Text})" + (g.Coupling is null ? "" : $" coupling {g.Coupling.Text}"),
         FieldDeclarationSyntax f => $"{f.Keyword.Text} {f.Name.Text} {{ {string.Join(", ", f.Entries.Select(Entry))} }}",
-        ParameterDeclarationSyntax p => $"param {string.Join(", ", p.Items.Select(Item))} : {string.Join(" ", p.Flags.Select(t => t.Text))}",
+        ParameterDeclarationSyntax p => $"param {string.Join(", ", p.Items.Select(Item))} : {string.Join(" ", p.Flags.Select(t => t.Text))}"
+                                        + (p.Default is null ? "" : $" = {Expression(p.Default)}"),
+        DefinitionDeclarationSyntax x => $"{x.Keyword.Text} {x.Name.Text}"
+                                         + (x.Parameters.Count == 0 ? "" : $"({string.Join(", ", x.Parameters.Select(t => t.Text))})")
+                                         + $" = {Expression(x.Expression)}",
         TermDeclarationSyntax t => $"{t.Keyword.Text} {Expression(t.Expression)}" + (t.PlusHermitianConjugate ? " + h.c." : ""),
         VevDeclarationSyntax v => $"vev {v.Field.Text} -> {v.Value.Text}",
         CheckDeclarationSyntax c => "check " + string.Join(", ", c.Items.Select(i => i.Name.Text + (i.Argument is null ? "" : $"({i.Argument.Text})"))),

@@ -64,6 +64,73 @@ internal sealed class Parser
         return new CompilationUnitSyntax(new TextSpan(0, _text.Length), declarations);
     }
 
+    /// <summary>A parameter card: an optional header, then <c>NAME = value [UNIT]</c> assignments.</summary>
+    public CardSyntax ParseCard(bool requireHeader)
+    {
+        SyntaxToken? title = null, model = null;
+        if (Current is { Kind: SyntaxKind.Identifier, Text: "card" })
+        {
+            NextToken();
+            title = Match(SyntaxKind.String, "the card's title in double quotes");
+            if (Current is { Kind: SyntaxKind.Identifier, Text: "for" } && PeekToken(1).Kind == SyntaxKind.Identifier)
+            {
+                NextToken();
+                model = NextToken();
+            }
+        }
+        else if (requireHeader)
+            _diagnostics.ReportCardHeader(_text, Current);
+        var assignments = new List<CardAssignmentSyntax>();
+        while (Current.Kind != SyntaxKind.EndOfFile && !_diagnostics.TooMany)
+        {
+            var start = _pos;
+            var errors = _diagnostics.Count;
+            var name = Match(SyntaxKind.Identifier, "a parameter name");
+            Match(SyntaxKind.Equals);
+            var values = new List<ExpressionSyntax>();
+            var isList = false;
+            if (Current.Kind == SyntaxKind.OpenParen && ListFollows())
+            {
+                isList = true;
+                NextToken();
+                do values.Add(ParseExpression());
+                while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
+                Match(SyntaxKind.CloseParen);
+            }
+            else values.Add(ParseExpression());
+            SyntaxToken? unit = null;
+            if (Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind != SyntaxKind.Equals) unit = NextToken();
+            if (_diagnostics.Count > errors)
+            {
+                // skip to the next 'NAME =' after an error
+                if (_pos == start) NextToken();
+                while (Current.Kind != SyntaxKind.EndOfFile && !(Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind == SyntaxKind.Equals)) NextToken();
+                continue;
+            }
+            assignments.Add(new CardAssignmentSyntax(From(name), name, values, isList, unit));
+        }
+        return new CardSyntax(new TextSpan(0, _text.Length), title, model, assignments);
+    }
+
+    /// <summary>True when the '(' here opens a list: a ',' at its own nesting level before the matching ')'.</summary>
+    private bool ListFollows()
+    {
+        var depth = 0;
+        for (var k = _pos; k < _tokens.Count; k++)
+        {
+            switch (_tokens[k].Kind)
+            {
+                case SyntaxKind.OpenParen: depth++; break;
+                case SyntaxKind.CloseParen:
+                    if (--depth == 0) return false;
+                    break;
+                case SyntaxKind.Comma when depth == 1: return true;
+                case SyntaxKind.EndOfFile: return false;
+            }
+        }
+        return false;
+    }
+
     /// <summary>After an error: skip to the next token that starts a declaration (always making progress).</summary>
     private void SkipToDeclaration(int start)
     {
@@ -85,6 +152,10 @@ internal sealed class Parser
             case SyntaxKind.MajoranaKeyword: return ParseTerm();
             case SyntaxKind.VevKeyword: return ParseVev();
             case SyntaxKind.CheckKeyword: return ParseCheck();
+            case SyntaxKind.ConstKeyword:
+            case SyntaxKind.LetKeyword:
+            case SyntaxKind.DefineKeyword:
+            case SyntaxKind.KernelKeyword: return ParseDefinition();
             default:
                 _diagnostics.ReportExpectedDeclaration(_text, Current);
                 return null;
@@ -152,9 +223,12 @@ internal sealed class Parser
             if (Current.Kind == SyntaxKind.OpenBracket)
             {
                 NextToken();
-                dims.Add(Match(SyntaxKind.Number, "the number of rows"));
-                Match(SyntaxKind.Comma);
-                dims.Add(Match(SyntaxKind.Number, "the number of columns"));
+                dims.Add(Match(SyntaxKind.Number, "a dimension"));
+                if (Current.Kind == SyntaxKind.Comma)
+                {
+                    NextToken();
+                    dims.Add(Match(SyntaxKind.Number, "the number of columns"));
+                }
                 Match(SyntaxKind.CloseBracket);
             }
             items.Add(new ParameterItemSyntax(From(name), name, dims));
@@ -166,7 +240,13 @@ internal sealed class Parser
         // Flags stand on the line of the ':' (so a misspelt keyword on the next line is not taken for a flag).
         var line = _text.GetLineIndex(colon.Span.Start);
         while (Current.Kind == SyntaxKind.Identifier && _text.GetLineIndex(Current.Span.Start) == line) flags.Add(NextToken());
-        return new ParameterDeclarationSyntax(From(keyword), keyword, items, flags);
+        ExpressionSyntax? defaultValue = null;
+        if (Current.Kind == SyntaxKind.Equals)
+        {
+            NextToken();
+            defaultValue = ParseExpression();
+        }
+        return new ParameterDeclarationSyntax(From(keyword), keyword, items, flags, defaultValue);
     }
 
     private TermDeclarationSyntax ParseTerm()
@@ -181,6 +261,23 @@ internal sealed class Parser
             hc = true;
         }
         return new TermDeclarationSyntax(From(keyword), keyword, expression, hc);
+    }
+
+    private DefinitionDeclarationSyntax ParseDefinition()
+    {
+        var keyword = NextToken();
+        var name = Match(SyntaxKind.Identifier, "a name");
+        var parameters = new List<SyntaxToken>();
+        if (keyword.Kind == SyntaxKind.DefineKeyword && Current.Kind == SyntaxKind.OpenParen)
+        {
+            NextToken();
+            do parameters.Add(Match(SyntaxKind.Identifier, "an index name"));
+            while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
+            Match(SyntaxKind.CloseParen);
+        }
+        Match(SyntaxKind.Equals);
+        var expression = ParseExpression();
+        return new DefinitionDeclarationSyntax(From(keyword), keyword, name, parameters, expression);
     }
 
     private VevDeclarationSyntax ParseVev()

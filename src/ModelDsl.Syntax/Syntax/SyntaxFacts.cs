@@ -10,7 +10,8 @@ public static class SyntaxFacts
         ["param"] = SyntaxKind.ParamKeyword, ["potential"] = SyntaxKind.PotentialKeyword,
         ["yukawa"] = SyntaxKind.YukawaKeyword, ["majorana"] = SyntaxKind.MajoranaKeyword,
         ["vev"] = SyntaxKind.VevKeyword, ["check"] = SyntaxKind.CheckKeyword,
-        ["coupling"] = SyntaxKind.CouplingKeyword,
+        ["coupling"] = SyntaxKind.CouplingKeyword, ["const"] = SyntaxKind.ConstKeyword,
+        ["let"] = SyntaxKind.LetKeyword, ["define"] = SyntaxKind.DefineKeyword, ["kernel"] = SyntaxKind.KernelKeyword,
     };
 
     /// <summary>The keyword kind of a name, or <see cref="SyntaxKind.Identifier"/>.</summary>
@@ -20,7 +21,8 @@ public static class SyntaxFacts
     public static bool StartsDeclaration(SyntaxKind kind) =>
         kind is SyntaxKind.ModelKeyword or SyntaxKind.GroupKeyword or SyntaxKind.FermionKeyword or SyntaxKind.ScalarKeyword
             or SyntaxKind.ParamKeyword or SyntaxKind.PotentialKeyword or SyntaxKind.YukawaKeyword
-            or SyntaxKind.MajoranaKeyword or SyntaxKind.VevKeyword or SyntaxKind.CheckKeyword;
+            or SyntaxKind.MajoranaKeyword or SyntaxKind.VevKeyword or SyntaxKind.CheckKeyword
+            or SyntaxKind.ConstKeyword or SyntaxKind.LetKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword;
 
     /// <summary>How a token kind is written, for messages.</summary>
     public static string Describe(SyntaxKind kind) => kind switch

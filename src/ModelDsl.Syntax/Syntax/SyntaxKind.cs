@@ -67,4 +67,12 @@ public enum SyntaxKind
     CheckKeyword,
     /// <summary>Keyword <c>coupling</c>.</summary>
     CouplingKeyword,
+    /// <summary>Keyword <c>const</c>.</summary>
+    ConstKeyword,
+    /// <summary>Keyword <c>let</c>.</summary>
+    LetKeyword,
+    /// <summary>Keyword <c>define</c>.</summary>
+    DefineKeyword,
+    /// <summary>Keyword <c>kernel</c>.</summary>
+    KernelKeyword,
 }

@@ -1,0 +1,414 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using ModelDsl.Diagnostics;
+using ModelDsl.Symbolics.Evaluation;
+using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Numbers;
+using ModelDsl.Syntax;
+using ModelDsl.Text;
+
+namespace ModelDsl.Model;
+
+/// <summary>
+/// Binds <c>const</c>, <c>let</c>, <c>define</c> and <c>kernel</c> declarations (in order; each may use
+/// what is declared before it). Kernel expressions are unrolled: <c>sum(i, e)</c> adds e over the
+/// range of i, <c>pairs(i, j, e)</c> adds over i != j, <c>minpairs(i, j, e)</c> takes the minimum over
+/// i &lt; j; ranges come from the arrays the index selects in. Defines are macros whose parameters
+/// are indices. The result is a plain scalar expression per kernel.
+/// </summary>
+internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclarationSyntax> declarations)
+{
+    private const int MaxDepth = 64;
+    private readonly SourceText _text = owner.Text;
+    private readonly DiagnosticBag _diagnostics = owner.DiagnosticBag;
+    private readonly Dictionary<string, LetSpec> _lets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DefinitionDeclarationSyntax> _defines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Expr> _kernels = new(StringComparer.Ordinal);
+
+    private sealed record Context(ImmutableDictionary<string, int> Env, int Depth, bool NumericOnly);
+
+    public (IReadOnlyList<ConstSpec> Consts, IReadOnlyList<LetSpec> Lets, IReadOnlyList<KernelSpec> Kernels) Bind()
+    {
+        var consts = new List<ConstSpec> { new("pi", Math.PI, "pi", new TextSpan(0, 0)) };
+        var kernels = new List<KernelSpec>();
+        foreach (var d in declarations)
+        {
+            var name = d.Name.Text;
+            switch (d.Keyword.Kind)
+            {
+                case SyntaxKind.ConstKeyword:
+                    var value = EvaluateNumeric(d.Expression, allowComplex: false);
+                    if (value is { } v)
+                    {
+                        owner.ConstValues[name] = v.Real;
+                        consts.Add(new ConstSpec(name, v.Real, _text.ToString(d.Expression.Span), d.Span));
+                    }
+                    break;
+                case SyntaxKind.LetKeyword:
+                    if (BindLet(d) is { } let) _lets[name] = let;
+                    break;
+                case SyntaxKind.DefineKeyword:
+                    _defines[name] = d;
+                    break;
+                case SyntaxKind.KernelKeyword:
+                    var errors = _diagnostics.Count;
+                    var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
+                    if (_diagnostics.Count > errors) break;
+                    _kernels[name] = expr;
+                    kernels.Add(new KernelSpec(name, expr, d.Span));
+                    break;
+            }
+        }
+        return (consts, _lets.Values.ToList(), kernels);
+    }
+
+    /// <summary>A numeric value from literals, pi, I, omega, functions and earlier constants.</summary>
+    public Complex? EvaluateNumeric(ExpressionSyntax e, bool allowComplex)
+    {
+        var errors = _diagnostics.Count;
+        var expr = Bind(e, new Context(ImmutableDictionary<string, int>.Empty, 0, NumericOnly: true));
+        if (_diagnostics.Count > errors) return null;
+        var value = Evaluator.Evaluate(expr, s => owner.ConstValues.TryGetValue(s.Name, out var c) ? c : double.NaN);
+        if (!double.IsFinite(value.Real) || !double.IsFinite(value.Imaginary))
+        {
+            _diagnostics.ReportBadValue(_text, e.Span, "The value is not a finite number.");
+            return null;
+        }
+        if (!allowComplex && Math.Abs(value.Imaginary) > 1e-14 * Math.Max(1, Math.Abs(value.Real)))
+        {
+            _diagnostics.ReportBadValue(_text, e.Span, "A real value is needed here, not a complex one.");
+            return null;
+        }
+        return allowComplex ? value : value.Real;
+    }
+
+    private LetSpec? BindLet(DefinitionDeclarationSyntax d)
+    {
+        if (d.Expression is not CallExpressionSyntax call || MatrixBuiltin.Find(call.Name.Text) is not { } builtin)
+        {
+            _diagnostics.ReportBadLet(_text, d.Expression.Span,
+                $"'let' takes a library function: {string.Join(", ", MatrixBuiltin.All.Select(b => b.Name))}.");
+            return null;
+        }
+        if (call.Arguments.Count != builtin.Arguments.Count)
+        {
+            _diagnostics.ReportArity(_text, call.Name.Span, builtin.Name, $"{builtin.Arguments.Count} arguments", call.Arguments.Count);
+            return null;
+        }
+        var args = new List<LetArgument>();
+        for (var k = 0; k < call.Arguments.Count; k++)
+        {
+            var syntax = call.Arguments[k];
+            var kind = builtin.Arguments[k];
+            if (kind is BuiltinArgument.Vector3 or BuiltinArgument.Matrix3)
+            {
+                var rank = kind == BuiltinArgument.Vector3 ? 1 : 2;
+                var arrayName = syntax is NameExpressionSyntax n ? n.Name.Text : null;
+                var dims = arrayName is null ? null
+                    : owner.Parameters.TryGetValue(arrayName, out var p) && p.IsMatrix ? p.Dimensions
+                    : _lets.TryGetValue(arrayName, out var l) ? [l.Rows, l.Columns] : null;
+                if (dims is null || dims.Length != rank || dims.Any(x => x != 3))
+                {
+                    _diagnostics.ReportBadLet(_text, syntax.Span,
+                        $"Argument {k + 1} of {builtin.Name} is {(rank == 1 ? "a vector parameter of length 3, e.g. M[3]" : "a 3x3 matrix (a parameter or an earlier let)")}.");
+                    return null;
+                }
+                args.Add(new LetArgument(arrayName, null));
+                continue;
+            }
+            var errors = _diagnostics.Count;
+            var scalar = Bind(syntax, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
+            if (_diagnostics.Count > errors) return null;
+            args.Add(new LetArgument(null, scalar));
+        }
+        return new LetSpec(d.Name.Text, builtin, args, d.Span);
+    }
+
+    private Expr Bind(ExpressionSyntax e, Context ctx)
+    {
+        try
+        {
+            return BindCore(e, ctx);
+        }
+        catch (DivideByZeroException)
+        {
+            _diagnostics.ReportDivisionByZero(_text, e.Span);
+            return Expr.Zero;
+        }
+    }
+
+    private Expr BindCore(ExpressionSyntax e, Context ctx)
+    {
+        switch (e)
+        {
+            case LiteralExpressionSyntax l:
+                if (l.Token.IsBar)
+                {
+                    _diagnostics.ReportBadRepresentation(_text, l.Span, "an expression", "a number");
+                    return Expr.Zero;
+                }
+                var number = Expr.Number(l.Token.Value ?? Rational.Zero);
+                return l.Token.IsImaginary ? number * Expr.I : number;
+            case NameExpressionSyntax n:
+                return BindName(n.Name, ctx);
+            case IndexExpressionSyntax i:
+                return BindIndexed(i, ctx);
+            case CallExpressionSyntax c:
+                return BindCall(c, ctx);
+            case UnaryExpressionSyntax u:
+                var operand = Bind(u.Operand, ctx);
+                return u.Operator.Kind == SyntaxKind.Minus ? -operand : operand;
+            case BinaryExpressionSyntax b:
+                var left = Bind(b.Left, ctx);
+                var right = Bind(b.Right, ctx);
+                switch (b.Operator.Kind)
+                {
+                    case SyntaxKind.Plus: return left + right;
+                    case SyntaxKind.Minus: return left - right;
+                    case SyntaxKind.Star: return left * right;
+                    case SyntaxKind.Slash:
+                        if (right.IsZero) { _diagnostics.ReportDivisionByZero(_text, b.Right.Span); return Expr.Zero; }
+                        return left / right;
+                    default:
+                        return Expr.Pow(left, right);
+                }
+            case ParenthesizedExpressionSyntax p:
+                return Bind(p.Expression, ctx);
+            default:
+                return Expr.Zero;
+        }
+    }
+
+    private IEnumerable<string> Candidates(Context ctx) =>
+        owner.ConstValues.Keys.Concat(ctx.NumericOnly ? [] : owner.Parameters.Keys.Concat(_kernels.Keys).Concat(_defines.Keys).Concat(_lets.Keys));
+
+    private Expr BindName(SyntaxToken name, Context ctx)
+    {
+        var text = name.Text;
+        switch (text)
+        {
+            case "I": return Expr.I;
+            case "omega": return Expr.Omega;
+        }
+        if (ctx.Env.ContainsKey(text))
+        {
+            _diagnostics.ReportFieldIndex(_text, name.Span, $"The index '{text}' selects an entry (as in M[{text}]); it is not a value.");
+            return Expr.Zero;
+        }
+        if (owner.ConstValues.ContainsKey(text)) return Expr.Real(text);
+        if (!ctx.NumericOnly)
+        {
+            if (owner.Parameters.TryGetValue(text, out var p))
+            {
+                if (p.IsMatrix) { _diagnostics.ReportIndexCount(_text, name.Span, text, p.Rank, 0); return Expr.Zero; }
+                return p.Symbol;
+            }
+            if (_lets.ContainsKey(text)) { _diagnostics.ReportIndexCount(_text, name.Span, text, 2, 0); return Expr.Zero; }
+            if (_kernels.TryGetValue(text, out var kernel)) return kernel;
+            if (_defines.TryGetValue(text, out var define)) return Expand(define, [], name, ctx);
+            if (owner.Fields.ContainsKey(text))
+            {
+                _diagnostics.ReportNameClash(_text, name.Span, text, "is a field; kernels are formulas in parameters, constants and library matrices");
+                return Expr.Zero;
+            }
+        }
+        if (owner.DeclaredAs.TryGetValue(text, out var what))
+        {
+            _diagnostics.ReportNameClash(_text, name.Span, text,
+                ctx.NumericOnly ? $"is a {what}; a constant value may use only numbers, pi and earlier constants" : $"is a {what} and cannot be used here (declare it before use)");
+            return Expr.Zero;
+        }
+        _diagnostics.ReportUnknownName(_text, name.Span, text, NameSuggestion.Nearest(text, Candidates(ctx)));
+        return Expr.Zero;
+    }
+
+    private int[]? ArrayDimensions(string name, out bool complex)
+    {
+        complex = true;
+        if (owner.Parameters.TryGetValue(name, out var p) && p.IsMatrix) { complex = p.IsComplex; return p.Dimensions; }
+        if (_lets.TryGetValue(name, out var l)) return [l.Rows, l.Columns];
+        return null;
+    }
+
+    private Expr BindIndexed(IndexExpressionSyntax i, Context ctx)
+    {
+        var name = i.Name.Text;
+        var dims = ctx.NumericOnly ? null : ArrayDimensions(name, out var complex);
+        if (dims is null)
+        {
+            if (ctx.NumericOnly || owner.DeclaredAs.ContainsKey(name))
+                _diagnostics.ReportIndexCount(_text, i.Span, name, 0, i.Indices.Count);
+            else
+                _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, Candidates(ctx)));
+            return Expr.Zero;
+        }
+        if (i.Indices.Count != dims.Length)
+        {
+            _diagnostics.ReportIndexCount(_text, i.Span, name, dims.Length, i.Indices.Count);
+            return Expr.Zero;
+        }
+        var values = new List<int>();
+        for (var k = 0; k < dims.Length; k++)
+        {
+            var v = IndexValue(i.Indices[k], ctx, dims[k]);
+            if (v is null) return Expr.Zero;
+            values.Add(v.Value);
+        }
+        var symbol = $"{name}[{string.Join(",", values)}]";
+        ArrayDimensions(name, out complex);
+        return complex ? Expr.Complex(symbol) : Expr.Real(symbol);
+    }
+
+    private int? IndexValue(ExpressionSyntax index, Context ctx, int range)
+    {
+        int value;
+        switch (index)
+        {
+            case NameExpressionSyntax n when ctx.Env.TryGetValue(n.Name.Text, out value):
+                break;
+            case NameExpressionSyntax n:
+                _diagnostics.ReportIndexNotBound(_text, n.Span, n.Name.Text);
+                return null;
+            case LiteralExpressionSyntax { Token: { Value: { IsInteger: true } v, IsImaginary: false, IsBar: false } } when v.Sign > 0 && v.Numerator <= 64:
+                value = (int)v.Numerator;
+                break;
+            default:
+                _diagnostics.ReportFieldIndex(_text, index.Span, $"An index is a name bound by sum, pairs, minpairs or a define, or a number from 1 to {range}.");
+                return null;
+        }
+        if (value > range)
+        {
+            _diagnostics.ReportIndexRange(_text, index.Span, index is NameExpressionSyntax nn ? nn.Name.Text : value.ToString(System.Globalization.CultureInfo.InvariantCulture), range, value);
+            return null;
+        }
+        return value;
+    }
+
+    private Expr BindCall(CallExpressionSyntax c, Context ctx)
+    {
+        var name = c.Name.Text;
+        if (!ctx.NumericOnly && name is "sum" or "pairs" or "minpairs") return BindIndexSum(c, ctx);
+        if (!ctx.NumericOnly && _defines.TryGetValue(name, out var define)) return Expand(define, c.Arguments, c.Name, ctx);
+        var args = c.Arguments.Select(a => Bind(a, ctx)).ToArray();
+        if (name == "sqrt")
+        {
+            if (args.Length == 1) return Expr.Sqrt(args[0]);
+            _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", args.Length);
+            return Expr.Zero;
+        }
+        if (!FunctionInfo.TryLookup(name, out var kind))
+        {
+            _diagnostics.ReportUnknownFunction(_text, c.Name.Span, name, NameSuggestion.Nearest(name, FunctionInfo.Names.Concat(ctx.NumericOnly ? [] : _defines.Keys.Concat(["sum", "pairs", "minpairs"]))));
+            return Expr.Zero;
+        }
+        if (args.Length < FunctionInfo.MinArity(kind) || args.Length > FunctionInfo.MaxArity(kind))
+        {
+            var expected = FunctionInfo.MinArity(kind) == FunctionInfo.MaxArity(kind) ? $"{FunctionInfo.MinArity(kind)} argument(s)" : $"at least {FunctionInfo.MinArity(kind)} arguments";
+            _diagnostics.ReportArity(_text, c.Name.Span, name, expected, args.Length);
+            return Expr.Zero;
+        }
+        return Expr.Apply(kind, args);
+    }
+
+    private Expr BindIndexSum(CallExpressionSyntax c, Context ctx)
+    {
+        var name = c.Name.Text;
+        var indexCount = name == "sum" ? 1 : 2;
+        if (c.Arguments.Count != indexCount + 1)
+        {
+            _diagnostics.ReportArity(_text, c.Name.Span, name, indexCount == 1 ? "2 arguments: sum(i, expr)" : $"3 arguments: {name}(i, j, expr)", c.Arguments.Count);
+            return Expr.Zero;
+        }
+        var body = c.Arguments[^1];
+        var indices = new List<(string Name, int Range)>();
+        foreach (var a in c.Arguments.Take(indexCount))
+        {
+            if (a is not NameExpressionSyntax { Name: var index } || ctx.Env.ContainsKey(index.Text) || owner.DeclaredAs.ContainsKey(index.Text))
+            {
+                _diagnostics.ReportFieldIndex(_text, a.Span, $"'{name}' takes new index names first, e.g. {name}({(indexCount == 1 ? "i" : "i, j")}, ...).");
+                return Expr.Zero;
+            }
+            var range = InferRange(index.Text, body, 0);
+            if (range is null)
+            {
+                _diagnostics.ReportIndexNotBound(_text, a.Span, index.Text, "its range cannot be told: it selects in no vector or matrix here");
+                return Expr.Zero;
+            }
+            indices.Add((index.Text, range.Value));
+        }
+        if (indexCount == 1)
+        {
+            var (i, n) = indices[0];
+            return Expr.Add(Enumerable.Range(1, n).Select(v => Bind(body, ctx with { Env = ctx.Env.SetItem(i, v) })));
+        }
+        if (indices[0].Range != indices[1].Range)
+        {
+            _diagnostics.ReportIndexRange(_text, c.Arguments[1].Span, indices[1].Name, indices[1].Range, indices[0].Range);
+            return Expr.Zero;
+        }
+        var (a1, a2, range2) = (indices[0].Name, indices[1].Name, indices[0].Range);
+        var terms = new List<Expr>();
+        for (var x = 1; x <= range2; x++)
+            for (var y = 1; y <= range2; y++)
+            {
+                if (x == y || (name == "minpairs" && y < x)) continue;
+                terms.Add(Bind(body, ctx with { Env = ctx.Env.SetItem(a1, x).SetItem(a2, y) }));
+            }
+        return name == "pairs" ? Expr.Add(terms) : terms.Count == 1 ? terms[0] : Expr.Min(terms.ToArray());
+    }
+
+    /// <summary>The range of an index from the arrays it selects in (looking through define calls).</summary>
+    private int? InferRange(string index, ExpressionSyntax body, int depth)
+    {
+        if (depth > MaxDepth) return null;
+        switch (body)
+        {
+            case IndexExpressionSyntax ix:
+                var dims = ArrayDimensions(ix.Name.Text, out _);
+                if (dims is not null)
+                    for (var k = 0; k < Math.Min(dims.Length, ix.Indices.Count); k++)
+                        if (ix.Indices[k] is NameExpressionSyntax n && n.Name.Text == index) return dims[k];
+                break;
+            case CallExpressionSyntax call when _defines.TryGetValue(call.Name.Text, out var d):
+                for (var k = 0; k < Math.Min(call.Arguments.Count, d.Parameters.Count); k++)
+                    if (call.Arguments[k] is NameExpressionSyntax n && n.Name.Text == index
+                        && InferRange(d.Parameters[k].Text, d.Expression, depth + 1) is { } r) return r;
+                break;
+        }
+        foreach (var child in Children(body))
+            if (InferRange(index, child, depth + 1) is { } r) return r;
+        return null;
+    }
+
+    private static IEnumerable<ExpressionSyntax> Children(ExpressionSyntax e) => e switch
+    {
+        IndexExpressionSyntax i => i.Indices,
+        CallExpressionSyntax c => c.Arguments,
+        UnaryExpressionSyntax u => [u.Operand],
+        BinaryExpressionSyntax b => [b.Left, b.Right],
+        ParenthesizedExpressionSyntax p => [p.Expression],
+        _ => [],
+    };
+
+    private Expr Expand(DefinitionDeclarationSyntax define, IReadOnlyList<ExpressionSyntax> args, SyntaxToken at, Context ctx)
+    {
+        if (args.Count != define.Parameters.Count)
+        {
+            _diagnostics.ReportArity(_text, at.Span, define.Name.Text, $"{define.Parameters.Count} index argument(s)", args.Count);
+            return Expr.Zero;
+        }
+        if (ctx.Depth >= MaxDepth)
+        {
+            _diagnostics.ReportTooDeep(_text, at.Span, MaxDepth);
+            return Expr.Zero;
+        }
+        var env = ImmutableDictionary<string, int>.Empty;
+        for (var k = 0; k < args.Count; k++)
+        {
+            var value = IndexValue(args[k], ctx, 64);
+            if (value is null) return Expr.Zero;
+            env = env.SetItem(define.Parameters[k].Text, value.Value);
+        }
+        return Bind(define.Expression, new Context(env, ctx.Depth + 1, false));
+    }
+}

@@ -1,0 +1,12 @@
+using System.Numerics;
+using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Text;
+
+namespace ModelDsl.Model;
+
+/// <summary>
+/// <c>kernel NAME = expr</c> after binding: index sums unrolled and defines expanded, so the
+/// expression is a plain scalar formula over scalar parameters, constants and array entries
+/// (symbols such as <c>M[2]</c> or <c>Y[1,3]</c>), ready to compile.
+/// </summary>
+public sealed record KernelSpec(string Name, Expr Expression, TextSpan Span);
