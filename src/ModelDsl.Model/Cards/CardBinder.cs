@@ -46,7 +46,8 @@ public static class CardBinder
             values[p.Name] = Enumerable.Repeat(p.Default!.Value, Math.Max(1, p.Rows) * Math.Max(1, p.Columns)).ToArray();
 
         var needed = NeededParameters(spec);
-        var missing = needed.Where(n => !values.ContainsKey(n)).ToList();
+        var given = new[] { card }.Concat(overrides ?? []).SelectMany(c => c.Root.Assignments).Select(a => a.Name.Text).ToHashSet(StringComparer.Ordinal);
+        var missing = needed.Where(n => !values.ContainsKey(n) && !given.Contains(n)).ToList();
         if (missing.Count > 0) bag.ReportMissingParameters(card.Text, card.Root.Title?.Span ?? new Text.TextSpan(0, 0), missing);
 
         if (bag.HasErrors) return (null, bag.ToArray());

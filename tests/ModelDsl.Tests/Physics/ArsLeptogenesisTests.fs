@@ -43,6 +43,8 @@ let reference =
            "7", [| -6.586; 40.71; -34.12; 0.6739; 305.6; 968.0; 9.74e7 |] ]
 
 let k = ArsConstants.Default
+/// The default constants (another name for k, for modules that use k for kernels).
+let k0 = k
 
 let yukawa (s: Scenario) =
     let u = NeutrinoMixing.Pmns(s12, s23, s13, s.Delta, s.Alpha1, s.Alpha2)
