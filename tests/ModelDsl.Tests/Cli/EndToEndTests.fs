@@ -85,8 +85,37 @@ let tests =
             Expect.equal (runCli [ "launch" ]).ExitCode 2 "unknown command"
             Expect.equal (runCli []).ExitCode 2 "no command"
         }
+        test "eval prints every kernel; --json has model, card, parameters, kernels and constants" {
+            let r = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card" ]
+            Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
+            for k in [ "washout_e"; "washout_mu"; "washout_tau"; "T_osc"; "nLe"; "nLmu"; "nLtau"; "etaB_ratio"; "lambda_P" ] do
+                Expect.stringContains r.Stdout $"  {k}" k
+            let j = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"; "--json"; "--set"; "s13=0.16" ]
+            Expect.equal j.ExitCode 0 "json exit code"
+            use doc = JsonDocument.Parse j.Stdout
+            let root = doc.RootElement
+            Expect.equal (root.GetProperty("model").GetString()) "conformal_bl" "model"
+            Expect.equal (root.GetProperty("card").GetString()) "Scenario 5" "card"
+            let nLe = root.GetProperty("kernels").GetProperty("nLe").GetDouble()
+            Expect.floatClose { absolute = 0.0; relative = 0.03 } nLe (-17.96 * 2.5e-10) "n_Le/s itself, not in units of 2.5e-10"
+            Expect.equal (root.GetProperty("parameters").GetProperty("M").GetArrayLength()) 3 "vector parameter"
+            Expect.floatClose Accuracy.veryHigh (root.GetProperty("parameters").GetProperty("mnu").[1].GetDouble()) 8.7e-12 "masses in GeV"
+            Expect.floatClose Accuracy.veryHigh (root.GetProperty("parameters").GetProperty("w23").GetProperty("im").GetDouble()) -1.2 "complex parameter"
+            Expect.floatClose Accuracy.veryHigh (root.GetProperty("constants").GetProperty("M_Pl").GetDouble()) 1.22e19 "constants recorded"
+        }
+        test "eval with a bad card: exit 1 and located diagnostics; a missing card: exit 2" {
+            use bad = new TempFile((File.ReadAllText "samples/conformal-bl/scenario2.card").Replace("(3.6, 4.0, 4.4) GeV", "(3.6, 4.0, 4.4)"), ".card")
+            let r = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; bad.Path ]
+            Expect.equal r.ExitCode 1 "exit code"
+            Expect.stringContains r.Stderr $"{bad.Path}(4,1): error MDL0302" "located"
+            let s = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--set"; "w23=0.3-1.5j" ]
+            Expect.equal s.ExitCode 1 "bad --set"
+            Expect.stringContains s.Stderr "--set(1,9): error MDL0002" "located in the --set text"
+            Expect.equal (runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "no-such.card" ]).ExitCode 2 "missing card"
+            Expect.equal (runCli [ "eval"; "models/conformal-bl.mdl" ]).ExitCode 2 "--card is required"
+        }
         test "--help on every command" {
-            for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ] ] do
+            for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ]; [ "eval"; "--help" ] ] do
                 let r = runCli args
                 Expect.equal r.ExitCode 0 $"{args}"
                 Expect.stringContains r.Stdout "Usage:" $"{args}"
