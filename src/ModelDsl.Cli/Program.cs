@@ -26,9 +26,20 @@ try
     eval.SetAction(p => RequireFile(p.GetValue(evalFile)!) ?? RequireFile(p.GetValue(card)!)
         ?? EvalCommand.Run(p.GetValue(evalFile)!.FullName, p.GetValue(card)!.FullName, p.GetValue(sets) ?? [], p.GetValue(evalJson), Console.Out, Console.Error));
 
+    var scanFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
+    var scanCard = new Option<FileInfo>("--card") { Description = "The parameter card the scan starts from.", Required = true };
+    var grid = new Option<string[]>("--grid") { Description = "An axis NAME=start:stop:count[:log]; NAME is a real parameter, M[2], re(w23) or im(w23). Give one or two.", Required = true };
+    var scanSets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE." };
+    var output = new Option<FileInfo>("--out") { Description = "The SQLite results file (a rerun with the same arguments resumes it).", Required = true };
+    var csv = new Option<FileInfo>("--csv") { Description = "Also export every point as CSV." };
+    var scan = new Command("scan", "Evaluate every kernel over a 1D or 2D grid, in parallel, into an SQLite results file.") { scanFile, scanCard, grid, scanSets, output, csv };
+    scan.SetAction(p => RequireFile(p.GetValue(scanFile)!) ?? RequireFile(p.GetValue(scanCard)!)
+        ?? ScanCommand.Run(p.GetValue(scanFile)!.FullName, p.GetValue(scanCard)!.FullName, p.GetValue(scanSets) ?? [], p.GetValue(grid) ?? [],
+            p.GetValue(output)!.FullName, p.GetValue(csv)?.FullName, !Console.IsErrorRedirected, Console.Out, Console.Error));
+
     var root = new RootCommand("ModelDsl: write a neutrino-mass or leptogenesis model once, check it exactly, compile its kernels.")
     {
-        check, fmt, eval,
+        check, fmt, eval, scan,
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)

@@ -114,8 +114,66 @@ let tests =
             Expect.equal (runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "no-such.card" ]).ExitCode 2 "missing card"
             Expect.equal (runCli [ "eval"; "models/conformal-bl.mdl" ]).ExitCode 2 "--card is required"
         }
+        test "a scan killed mid-way (kill -9) and rerun gives the same result set as an uninterrupted run" {
+            let dir = Path.Combine(Path.GetTempPath(), "modeldsl-scan-" + System.Guid.NewGuid().ToString("N"))
+            Directory.CreateDirectory dir |> ignore
+            try
+                let args (out: string) =
+                    [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"
+                      "--grid"; "re(w23)=-3:3:400"; "--grid"; "im(w23)=-3:3:400"; "--out"; out ]
+                let interrupted = Path.Combine(dir, "interrupted.db")
+                let psi = System.Diagnostics.ProcessStartInfo("dotnet")
+                psi.ArgumentList.Add cliDll
+                for a in args interrupted do psi.ArgumentList.Add a
+                psi.WorkingDirectory <- repoRoot
+                psi.RedirectStandardOutput <- true
+                psi.RedirectStandardError <- true
+                use p = System.Diagnostics.Process.Start psi
+                let rows (path: string) =
+                    try
+                        use c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False")
+                        c.Open()
+                        use cmd = c.CreateCommand()
+                        cmd.CommandText <- "SELECT count(*) FROM points"
+                        System.Convert.ToInt64(cmd.ExecuteScalar())
+                    with _ -> 0L
+                let sw = System.Diagnostics.Stopwatch.StartNew()
+                while rows interrupted = 0L && not p.HasExited && sw.Elapsed.TotalSeconds < 60.0 do
+                    System.Threading.Thread.Sleep 20
+                p.Kill true // SIGKILL: no chance to clean up
+                p.WaitForExit()
+                let atKill = rows interrupted
+                Expect.isGreaterThan atKill 0L "some points were stored before the kill"
+                Expect.isLessThan atKill 160000L "the kill came before the end"
+                let resumed = runCli (args interrupted)
+                Expect.equal resumed.ExitCode 0 resumed.Stderr
+                Expect.stringContains resumed.Stdout "already stored" "it resumed"
+                let whole = Path.Combine(dir, "whole.db")
+                Expect.equal (runCli (args whole)).ExitCode 0 "uninterrupted run"
+                let dump (path: string) =
+                    use store = ModelDsl.Kernels.Scans.ResultStore.OpenExisting(path)
+                    [ for r in store.ReadAll() -> r.Index, List.ofArray r.Values, r.Status ]
+                let a = dump interrupted
+                let b = dump whole
+                Expect.equal a.Length 160000 "every point, once"
+                Expect.isTrue ((a = b)) "identical result sets"
+            finally
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
+                try Directory.Delete(dir, true) with _ -> ()
+        }
+        test "a results file of another scan is never overwritten" {
+            use f = new TempFile("", ".db")
+            File.Delete f.Path
+            let run grid = runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; grid; "--out"; f.Path ]
+            Expect.equal (run "im(w23)=-2:0:5").ExitCode 0 "first scan"
+            let other = run "im(w23)=-2:0:6"
+            Expect.equal other.ExitCode 2 "refused"
+            Expect.stringContains other.Stderr "holds the results of a different scan" "says why"
+            Expect.equal (run "vphi=1:2:3").ExitCode 2 "still refused for another axis"
+            Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "w23=-2:0:5"; "--out"; f.Path + "2" ]).ExitCode 2 "a complex axis needs re() or im()"
+        }
         test "--help on every command" {
-            for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ]; [ "eval"; "--help" ] ] do
+            for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ]; [ "eval"; "--help" ]; [ "scan"; "--help" ] ] do
                 let r = runCli args
                 Expect.equal r.ExitCode 0 $"{args}"
                 Expect.stringContains r.Stdout "Usage:" $"{args}"

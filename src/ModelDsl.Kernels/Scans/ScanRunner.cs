@@ -1,0 +1,139 @@
+using System.Numerics;
+using ModelDsl.Model;
+
+namespace ModelDsl.Kernels.Scans;
+
+/// <summary>
+/// Evaluates a model's kernels over the Cartesian product of grid axes (the last axis varies
+/// fastest), in parallel chunks that reuse one compiled <see cref="KernelSet"/>. Points already in
+/// the store are skipped, so an interrupted scan rerun with the same arguments resumes.
+/// </summary>
+public sealed class ScanRunner
+{
+    /// <summary>Points per chunk (one transaction each).</summary>
+    public const int ChunkSize = 512;
+
+    private readonly KernelSet _kernels;
+    private readonly ParameterPoint _base;
+    private readonly IReadOnlyList<GridAxis> _axes;
+    private readonly Action<Dictionary<string, Complex[]>, double>[] _setters;
+
+    private ScanRunner(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, Action<Dictionary<string, Complex[]>, double>[] setters)
+    {
+        _kernels = kernels;
+        _base = basePoint;
+        _axes = axes;
+        _setters = setters;
+    }
+
+    /// <summary>Number of grid points.</summary>
+    public long Total => _axes.Aggregate(1L, (n, a) => n * a.Count);
+
+    /// <summary>Checks the axis names against the model; null with a message when one is not a scannable parameter.</summary>
+    public static ScanRunner? Create(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, out string? problem)
+    {
+        problem = null;
+        var setters = new List<Action<Dictionary<string, Complex[]>, double>>();
+        foreach (var axis in axes)
+        {
+            var setter = Setter(kernels.Spec, axis.Name, out problem);
+            if (setter is null) return null;
+            setters.Add(setter);
+        }
+        if (axes.Select(a => a.Name).Distinct().Count() != axes.Count) { problem = "an axis is given twice"; return null; }
+        return new ScanRunner(kernels, basePoint, axes, setters.ToArray());
+    }
+
+    private static Action<Dictionary<string, Complex[]>, double>? Setter(ModelSpec spec, string name, out string? problem)
+    {
+        problem = null;
+        var part = 0;
+        var target = name;
+        if (name.StartsWith("re(", StringComparison.Ordinal) && name.EndsWith(')')) { part = 1; target = name[3..^1]; }
+        else if (name.StartsWith("im(", StringComparison.Ordinal) && name.EndsWith(')')) { part = 2; target = name[3..^1]; }
+        var component = 0;
+        var bracket = target.IndexOf('[');
+        if (bracket > 0 && target.EndsWith(']'))
+        {
+            if (!int.TryParse(target[(bracket + 1)..^1], out component)) { problem = $"'{name}': a component is written NAME[k]"; return null; }
+            component--;
+            target = target[..bracket];
+        }
+        var p = spec.Parameters.FirstOrDefault(x => x.Name == target);
+        if (p is null)
+        {
+            problem = $"'{name}': the model has no parameter '{target}'" + (NameSuggestion.Nearest(target, spec.Parameters.Select(x => x.Name)) is { } s ? $" (did you mean '{s}'?)" : "");
+            return null;
+        }
+        var size = Math.Max(1, p.Rows) * Math.Max(1, p.Columns);
+        if (p.Rank > 0 && bracket < 0) { problem = $"'{name}' has {size} components: scan one, e.g. {target}[1]"; return null; }
+        if (component < 0 || component >= size) { problem = $"'{name}': component out of range 1..{size}"; return null; }
+        if (p.IsComplex && part == 0) { problem = $"'{name}' is complex: scan re({name}) or im({name})"; return null; }
+        if (!p.IsComplex && part != 0) { problem = $"'{name}': '{target}' is real; scan it directly"; return null; }
+        var k = component;
+        return part switch
+        {
+            0 => (values, v) => values[target][k] = v,
+            1 => (values, v) => values[target][k] = new Complex(v, values[target][k].Imaginary),
+            _ => (values, v) => values[target][k] = new Complex(values[target][k].Real, v),
+        };
+    }
+
+    /// <summary>The axis values of a point index.</summary>
+    public double[] AxisValues(long index)
+    {
+        var values = new double[_axes.Count];
+        for (var a = _axes.Count - 1; a >= 0; a--)
+        {
+            values[a] = _axes[a].Value((int)(index % _axes[a].Count));
+            index /= _axes[a].Count;
+        }
+        return values;
+    }
+
+    /// <summary>Evaluates one point: axis values then kernel values (real parts), and a status.</summary>
+    public ScanRow Evaluate(long index)
+    {
+        var axisValues = AxisValues(index);
+        var values = _base.Values.ToDictionary(kv => kv.Key, kv => (Complex[])kv.Value.Clone(), StringComparer.Ordinal);
+        for (var a = 0; a < _setters.Length; a++) _setters[a](values, axisValues[a]);
+        try
+        {
+            var result = _kernels.Evaluate(_base with { Values = values });
+            var row = axisValues.Concat(result.Select(z => z.Real)).ToArray();
+            var bad = _kernels.Names.Where((_, k) => !double.IsFinite(result[k].Real)).ToList();
+            return new ScanRow(index, row, bad.Count == 0 ? "ok" : "non-finite: " + string.Join(" ", bad));
+        }
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException)
+        {
+            return new ScanRow(index, axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Count)).ToArray(), "error: " + e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Evaluates every point not yet in the store, in parallel chunks, committing each chunk.
+    /// Returns (computed now, already stored).
+    /// </summary>
+    public (long Computed, long Skipped) Run(ResultStore store, IProgress<long>? progress = null, CancellationToken cancel = default)
+    {
+        var stored = store.StoredIndices();
+        var pending = new List<long>();
+        for (long i = 0; i < Total; i++)
+            if (!stored.Contains(i)) pending.Add(i);
+        var chunks = pending.Chunk(ChunkSize).ToList();
+        long done = stored.Count;
+        progress?.Report(done);
+        var gate = new object();
+        Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancel }, chunk =>
+        {
+            var rows = chunk.Select(Evaluate).ToList();
+            lock (gate)
+            {
+                store.Write(rows);
+                done += rows.Count;
+                progress?.Report(done);
+            }
+        });
+        return (pending.Count, stored.Count);
+    }
+}

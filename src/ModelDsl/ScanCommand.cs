@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using ModelDsl.Diagnostics;
+using ModelDsl.Kernels;
+using ModelDsl.Kernels.Scans;
+using ModelDsl.Model;
+using ModelDsl.Syntax;
+using ModelDsl.Text;
+
+namespace ModelDsl;
+
+/// <summary>
+/// What <c>modeldsl scan FILE --card CARD --grid AXIS [--grid AXIS] --out RESULTS [--set ...] [--csv FILE]</c>
+/// does: evaluate every kernel over the grid in parallel into an SQLite file, resuming an
+/// interrupted scan with the same arguments, and optionally export CSV.
+/// </summary>
+public static class ScanCommand
+{
+    /// <summary>Runs the scan; progress goes to <paramref name="error"/> when it is a terminal.</summary>
+    public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, IReadOnlyList<string> grids, string outPath,
+        string? csvPath, bool showProgress, TextWriter output, TextWriter error)
+    {
+        var axes = new List<GridAxis>();
+        foreach (var g in grids)
+        {
+            var axis = GridAxis.TryParse(g, out var problem);
+            if (axis is null) { error.WriteLine($"modeldsl: --grid {problem}"); return ExitCodes.Usage; }
+            axes.Add(axis);
+        }
+        var compilation = ModelCompilation.FromFile(specPath);
+        if (compilation.Spec is not { } spec) { error.Write(DiagnosticPrinter.FormatAll(compilation.Diagnostics)); return ExitCodes.SpecErrors; }
+        var cardText = File.ReadAllText(cardPath);
+        var card = CardTree.Parse(SourceText.From(cardText, cardPath));
+        var overrides = sets.Select(s => CardTree.Parse(SourceText.From(s, "--set"), requireHeader: false)).ToList();
+        var (point, diagnostics) = CardBinder.Bind(spec, card, overrides);
+        if (point is null) { error.Write(DiagnosticPrinter.FormatAll(diagnostics)); return ExitCodes.SpecErrors; }
+        var (kernels, compileErrors) = KernelSet.Compile(spec);
+        if (kernels is null) { error.WriteLine("modeldsl: a kernel cannot be compiled: " + string.Join("; ", compileErrors)); return ExitCodes.SpecErrors; }
+        var runner = ScanRunner.Create(kernels, point, axes, out var axisProblem);
+        if (runner is null) { error.WriteLine($"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }
+
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
+            new[] { compilation.SyntaxTree.Text.Text, cardText }.Concat(sets).Concat(axes.Select(a => a.ToString()))))));
+        var description = new Dictionary<string, string>
+        {
+            ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point.Title, ["card_file"] = cardPath,
+            ["sets"] = string.Join(" ", sets), ["axes"] = ResultStore.Join(axes.Select(a => a.Name)),
+            ["grid"] = string.Join(" ", axes), ["kernels"] = ResultStore.Join(kernels.Names),
+            ["constants"] = string.Join(", ", spec.Consts.Select(c => $"{c.Name}={c.Value:R}")),
+        };
+        using var store = ResultStore.Open(outPath, fingerprint, description, axes.Select(a => a.Name).ToList(), kernels.Names, out var storeProblem);
+        if (store is null) { error.WriteLine($"modeldsl: {storeProblem}"); return ExitCodes.Usage; }
+
+        var total = runner.Total;
+        var lastDraw = DateTime.MinValue;
+        var progress = showProgress ? new Progress<long>(done =>
+        {
+            if ((DateTime.UtcNow - lastDraw).TotalMilliseconds < 100 && done < total) return;
+            lastDraw = DateTime.UtcNow;
+            var width = 30;
+            var filled = (int)(width * done / Math.Max(1, total));
+            error.Write($"\r  scanning [{new string('#', filled)}{new string('.', width - filled)}] {100.0 * done / Math.Max(1, total),5:F1}% ({done}/{total})");
+        }) : null;
+        var started = DateTime.UtcNow;
+        var (computed, skipped) = runner.Run(store, progress);
+        if (showProgress) error.WriteLine();
+        var seconds = (DateTime.UtcNow - started).TotalSeconds;
+        output.WriteLine($"{spec.Name}, card \"{point.Title}\": {total} points ({computed} computed{(skipped > 0 ? $", {skipped} already stored" : "")}) in {seconds:F1} s -> {outPath}");
+        if (csvPath is not null)
+        {
+            using var w = new StreamWriter(csvPath);
+            store.ExportCsv(w);
+            output.WriteLine($"CSV: {csvPath}");
+        }
+        return ExitCodes.Success;
+    }
+}
