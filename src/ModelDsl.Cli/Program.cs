@@ -37,9 +37,56 @@ try
         ?? ScanCommand.Run(p.GetValue(scanFile)!.FullName, p.GetValue(scanCard)!.FullName, p.GetValue(scanSets) ?? [], p.GetValue(grid) ?? [],
             p.GetValue(output)!.FullName, p.GetValue(csv)?.FullName, !Console.IsErrorRedirected, Console.Out, Console.Error));
 
+    var results = new Argument<FileInfo[]>("results") { Description = "Results file(s) written by 'modeldsl scan' (a line plot may overlay several).", Arity = ArgumentArity.OneOrMore };
+    var px = new Option<string>("--x") { Description = "The axis on the horizontal.", Required = true };
+    var py = new Option<string>("--y") { Description = "A second axis: draws a 2D heatmap of the kernel." };
+    var series = new Option<string>("--series") { Description = "A second axis drawn as one curve per value (line plot)." };
+    var pz = new Option<string>("--z") { Description = "The kernel to show (a line plot takes a comma-separated list).", Required = true };
+    var contours = new Option<string>("--contours") { Description = "Contour levels, e.g. 1,-1 (2D), or reference lines (1D)." };
+    var logx = new Option<bool>("--logx") { Description = "Logarithmic horizontal axis." };
+    var logy = new Option<bool>("--logy") { Description = "Logarithmic vertical axis." };
+    var logz = new Option<bool>("--logz") { Description = "log10 |kernel| as colour (2D) or vertical axis (1D)." };
+    var title = new Option<string>("--title") { Description = "The plot's title (default: model and card)." };
+    var pout = new Option<FileInfo>("--out") { Description = "The PNG file to write.", Required = true };
+    var overlay = new Option<string>("--overlay") { Description = "2D: dashed contours of another kernel, KERNEL=level[,level], e.g. washout_e=1." };
+    var plot = new Command("plot", "Plot scan results: lines against one axis, or a heatmap with contour lines over two.")
+    {
+        results, px, py, series, pz, contours, logx, logy, logz, title, pout, overlay,
+    };
+    plot.SetAction(p =>
+    {
+        var levels = new List<double>();
+        foreach (var part in (p.GetValue(contours) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!double.TryParse(part, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var level))
+            {
+                Console.Error.WriteLine($"modeldsl: --contours takes numbers separated by commas, not '{part}'");
+                return ExitCodes.Usage;
+            }
+            levels.Add(level);
+        }
+        (string, IReadOnlyList<double>)? overlaid = null;
+        if (p.GetValue(overlay) is { } text)
+        {
+            var eq = text.IndexOf('=');
+            var overlayLevels = eq < 0 ? [] : text[(eq + 1)..].Split(',').Select(v => double.TryParse(v, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToList();
+            if (eq <= 0 || overlayLevels.Count == 0 || overlayLevels.Any(double.IsNaN))
+            {
+                Console.Error.WriteLine($"modeldsl: --overlay takes KERNEL=level[,level], not '{text}'");
+                return ExitCodes.Usage;
+            }
+            overlaid = (text[..eq], overlayLevels);
+        }
+        var files = p.GetValue(results)!;
+        return files.Select(RequireFile).FirstOrDefault(c => c is not null) ?? ModelDsl.Plotting.PlotCommand.Run(new ModelDsl.Plotting.PlotCommand.Options(
+            files.Select(f => f.FullName).ToList(), p.GetValue(px)!, p.GetValue(py), p.GetValue(series),
+            p.GetValue(pz)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), levels,
+            p.GetValue(logx), p.GetValue(logy), p.GetValue(logz), p.GetValue(pout)!.FullName, p.GetValue(title)) { Overlay = overlaid }, Console.Out, Console.Error);
+    });
+
     var root = new RootCommand("ModelDsl: write a neutrino-mass or leptogenesis model once, check it exactly, compile its kernels.")
     {
-        check, fmt, eval, scan,
+        check, fmt, eval, scan, plot,
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)
