@@ -84,9 +84,17 @@ try
             p.GetValue(logx), p.GetValue(logy), p.GetValue(logz), p.GetValue(pout)!.FullName, p.GetValue(title)) { Overlay = overlaid }, Console.Out, Console.Error);
     });
 
+    var deriveFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec (with a cw_minimum check)." };
+    var latex = new Option<bool>("--latex") { Description = "Print the relations as LaTeX." };
+    var deriveCard = new Option<FileInfo>("--card") { Description = "Also evaluate the kernels at this card (e.g. Table 3 of seed 000)." };
+    var deriveSets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE." };
+    var derive = new Command("derive", "Print the Coleman-Weinberg relations derived from the spec, as text or LaTeX.") { deriveFile, latex, deriveCard, deriveSets };
+    derive.SetAction(p => RequireFile(p.GetValue(deriveFile)!) ?? (p.GetValue(deriveCard) is { } dc ? RequireFile(dc) : null)
+        ?? DeriveCommand.Run(p.GetValue(deriveFile)!.FullName, p.GetValue(latex), p.GetValue(deriveCard)?.FullName, p.GetValue(deriveSets) ?? [], Console.Out, Console.Error));
+
     var root = new RootCommand("ModelDsl: write a neutrino-mass or leptogenesis model once, check it exactly, compile its kernels.")
     {
-        check, fmt, eval, scan, plot,
+        check, fmt, eval, scan, plot, derive,
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)

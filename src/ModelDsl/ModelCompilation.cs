@@ -89,14 +89,17 @@ public sealed class ModelCompilation
     public CheckReport RunChecks()
     {
         var spec = Spec ?? throw new InvalidOperationException("The spec has errors; see Diagnostics.");
-        var names = spec.Checks.Count == 0 ? Binder.KnownChecks : spec.Checks.Select(c => c.Name).Distinct().ToList();
+        var requests = spec.Checks.Count == 0
+            ? [new CheckRequest(AnomalyCheck.Name, null, default), new CheckRequest(InvarianceCheck.Name, null, default)]
+            : spec.Checks.DistinctBy(c => (c.Name, c.Argument)).ToList();
         var outcomes = new List<CheckOutcome>();
-        foreach (var name in names)
-            outcomes.AddRange(name switch
+        foreach (var request in requests)
+            outcomes.AddRange(request.Name switch
             {
                 AnomalyCheck.Name => AnomalyCheck.Run(spec),
                 InvarianceCheck.Name => InvarianceCheck.Run(spec),
-                _ => throw new InvalidOperationException("Unknown check " + name),
+                ColemanWeinberg.Name => [ColemanWeinberg.Check(spec, request)],
+                _ => throw new InvalidOperationException("Unknown check " + request.Name),
             });
         return new CheckReport(outcomes);
     }

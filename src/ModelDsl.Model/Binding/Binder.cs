@@ -16,7 +16,7 @@ namespace ModelDsl.Model;
 public sealed class Binder
 {
     /// <summary>The checks that the checks stage knows.</summary>
-    public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance"];
+    public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum"];
 
     private static readonly string[] Builtins = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", .. FunctionInfo.Names, .. MatrixBuiltin.All.Select(b => b.Name)];
 
@@ -348,6 +348,20 @@ public sealed class Binder
         {
             _diagnostics.ReportUnknownCheck(_text, c.Name.Span, c.Name.Text, KnownChecks, NameSuggestion.Nearest(c.Name.Text, KnownChecks));
             return null;
+        }
+        if (c.Name.Text == "cw_minimum")
+        {
+            if (c.Argument is null)
+            {
+                _diagnostics.ReportCheckArgument(_text, c.Name.Span, "cw_minimum takes the scalar whose Coleman-Weinberg minimum to check, e.g. cw_minimum(phi).");
+                return null;
+            }
+            if (!_fields.TryGetValue(c.Argument.Text, out var f) || f.Kind != FieldKind.Scalar)
+            {
+                _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"'{c.Argument.Text}' is not a scalar field of the model.");
+                return null;
+            }
+            return new CheckRequest(c.Name.Text, c.Argument.Text, c.Span);
         }
         if (c.Argument is not null)
         {

@@ -18,13 +18,19 @@ public static class RationalForm
         return (Expansion.Expand(n), Expansion.Expand(d));
     }
 
-    /// <summary>numerator/denominator as one expression (a simplification for display and matrices).</summary>
+    /// <summary>
+    /// numerator/denominator as one expression: common monomial factors cancelled, a number or
+    /// monomial denominator distributed over the numerator's terms (so 12 (a x + b x)/(c x) becomes
+    /// 12 a/c + 12 b/c), otherwise the denominator made primitive. A simplification for display,
+    /// derivations and matrices; the zero test does not depend on it.
+    /// </summary>
     public static Expr Simplify(Expr e)
     {
         var (n, d) = Together(e);
         if (d.IsZero) return e;
-        if (d is NumberExpr dn) return Expansion.Expand(Expr.Multiply(n, Expr.Number(dn.Value.Reciprocal())));
-        var (c, _) = Canonical.SplitCoefficient(d is SumExpr s ? s.Terms[^1] : d);
+        (n, d) = CancelMonomials(n, d);
+        if (d is not SumExpr) return Expansion.Expand(Expr.Multiply(n, Expr.Pow(d, Expr.MinusOne)));
+        var (c, _) = Canonical.SplitCoefficient(((SumExpr)d).Terms[^1]);
         if (!c.IsOne && !c.IsZero)
         {
             var inv = Expr.Number(c.Reciprocal());
@@ -32,6 +38,30 @@ public static class RationalForm
             d = Expansion.Expand(Expr.Multiply(inv, d));
         }
         return Expr.Multiply(n, Expr.Pow(d, Expr.MinusOne));
+    }
+
+    /// <summary>Divides numerator and denominator by the largest monomial (atoms to positive integer powers) dividing every term of both.</summary>
+    private static (Expr N, Expr D) CancelMonomials(Expr n, Expr d)
+    {
+        static Dictionary<Expr, int> Powers(Expr term)
+        {
+            var powers = new Dictionary<Expr, int>();
+            foreach (var f in term is ProductExpr p ? p.Factors : [term])
+            {
+                if (f is NumberExpr) continue;
+                if (f is PowerExpr { Exponent: NumberExpr { Value.IsInteger: true } k } pw && k.Value.AsRational.Sign > 0 && k.Value.AsRational.Numerator < 1000)
+                    powers[pw.Base] = (int)k.Value.AsRational.Numerator;
+                else if (f is not PowerExpr) powers[f] = 1;
+            }
+            return powers;
+        }
+        var terms = (n is SumExpr sn ? sn.Terms : [n]).Concat(d is SumExpr sd ? sd.Terms : [d]).Where(t => !t.IsZero).Select(Powers).ToList();
+        if (terms.Count == 0) return (n, d);
+        var common = terms[0].Where(kv => terms.All(t => t.ContainsKey(kv.Key)))
+            .Select(kv => (Base: kv.Key, Power: terms.Min(t => t[kv.Key]))).ToList();
+        if (common.Count == 0) return (n, d);
+        var divisor = Expr.Multiply(common.Select(c => Expr.Pow(c.Base, -c.Power)));
+        return (Expansion.Expand(Expr.Multiply(n, divisor)), Expansion.Expand(Expr.Multiply(d, divisor)));
     }
 
     /// <summary>Rewrites re(g), im(g) and abs(g)^(2k) into g and conj(g).</summary>

@@ -173,7 +173,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     /// <summary>MDL0218</summary>
     public void ReportUnknownCheck(SourceText text, TextSpan span, string name, IEnumerable<string> known, string? suggestion) =>
-        Error("MDL0218", text, span, $"Unknown check '{name}' (checks: {string.Join(", ", known)})."
+        Error("MDL0218", text, span, $"Unknown check '{name}' (checks: {string.Join(", ", known.Select(k => k == "cw_minimum" ? "cw_minimum(FIELD)" : k))})."
                                       + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
 
     /// <summary>MDL0219</summary>

@@ -1,0 +1,170 @@
+using ModelDsl.Model;
+using ModelDsl.Symbolics.Algebra;
+using ModelDsl.Symbolics.Calculus;
+using ModelDsl.Symbolics.Expressions;
+
+namespace ModelDsl.Checks;
+
+/// <summary>A derived relation lhs = rhs with the equation of seed 000 it corresponds to.</summary>
+public sealed record CwRelation(string Label, string Description, Expr Lhs, Expr Rhs);
+
+/// <summary>The Coleman-Weinberg analysis of one scalar: its one-loop potential and the relations derived from it.</summary>
+public sealed record CwDerivation(string Scalar, SymbolExpr Vev, SymbolExpr QuarticCoupling, Expr Potential, IReadOnlyList<CwRelation> Relations);
+
+/// <summary>
+/// Coleman-Weinberg minimisation, seed 000 Sec. 2. From the spec: the tree potential (every
+/// potential monomial in |phi|^2 and, for each other scalar S, S'S), and the one-loop term of
+/// the massive vector of every U(1) under which phi has charge Q with coupling g,
+/// (3 (Q g)^4 / (64 pi^2)) |phi|^4 (log(|phi|^2/vphi^2) - 25/6), in the renormalisation of eq. (2.3)
+/// (as there, scalar and fermion loops, of order lambda_phi^2 and (Y^M)^4, are left out).
+/// Here the symbol phi stands for |phi| and S'S for S^dagger S; pi is a real symbol.
+/// Derived: the S'S stationarity, the minimisation condition (2.4)-(2.5) solved for the
+/// |phi|^4 coupling, the scalar mass (2.9), the vector masses (2.8)/(4.6).
+/// </summary>
+public static class ColemanWeinberg
+{
+    /// <summary>The check's name in specs.</summary>
+    public const string Name = "cw_minimum";
+
+    private static readonly Expr Pi = Expr.Real("pi");
+
+    /// <summary>The derivation for a scalar, or null with the reason (no vev, no gauge charge, no quartic term, ...).</summary>
+    public static CwDerivation? Derive(ModelSpec spec, string scalar, out string? problem)
+    {
+        problem = null;
+        var field = spec.Fields.FirstOrDefault(f => f.Name == scalar && f.Kind == FieldKind.Scalar);
+        if (field is null) { problem = $"'{scalar}' is not a scalar of the model"; return null; }
+        var vev = spec.Vevs.FirstOrDefault(v => v.Field == field)?.Value;
+        if (vev is null) { problem = $"'{scalar}' has no vev: declare 'vev {scalar} -> NAME'"; return null; }
+        if (spec.Groups.Any(g => g.IsNonAbelian && field.RepresentationUnder(g).Dimension > 1))
+        {
+            problem = $"'{scalar}' is charged under a non-abelian group; only U(1) Coleman-Weinberg sectors are derived";
+            return null;
+        }
+        var r = Expr.Real(scalar);
+        var others = spec.Fields.Where(f => f.Kind == FieldKind.Scalar && f != field).ToList();
+        var bilinears = others.ToDictionary(f => f, f => Expr.Real($"{f.Name}'{f.Name}"));
+
+        // Tree potential: monomials in phi, conj(phi) and S, conj(S).
+        var tree = new List<Expr>();
+        foreach (var term in spec.Terms.Where(t => t.Kind == TermKind.Potential))
+            foreach (var m in term.Monomials)
+            {
+                var counts = m.Fields.GroupBy(o => o.Field).ToDictionary(g => g.Key, g => (Plain: g.Count(o => !o.Conjugated), Conj: g.Count(o => o.Conjugated)));
+                if (counts.Any(c => c.Value.Plain != c.Value.Conj))
+                {
+                    problem = $"the potential term '{term.Text}' is not a function of |{scalar}|^2 and S'S only";
+                    return null;
+                }
+                var factor = m.Coefficient;
+                foreach (var (f, c) in counts)
+                    factor *= f == field ? Expr.Pow(r, 2 * c.Plain) : Expr.Pow(bilinears[f], c.Plain);
+                tree.Add(factor);
+            }
+        var treeV = Expansion.Expand(Expr.Add(tree));
+
+        // One-loop vector contributions.
+        var loop = new List<Expr>();
+        var vectors = new List<(string Group, Expr Mass)>();
+        foreach (var g in spec.Groups.Where(g => g.Kind == GroupKind.Unitary1))
+        {
+            var q = field.ChargeUnder(g);
+            if (q.IsZero) continue;
+            if (g.Coupling is null) { problem = $"the group '{g.Name}' has no coupling name: write 'coupling g'"; return null; }
+            var k = q * Expr.Real(g.Coupling);
+            vectors.Add((g.Name, k * vev));
+            loop.Add(3 * Expr.Pow(k, 4) / (64 * Expr.Pow(Pi, 2)) * Expr.Pow(r, 4)
+                     * (Expr.Log(Expr.Pow(r, 2) / Expr.Pow(vev, 2)) - Expr.Fraction(25, 6)));
+        }
+        if (vectors.Count == 0) { problem = $"'{scalar}' carries no U(1) charge: no Coleman-Weinberg potential"; return null; }
+        var potential = treeV + Expr.Add(loop);
+
+        // The |phi|^4 coupling: the parameter in the r^4 coefficient of the tree potential.
+        var quarticCoefficient = Differentiation.Differentiate(Differentiation.Differentiate(Differentiation.Differentiate(
+            Differentiation.Differentiate(Rewriting.Substitute(treeV, bilinears.Values.ToDictionary(b => (Expr)b, _ => Expr.Zero)), r), r), r), r) / 24;
+        var quarticParameters = quarticCoefficient.Symbols().Where(s => s.Name != "pi").ToList();
+        if (quarticParameters.Count != 1)
+        {
+            problem = $"the potential needs a |{scalar}|^4 term with one coupling (found {quarticParameters.Count})";
+            return null;
+        }
+        var lambda = quarticParameters[0];
+
+        var relations = new List<CwRelation> { new("(2.3)", "one-loop effective potential at mu = <|phi|> (phi stands for |phi|)", Expr.Real("V"), potential) };
+
+        // Stationarity in every S'S (a quadratic potential in each bilinear).
+        var atMinimum = new Dictionary<Expr, Expr>();
+        foreach (var (f, b) in bilinears)
+        {
+            var first = Differentiation.Differentiate(potential, b);
+            if (first.IsZero) continue;
+            var linear = Rewriting.Substitute(first, b, Expr.Zero);
+            var quadratic = Differentiation.Differentiate(first, b);
+            if (quadratic.IsZero || !Differentiation.Differentiate(quadratic, b).IsZero) { problem = $"the potential is not quadratic in {b}"; return null; }
+            var solution = RationalForm.Simplify(-linear / quadratic);
+            atMinimum[b] = solution;
+            relations.Add(new("(2.6)", $"{f.Name} stationarity: dV/d({b}) = 0", b, Rewriting.Substitute(solution, r, vev)));
+        }
+
+        Expr AtVev(Expr e) => RationalForm.Simplify(Rewriting.Substitute(Rewriting.Substitute(e, atMinimum), r, vev));
+        var dV = Differentiation.Differentiate(potential, r);
+        var stationarity = AtVev(dV / Expr.Pow(r, 3));
+        relations.Add(new("(2.4)", $"minimisation: dV/d{scalar} / <{scalar}>^3 at the vev", Expr.Real($"dV/d{scalar}/{vev.Name}^3"), stationarity));
+
+        var slope = Differentiation.Differentiate(stationarity, lambda);
+        if (slope.IsZero || !Differentiation.Differentiate(slope, lambda).IsZero) { problem = $"the minimisation condition is not linear in {lambda.Name}"; return null; }
+        var lambdaValue = RationalForm.Simplify(-Rewriting.Substitute(stationarity, lambda, Expr.Zero) / slope);
+        relations.Add(new("(2.5)", $"the condition on {lambda.Name} (dimensional transmutation)", lambda, lambdaValue));
+
+        var curvature = Differentiation.Differentiate(dV, r);
+        var massSquared = RationalForm.Simplify(Rewriting.Substitute(AtVev(curvature), lambda, lambdaValue));
+        relations.Add(new("(2.9)", $"mass of the {scalar} scalar: d^2V/d{scalar}^2 at the minimum", Expr.Real($"m_{scalar}^2"), massSquared));
+        foreach (var (group, mass) in vectors)
+            relations.Add(new("(2.8)/(4.6)", $"mass of the {group} vector", Expr.Real($"m_{group}"), mass));
+        return new CwDerivation(scalar, vev, lambda, potential, relations);
+    }
+
+    /// <summary>
+    /// Holds when the potential has a radiative minimum at the vev: the minimisation condition fixes
+    /// the quartic coupling (2.5), and the scalar mass (2.9) is positive. Positivity is proved in the
+    /// decoupling limit (every portal coupling, a parameter of a term that mixes the scalar with
+    /// another, set to 0): the mass must reduce to a positive rational times even powers of real
+    /// symbols, e.g. 3 (2 gBL)^4 vphi^2 / (8 pi^2).
+    /// </summary>
+    public static CheckOutcome Check(ModelSpec spec, CheckRequest request)
+    {
+        var scalar = request.Argument ?? "";
+        var item = $"CW minimum of {scalar}";
+        var d = Derive(spec, scalar, out var problem);
+        if (d is null) return new CheckOutcome(Name, item, new Fails(problem!), "", request.Span);
+        var lambdaRelation = d.Relations.First(x => x.Label == "(2.5)");
+        var mass = d.Relations.First(x => x.Label == "(2.9)").Rhs;
+        var portal = spec.Terms.Where(t => t.Kind == TermKind.Potential)
+            .SelectMany(t => t.Monomials)
+            .Where(m => m.Fields.Any(o => o.Field.Name == scalar) && m.Fields.Any(o => o.Field.Name != scalar))
+            .SelectMany(m => m.Coefficient.Symbols())
+            .Distinct()
+            .ToDictionary(s => (Expr)s, _ => Expr.Zero);
+        var decoupled = RationalForm.Simplify(Rewriting.Substitute(mass, portal));
+        if (!IsPositiveMonomial(decoupled))
+            return new CheckOutcome(Name, item, new Fails($"no minimum: m_{scalar}^2 = {decoupled} without portal couplings"), mass.ToString(), request.Span);
+        return new CheckOutcome(Name, item, Holds.Instance, $"{lambdaRelation.Lhs} = {lambdaRelation.Rhs}; m_{scalar}^2 = {mass}", request.Span);
+    }
+
+    /// <summary>A positive rational times even integer powers of real symbols (positive for non-zero symbols).</summary>
+    private static bool IsPositiveMonomial(Expr e)
+    {
+        var factors = e is ProductExpr p ? p.Factors : [e];
+        foreach (var f in factors)
+        {
+            switch (f)
+            {
+                case NumberExpr n when n.Value.IsRational && n.Value.AsRational.Sign > 0: continue;
+                case PowerExpr { Base: SymbolExpr { IsReal: true }, Exponent: NumberExpr { Value.IsInteger: true } k }
+                    when k.Value.AsRational.Numerator.IsEven: continue;
+                default: return false;
+            }
+        }
+        return !e.IsZero;
+    }
+}

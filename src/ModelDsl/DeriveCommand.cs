@@ -1,0 +1,40 @@
+using ModelDsl.Checks;
+using ModelDsl.Diagnostics;
+using ModelDsl.Symbolics.Printing;
+
+namespace ModelDsl;
+
+/// <summary>
+/// What <c>modeldsl derive FILE [--latex] [--card CARD [--set ...]]</c> does: print every relation the
+/// Coleman-Weinberg analysis derives for the scalars the spec checks with <c>cw_minimum</c>, as text or
+/// LaTeX; with a card, also the kernels evaluated there (e.g. Table 3 of seed 000).
+/// </summary>
+public static class DeriveCommand
+{
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(string specPath, bool latex, string? cardPath, IReadOnlyList<string> sets, TextWriter output, TextWriter error)
+    {
+        var compilation = ModelCompilation.FromFile(specPath);
+        if (compilation.Spec is not { } spec) { error.Write(DiagnosticPrinter.FormatAll(compilation.Diagnostics)); return ExitCodes.SpecErrors; }
+        var scalars = spec.Checks.Where(c => c.Name == ColemanWeinberg.Name).Select(c => c.Argument!).Distinct().ToList();
+        if (scalars.Count == 0)
+        {
+            error.WriteLine($"modeldsl: {specPath} asks for no cw_minimum check, so there is nothing to derive (add e.g. 'check cw_minimum(phi)').");
+            return ExitCodes.SpecErrors;
+        }
+        foreach (var scalar in scalars)
+        {
+            var d = ColemanWeinberg.Derive(spec, scalar, out var problem);
+            if (d is null) { error.WriteLine($"modeldsl: cannot derive the Coleman-Weinberg relations of {scalar}: {problem}"); return ExitCodes.CheckFailed; }
+            output.WriteLine(latex ? $"% Coleman-Weinberg relations of {scalar} ({spec.Name})" : $"Coleman-Weinberg relations of {scalar} ({spec.Name}); {scalar} stands for |{scalar}|:");
+            foreach (var r in d.Relations)
+            {
+                if (latex) output.WriteLine($"% {r.Label} {r.Description}\n{LatexPrinter.Print(r.Lhs)} = {LatexPrinter.Print(r.Rhs)} \\\\");
+                else output.WriteLine($"  {r.Label,-12} {r.Description}\n               {r.Lhs} = {r.Rhs}");
+            }
+            output.WriteLine();
+        }
+        if (cardPath is null) return ExitCodes.Success;
+        return EvalCommand.Run(specPath, cardPath, sets, json: false, output, error);
+    }
+}
