@@ -12,6 +12,15 @@ spec=models/conformal-bl.mdl
 out=docs/figures
 w23=(--grid "re(w23)=-3.1416:3.1416:121" --grid "im(w23)=-3:3:121")
 
+# Fig. 1(a): the thermal Delta M^2(T) of (3.23) against T/<phi> (<phi> = 1 GeV, so T is T/<phi>).
+modeldsl scan $spec --card samples/conformal-bl/scenario5.card --set "vphi = 1 GeV" --grid "T=0.05:5:400:log" --out "$work/f1a.db"
+modeldsl plot "$work/f1a.db" --x T --z dM2_thermal --logx --logy \
+  --title "Fig. 1(a): Delta M^2(T) of (3.23), Delta M_0^2 = 3 GeV^2 (x: T/<phi>)" --out $out/fig1a-thermal-mass.png
+# Fig. 1(b): T_osc against <phi> (Scenario 2 masses): the conformal T_osc, the (3.30) and (3.10) lines, T = <phi>.
+modeldsl scan $spec --card samples/conformal-bl/scenario5.card --grid "vphi=1e3:1e7:241:log" --out "$work/f1b.db"
+modeldsl plot "$work/f1b.db" --x vphi --z T_osc_330,T_osc_310,T_equals_vphi,T_osc --logx --logy \
+  --title "Fig. 1(b): T_osc against <phi>" --out $out/fig1b-tosc-vs-vphi.png
+
 # Fig. 2 and 3: the Re/Im w23 plane at Scenario 2 masses, DG formula (no <phi>).
 modeldsl scan $spec --card samples/conformal-bl/scenario2.card "${w23[@]}" --out "$work/s2.db"
 modeldsl plot "$work/s2.db" --x "re(w23)" --y "im(w23)" --z washout_e --logz --contours 1 \

@@ -65,6 +65,7 @@ public static class PlotCommand
                   ?? (o.Overlay is { } ov ? Check(ov.Kernel, store.Kernels, "a kernel") : null);
         if (bad is not null) { error.WriteLine($"modeldsl: {bad}"); return ExitCode.Usage; }
         if (o.Y is not null && o.Z.Count != 1) { error.WriteLine("modeldsl: a 2D plot shows one kernel (--z NAME)"); return ExitCode.Usage; }
+        if (o.Y is null && o.Overlay is not null) { error.WriteLine("modeldsl: --overlay draws contours over a 2D heatmap (give --y)"); return ExitCode.Usage; }
         var others = store.Axes.Except(new[] { o.X, o.Y, o.Series }.OfType<string>()).ToList();
         if (others.Count > 0) { error.WriteLine($"modeldsl: the scan has more axes than the plot uses: {string.Join(", ", others)}"); return ExitCode.Usage; }
 
@@ -83,7 +84,7 @@ public static class PlotCommand
                 {
                     var sorted = group.OrderBy(r => Col(r, o.X)).ToList();
                     var xs = sorted.Select(r => Tx(Col(r, o.X), o.LogX)).ToArray();
-                    var ys = sorted.Select(r => Tx(Col(r, z), o.LogZ || o.LogY)).ToArray();
+                    var ys = sorted.Select(r => Tx(o.LogZ ? Math.Abs(Col(r, z)) : Col(r, z), o.LogZ || o.LogY)).ToArray();
                     var keep = xs.Select((x, k) => double.IsFinite(x) && double.IsFinite(ys[k])).ToArray();
                     var line = plot.Add.ScatterLine(xs.Where((_, k) => keep[k]).ToArray(), ys.Where((_, k) => keep[k]).ToArray());
                     line.LineWidth = 2;
@@ -98,7 +99,7 @@ public static class PlotCommand
                 h.LineColor = Colors.Gray;
             }
             plot.XLabel(Label(o.X, o.LogX));
-            plot.YLabel(o.Z.Count == 1 ? Label(o.Z[0], o.LogZ || o.LogY) : (o.LogZ || o.LogY ? "log10 value" : "value"));
+            plot.YLabel(o.Z.Count == 1 ? (o.LogZ ? $"log10 |{o.Z[0]}|" : Label(o.Z[0], o.LogY)) : (o.LogZ ? "log10 |value|" : o.LogY ? "log10 value" : "value"));
             if (o.Series is not null || o.Z.Count > 1 || labelByFile) plot.ShowLegend();
         }
         else

@@ -29,7 +29,16 @@ public static class ScanCommand
         }
         var compilation = ModelCompilation.FromFile(specPath);
         if (compilation.Spec is not { } spec) { error.Write(DiagnosticPrinter.FormatAll(compilation.Diagnostics)); return ExitCodes.SpecErrors; }
-        var cardText = File.ReadAllText(cardPath);
+        string cardText;
+        try
+        {
+            cardText = File.ReadAllText(cardPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"modeldsl: cannot read the card {cardPath}: {e.Message}");
+            return ExitCodes.Usage;
+        }
         var card = CardTree.Parse(SourceText.From(cardText, cardPath));
         var overrides = sets.Select(s => CardTree.Parse(SourceText.From(s, "--set"), requireHeader: false)).ToList();
         var (point, diagnostics) = CardBinder.Bind(spec, card, overrides);
@@ -48,7 +57,18 @@ public static class ScanCommand
             ["grid"] = string.Join(" ", axes), ["kernels"] = ResultStore.Join(kernels.Names),
             ["constants"] = string.Join(", ", spec.Consts.Select(c => $"{c.Name}={c.Value:R}")),
         };
-        using var store = ResultStore.Open(outPath, fingerprint, description, axes.Select(a => a.Name).ToList(), kernels.Names, out var storeProblem);
+        ResultStore? opened;
+        string? storeProblem;
+        try
+        {
+            opened = ResultStore.Open(outPath, fingerprint, description, axes.Select(a => a.Name).ToList(), kernels.Names, out storeProblem);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            error.WriteLine($"modeldsl: cannot open {outPath}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        using var store = opened;
         if (store is null) { error.WriteLine($"modeldsl: {storeProblem}"); return ExitCodes.Usage; }
 
         var total = runner.Total;

@@ -34,6 +34,7 @@ public sealed class ScanRunner
     {
         problem = null;
         var setters = new List<Action<Dictionary<string, Complex[]>, double>>();
+        var values = new Dictionary<string, Complex[]>(basePoint.Values, StringComparer.Ordinal);
         foreach (var axis in axes)
         {
             var setter = Setter(kernels.Spec, axis.Name, out problem);
@@ -41,7 +42,18 @@ public sealed class ScanRunner
             setters.Add(setter);
         }
         if (axes.Select(a => a.Name).Distinct().Count() != axes.Count) { problem = "an axis is given twice"; return null; }
-        return new ScanRunner(kernels, basePoint, axes, setters.ToArray());
+        // a scanned parameter the card does not give starts from zero in its other components
+        foreach (var p in kernels.Spec.Parameters)
+            if (!values.ContainsKey(p.Name) && axes.Any(a => AxisTarget(a.Name) == p.Name))
+                values[p.Name] = new Complex[Math.Max(1, p.Rows) * Math.Max(1, p.Columns)];
+        return new ScanRunner(kernels, basePoint with { Values = values }, axes, setters.ToArray());
+    }
+
+    private static string AxisTarget(string name)
+    {
+        var t = name.StartsWith("re(", StringComparison.Ordinal) || name.StartsWith("im(", StringComparison.Ordinal) ? name[3..^1] : name;
+        var bracket = t.IndexOf('[');
+        return bracket > 0 ? t[..bracket] : t;
     }
 
     private static Action<Dictionary<string, Complex[]>, double>? Setter(ModelSpec spec, string name, out string? problem)

@@ -31,6 +31,9 @@ public sealed class Binder
     internal IReadOnlyDictionary<string, string> DeclaredAs => _declaredAs;
     internal static IReadOnlyList<string> BuiltinNames => Builtins;
 
+    /// <summary>Definitions left unbound because of a syntax error (uses of them report nothing more).</summary>
+    internal HashSet<string> BrokenDefinitions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Constants known so far (pi first), for parameter defaults and const declarations.</summary>
     internal Dictionary<string, double> ConstValues { get; } = new(StringComparer.Ordinal) { ["pi"] = Math.PI };
 
@@ -75,6 +78,7 @@ public sealed class Binder
         var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
         var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
 
+        foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
         var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
         var (consts, lets, kernels) = kernelStage.Bind();
 

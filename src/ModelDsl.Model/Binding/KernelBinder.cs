@@ -212,6 +212,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 return Expr.Zero;
             }
         }
+        if (owner.BrokenDefinitions.Contains(text)) return Expr.Zero; // its own error is reported already
         if (owner.DeclaredAs.TryGetValue(text, out var what))
         {
             _diagnostics.ReportNameClash(_text, name.Span, text,
@@ -354,7 +355,13 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 if (x == y || (name == "minpairs" && y < x)) continue;
                 terms.Add(Bind(body, ctx with { Env = ctx.Env.SetItem(a1, x).SetItem(a2, y) }));
             }
-        return name == "pairs" ? Expr.Add(terms) : terms.Count == 1 ? terms[0] : Expr.Min(terms.ToArray());
+        if (name == "pairs") return Expr.Add(terms);
+        if (terms.Count == 0)
+        {
+            _diagnostics.ReportIndexNotBound(_text, c.Name.Span, indices[0].Name, "minpairs needs a range of at least 2");
+            return Expr.Zero;
+        }
+        return terms.Count == 1 ? terms[0] : Expr.Min(terms.ToArray());
     }
 
     /// <summary>The range of an index from the arrays it selects in (looking through define calls).</summary>

@@ -13,7 +13,7 @@ public static class NameSuggestion
             .Select(c => (Candidate: c, Folded: Distance(name.ToLowerInvariant(), c.ToLowerInvariant()), Exact: Distance(name, c)))
             .OrderBy(x => x.Folded).ThenBy(x => x.Exact).ThenBy(x => x.Candidate, StringComparer.Ordinal)
             .FirstOrDefault();
-        return best.Candidate is not null && best.Folded > 0 && best.Folded <= Math.Max(2, (name.Length + 2) / 3) ? best.Candidate : null;
+        return best.Candidate is not null && best.Exact > 0 && best.Folded <= Math.Max(2, (name.Length + 2) / 3) ? best.Candidate : null;
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions cost 1.</summary>

@@ -79,7 +79,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0011</summary>
     public void ReportExpectedDeclaration(SourceText text, SyntaxToken found) =>
         Error("MDL0011", text, found.Span,
-            $"Expected a declaration (model, group, fermion, scalar, param, potential, yukawa, majorana, vev or check), found {Describe(found)}.");
+            $"Expected a declaration (model, group, fermion, scalar, param, potential, yukawa, majorana, vev, check, const, let, define or kernel), found {Describe(found)}.");
 
     /// <summary>MDL0012</summary>
     public void ReportExpectedExpression(SourceText text, SyntaxToken found) =>

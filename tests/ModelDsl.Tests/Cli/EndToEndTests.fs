@@ -172,8 +172,29 @@ let tests =
             Expect.equal (run "vphi=1:2:3").ExitCode 2 "still refused for another axis"
             Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "w23=-2:0:5"; "--out"; f.Path + "2" ]).ExitCode 2 "a complex axis needs re() or im()"
         }
+        test "derive prints the Coleman-Weinberg relations (text and LaTeX) and, with a card, Table 3" {
+            let r = runCli [ "derive"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario7.card" ]
+            Expect.equal r.ExitCode 0 r.Stderr
+            Expect.stringContains r.Stdout "lamPhi = 12*lamP^2/lamH + 66*gBL^4/pi^2" "(2.5)"
+            Expect.stringContains r.Stdout "m_U1BL = 2*gBL*vphi" "(4.6)"
+            Expect.stringContains r.Stdout "  gBL_min" "Table 3 at the card"
+            let l = runCli [ "derive"; "models/conformal-bl.mdl"; "--latex" ]
+            Expect.equal l.ExitCode 0 l.Stderr
+            Expect.stringContains l.Stdout "\\frac{66 \\mathrm{gBL}^{4}}{\\pi^{2}}" "LaTeX"
+            let none = runCli [ "derive"; "models/sm.mdl" ]
+            Expect.equal none.ExitCode 1 "nothing to derive"
+        }
+        test "scan: a parameter without a card value, an unwritable --out, a bad axis are handled" {
+            use f = new TempFile("", ".db")
+            File.Delete f.Path
+            let r = runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "lamH=0.1:0.2:3"; "--out"; f.Path ]
+            Expect.equal r.ExitCode 0 $"a Lagrangian parameter can be scanned: {r.Stderr}"
+            Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "vphi=1:2:3"; "--out"; "/no/such/dir/x.db" ]).ExitCode 2 "unwritable"
+            Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "vphi=1:2"; "--out"; f.Path + "2" ]).ExitCode 2 "malformed axis"
+            Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "M[4]=1:2:3"; "--out"; f.Path + "3" ]).ExitCode 2 "component out of range"
+        }
         test "--help on every command" {
-            for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ]; [ "eval"; "--help" ]; [ "scan"; "--help" ] ] do
+            for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ]; [ "eval"; "--help" ]; [ "scan"; "--help" ]; [ "plot"; "--help" ]; [ "derive"; "--help" ] ] do
                 let r = runCli args
                 Expect.equal r.ExitCode 0 $"{args}"
                 Expect.stringContains r.Stdout "Usage:" $"{args}"
