@@ -59,7 +59,7 @@ public static class InfixPrinter
         var text = c.ToString();
         var parts = DisplayParts.PartCount(c);
         var needs = parts > 1 ? context > SumLevel
-            : context >= PowerLevel && (text.StartsWith('-') || text.Contains('/') || text.Contains('*'))
+            : context >= PowerLevel && (text.StartsWith('-') || text.Contains('/') || text.Contains('*') || text.Contains('^'))
               || context == ProductLevel && text.StartsWith('-');
         Paren(sb, needs, () => sb.Append(text));
     }

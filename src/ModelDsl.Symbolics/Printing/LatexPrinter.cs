@@ -97,7 +97,9 @@ public static class LatexPrinter
             _ => t.Unit,
         })).ToList();
         if (parts.Count == 0) { sb.Append('0'); return; }
-        var needs = parts.Count > 1 ? context > SumLevel : context >= PowerLevel && (parts[0].Coeff.Sign < 0 || !parts[0].Coeff.IsInteger);
+        var needs = parts.Count > 1
+            ? context > SumLevel
+            : context >= PowerLevel && (parts[0].Coeff.Sign < 0 || !parts[0].Coeff.IsInteger || parts[0].Unit.Contains('^'));
         Paren(sb, needs, () =>
         {
             for (var k = 0; k < parts.Count; k++)

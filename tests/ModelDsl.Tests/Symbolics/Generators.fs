@@ -118,6 +118,13 @@ let rec errorScale (point: Map<SymbolExpr, Complex>) (e: Expr) : float =
     | :? ProductExpr as p -> p.Factors |> Seq.fold (fun acc f -> acc * errorScale point f) 1.0
     | :? NumberExpr
     | :? SymbolExpr -> (eval point e).Magnitude
+    // min, max, re, im, abs, conj and the branches of ifpos pass on their arguments' absolute
+    // error (|min(a, b) - min(a', b')| <= max(|a - a'|, |b - b'|)), not a relative one
+    | :? FunctionExpr as f when f.Kind = FunctionKind.Min || f.Kind = FunctionKind.Max || f.Kind = FunctionKind.Re
+                                || f.Kind = FunctionKind.Im || f.Kind = FunctionKind.Abs || f.Kind = FunctionKind.Conj ->
+        f.Arguments |> Seq.map (errorScale point) |> Seq.fold max ((eval point e).Magnitude)
+    | :? FunctionExpr as f when f.Kind = FunctionKind.IfPos ->
+        f.Arguments |> Seq.skip 1 |> Seq.map (errorScale point) |> Seq.fold max ((eval point e).Magnitude)
     | _ ->
         let v = (eval point e).Magnitude
         let amplification =

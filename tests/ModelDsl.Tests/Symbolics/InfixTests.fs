@@ -34,6 +34,7 @@ let tests =
             Expect.equal (string (p "omega*z + I")) "omega*z + I" "units"
             Expect.equal (string (p "(1 + 2*omega)*z")) "(1 + 2*omega)*z" "mixed number coefficient"
             Expect.equal (string (p "(1 + omega)*z")) "-omega^2*z" "omega^2 = -1 - omega is shown as omega^2"
+            Expect.equal (string (Expr.Pow(Expr.Pow(Expr.Omega, 2), Expr.Fraction(1, 10)))) "(omega^2)^(1/10)" "omega^2 as a power base"
             Expect.equal (string (p "x^(-y)")) "x^(-y)" "symbolic negative exponent"
             Expect.equal (string (p "2.5i*x")) "5/2*I*x" "imaginary literal"
         }
