@@ -13,6 +13,7 @@ public static class MatrixBuiltins
         "pmns" => NeutrinoMixing.Pmns(Real(args[0]), Real(args[1]), Real(args[2]), Real(args[3]), Real(args[4]), Real(args[5])),
         "orthogonal_r" => NeutrinoMixing.OrthogonalR((Complex)args[0], (Complex)args[1], (Complex)args[2]),
         "casas_ibarra" => NeutrinoMixing.CasasIbarra((Complex[,])args[0], RealVector(args[1]), (Complex[,])args[2], RealVector(args[3]), Real(args[4])),
+        "seesaw_mass" => NeutrinoMixing.SeesawMassMatrix((Complex[,])args[0], RealVector(args[1]), Real(args[2])),
         _ => throw new InvalidOperationException("No implementation for the builtin " + builtin.Name),
     };
 

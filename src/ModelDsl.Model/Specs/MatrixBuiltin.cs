@@ -32,6 +32,8 @@ public sealed record MatrixBuiltin(string Name, IReadOnlyList<BuiltinArgument> A
             "orthogonal_r(w12, w13, w23) = R23(w23) R13(w13) R12(w12), complex orthogonal"),
         new("casas_ibarra", [BuiltinArgument.Matrix3, BuiltinArgument.Vector3, BuiltinArgument.Matrix3, BuiltinArgument.Vector3, BuiltinArgument.Real], 3, 3,
             "casas_ibarra(U, mnu, R, M, v): Y[i,a] = (U sqrt(mnu) R sqrt(M) sqrt(2)/v)^dagger, seed 000 eq. (4.2); masses in GeV"),
+        new("seesaw_mass", [BuiltinArgument.Matrix3, BuiltinArgument.Vector3, BuiltinArgument.Real], 3, 3,
+            "seesaw_mass(Y, M, v) = m_D M^-1 m_D^T with m_D = (v/sqrt2) Y^dagger: the light-neutrino mass matrix (GeV) of Yukawas Y[i,a]"),
     ];
 
     /// <summary>Looks a builtin up by name.</summary>

@@ -53,6 +53,11 @@ let tests =
                 Expect.floatClose { absolute = 0.0; relative = 1e-10 } k.["T_osc"].Real (oscillation s) "T_osc"
                 Expect.floatClose { absolute = 0.0; relative = 1e-10 } k.["etaB_ratio"].Real (ArsLeptogenesis.BaryonRatio(asymmetry s y 0, k0)) "etaB_ratio"
             }
+        test "the spec's own Casas-Ibarra check: seesaw_mass(Y) = U m U^T to 1e-10 at every card" {
+            for s in scenarios do
+                let k = evaluate (cardPath s.Name) []
+                Expect.isLessThan k.["ci_residual"].Real 1e-10 $"Scenario {s.Name}"
+        }
         test "lambda_P = (1/2)(125 GeV/<phi>)^2: 0.78e-6 at <phi> = 1e5 GeV (Sec. 4), 0 without <phi>" {
             Expect.floatClose { absolute = 0.0; relative = 1e-12 } (evaluate (cardPath "5") []).["lambda_P"].Real 7.8125e-7 "Scenario 5"
             Expect.equal (evaluate (cardPath "2") []).["lambda_P"].Real 0.0 "Scenario 2"
