@@ -16,8 +16,11 @@ public sealed record CwDerivation(string Scalar, SymbolExpr Vev, SymbolExpr Quar
 /// potential monomial in |phi|^2 and, for each other scalar S, S'S), and the one-loop term of
 /// the massive vector of every U(1) under which phi has charge Q with coupling g,
 /// (3 (Q g)^4 / (64 pi^2)) |phi|^4 (log(|phi|^2/vphi^2) - 25/6), in the renormalisation of eq. (2.3)
-/// (as there, scalar and fermion loops, of order lambda_phi^2 and (Y^M)^4, are left out).
+/// (fermion and scalar loops: see below).
 /// Here the symbol phi stands for |phi| and S'S for S^dagger S; pi is a real symbol.
+/// Majorana fermions that get their mass from phi enter with -2 tr((Y^dag Y)^2), the radial and
+/// Goldstone modes with (lambda/2)^2 + (lambda/6)^2 (all in the same CW form); the full potential is
+/// reported, and, as in (2.3), the derivation leaves out the scalar loops (order lambda^2 ~ g^8).
 /// Derived: the S'S stationarity, the minimisation condition (2.4)-(2.5) solved for the
 /// |phi|^4 coupling, the scalar mass (2.9), the vector masses (2.8)/(4.6).
 /// </summary>
@@ -77,7 +80,24 @@ public static class ColemanWeinberg
                      * (Expr.Log(Expr.Pow(r, 2) / Expr.Pow(vev, 2)) - Expr.Fraction(25, 6)));
         }
         if (vectors.Count == 0) { problem = $"'{scalar}' carries no U(1) charge: no Coleman-Weinberg potential"; return null; }
-        var potential = treeV + Expr.Add(loop);
+
+        // Majorana fermions that get their mass from phi: a term c*phi*F[i]*F[j] (or with conj(phi)) with a matrix
+        // coupling Y gives M = Y |phi|; two states per Majorana fermion, counted with a minus sign:
+        // -2 tr((Y^dag Y)^2) / (64 pi^2), the trace kept as one real symbol.
+        var fermionLoops = new List<Expr>();
+        foreach (var term in spec.Terms.Where(t => t.Kind == TermKind.Majorana))
+        {
+            var coupling = term.Monomials
+                .Where(m => m.Fields.Count(o => o.Field == field) == 1 && m.Fields.Count(o => o.Field.Kind == FieldKind.Fermion) == 2)
+                .SelectMany(m => m.Coefficient.Symbols())
+                .Select(s => s.Name.Split('[')[0])
+                .Distinct()
+                .FirstOrDefault(n => spec.Parameters.Any(p => p.Name == n && p.IsMatrix));
+            if (coupling is null) continue;
+            fermionLoops.Add(-2 * Expr.Real($"tr(({coupling}'{coupling})^2)") / (64 * Expr.Pow(Pi, 2)) * Expr.Pow(r, 4)
+                             * (Expr.Log(Expr.Pow(r, 2) / Expr.Pow(vev, 2)) - Expr.Fraction(25, 6)));
+        }
+        var potential = treeV + Expr.Add(loop) + Expr.Add(fermionLoops);
 
         // The |phi|^4 coupling: the parameter in the r^4 coefficient of the tree potential.
         var quarticCoefficient = Differentiation.Differentiate(Differentiation.Differentiate(Differentiation.Differentiate(
@@ -90,7 +110,15 @@ public static class ColemanWeinberg
         }
         var lambda = quarticParameters[0];
 
-        var relations = new List<CwRelation> { new("(2.3)", "one-loop effective potential at mu = <|phi|> (phi stands for |phi|)", Expr.Real("V"), potential) };
+        // Scalar loops: the radial mode (m^2 = lambda r^2/2) and the Goldstone (lambda r^2/6) of lambda/24 r^4.
+        // They are of order lambda^2 ~ g^8, so, as in (2.3), the derivation below leaves them out.
+        var scalarLoop = (Expr.Pow(lambda / 2, 2) + Expr.Pow(lambda / 6, 2)) / (64 * Expr.Pow(Pi, 2)) * Expr.Pow(r, 4)
+                         * (Expr.Log(Expr.Pow(r, 2) / Expr.Pow(vev, 2)) - Expr.Fraction(25, 6));
+        var relations = new List<CwRelation>
+        {
+            new("(2.3)+", "the full one-loop potential: vector, fermion and scalar loops with their states and signs", Expr.Real("V_full"), potential + scalarLoop),
+            new("(2.3)", "the potential of the derivation (scalar loops, of order lambda^2, left out as in (2.3)); phi stands for |phi|", Expr.Real("V"), potential),
+        };
 
         // Stationarity in every S'S (a quadratic potential in each bilinear).
         var atMinimum = new Dictionary<Expr, Expr>();
@@ -126,10 +154,11 @@ public static class ColemanWeinberg
 
     /// <summary>
     /// Holds when the potential has a radiative minimum at the vev: the minimisation condition fixes
-    /// the quartic coupling (2.5), and the scalar mass (2.9) is positive. Positivity is proved in the
-    /// decoupling limit (every portal coupling, a parameter of a term that mixes the scalar with
-    /// another, set to 0): the mass must reduce to a positive rational times even powers of real
-    /// symbols, e.g. 3 (2 gBL)^4 vphi^2 / (8 pi^2).
+    /// the quartic coupling (2.5), and the scalar mass (2.9) is positive. Positivity is proved at the
+    /// order of seed 000: portal couplings (parameters of terms that mix the scalar with another) and
+    /// the fermion-loop traces (Y^M)^4 set to 0, the mass must reduce to a positive rational times even
+    /// powers of real symbols, e.g. 3 (2 gBL)^4 vphi^2 / (8 pi^2); the value states the full mass, so
+    /// the fermion-loop condition (e.g. 24 gBL^4 &gt; tr((YM'YM)^2)) can be read off.
     /// </summary>
     public static CheckOutcome Check(ModelSpec spec, CheckRequest request)
     {
@@ -145,6 +174,7 @@ public static class ColemanWeinberg
             .SelectMany(m => m.Coefficient.Symbols())
             .Distinct()
             .ToDictionary(s => (Expr)s, _ => Expr.Zero);
+        foreach (var trace in mass.Symbols().Where(s => s.Name.StartsWith("tr(", StringComparison.Ordinal))) portal[trace] = Expr.Zero;
         var decoupled = RationalForm.Simplify(Rewriting.Substitute(mass, portal));
         if (!IsPositiveMonomial(decoupled))
             return new CheckOutcome(Name, item, new Fails($"no minimum: m_{scalar}^2 = {decoupled} without portal couplings"), mass.ToString(), request.Span);
