@@ -497,13 +497,7 @@ public sealed class Binder
         switch (e)
         {
             case LiteralExpressionSyntax l:
-                if (l.Token.IsBar)
-                {
-                    _diagnostics.ReportBadRepresentation(_text, l.Span, "an expression", "a number (a representation label belongs after an SU(N) group name)");
-                    return Expr.Zero;
-                }
-                var number = Expr.Number(l.Token.Value ?? Rational.Zero);
-                return l.Token.IsImaginary ? number * Expr.I : number;
+                return ExpressionRules.Literal(l, _text, _diagnostics);
             case NameExpressionSyntax n:
                 return BindName(n.Name, scope);
             case IndexExpressionSyntax i:
@@ -511,27 +505,9 @@ public sealed class Binder
             case CallExpressionSyntax c:
                 return BindCall(c, scope);
             case UnaryExpressionSyntax u:
-                var operand = BindExpression(u.Operand, scope);
-                return u.Operator.Kind == SyntaxKind.Minus ? -operand : operand;
+                return ExpressionRules.Unary(u, BindExpression(u.Operand, scope));
             case BinaryExpressionSyntax b:
-                var left = BindExpression(b.Left, scope);
-                var right = BindExpression(b.Right, scope);
-                switch (b.Operator.Kind)
-                {
-                    case SyntaxKind.Plus: return left + right;
-                    case SyntaxKind.Minus: return left - right;
-                    case SyntaxKind.Star: return left * right;
-                    case SyntaxKind.Slash:
-                        if (right.IsZero) { _diagnostics.ReportDivisionByZero(_text, b.Right.Span); return Expr.Zero; }
-                        return left / right;
-                    default:
-                        if (left.IsZero && right is NumberExpr { Value.IsRational: true } rn && rn.Value.AsRational.Sign < 0)
-                        {
-                            _diagnostics.ReportDivisionByZero(_text, b.Span);
-                            return Expr.Zero;
-                        }
-                        return Expr.Pow(left, right);
-                }
+                return ExpressionRules.Binary(b, BindExpression(b.Left, scope), BindExpression(b.Right, scope), _text, _diagnostics);
             case ParenthesizedExpressionSyntax p:
                 return BindExpression(p.Expression, scope);
             default:
@@ -656,22 +632,6 @@ public sealed class Binder
             return Expr.Conj(BindExpression(arg, scope));
         }
         var args = c.Arguments.Select(a => BindExpression(a, scope)).ToArray();
-        if (name == "sqrt")
-        {
-            if (args.Length == 1) return Expr.Sqrt(args[0]);
-            _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", args.Length);
-            return Expr.Zero;
-        }
-        if (!FunctionInfo.TryLookup(name, out var kind))
-        {
-            _diagnostics.ReportUnknownFunction(_text, c.Name.Span, name, NameSuggestion.Nearest(name, FunctionInfo.Names.Concat(["conj", "bar", "dag"])));
-            return Expr.Zero;
-        }
-        if (args.Length < FunctionInfo.MinArity(kind) || args.Length > FunctionInfo.MaxArity(kind))
-        {
-            _diagnostics.ReportArity(_text, c.Name.Span, name, FunctionInfo.MaxArity(kind) == 1 ? "1 argument" : $"at least {FunctionInfo.MinArity(kind)} arguments", args.Length);
-            return Expr.Zero;
-        }
-        return Expr.Apply(kind, args);
+        return ExpressionRules.Function(c, args, _text, _diagnostics, ["conj", "bar", "dag"]);
     }
 }

@@ -142,13 +142,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         switch (e)
         {
             case LiteralExpressionSyntax l:
-                if (l.Token.IsBar)
-                {
-                    _diagnostics.ReportBadRepresentation(_text, l.Span, "an expression", "a number");
-                    return Expr.Zero;
-                }
-                var number = Expr.Number(l.Token.Value ?? Rational.Zero);
-                return l.Token.IsImaginary ? number * Expr.I : number;
+                return ExpressionRules.Literal(l, _text, _diagnostics);
             case NameExpressionSyntax n:
                 return BindName(n.Name, ctx);
             case IndexExpressionSyntax i:
@@ -156,22 +150,9 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             case CallExpressionSyntax c:
                 return BindCall(c, ctx);
             case UnaryExpressionSyntax u:
-                var operand = Bind(u.Operand, ctx);
-                return u.Operator.Kind == SyntaxKind.Minus ? -operand : operand;
+                return ExpressionRules.Unary(u, Bind(u.Operand, ctx));
             case BinaryExpressionSyntax b:
-                var left = Bind(b.Left, ctx);
-                var right = Bind(b.Right, ctx);
-                switch (b.Operator.Kind)
-                {
-                    case SyntaxKind.Plus: return left + right;
-                    case SyntaxKind.Minus: return left - right;
-                    case SyntaxKind.Star: return left * right;
-                    case SyntaxKind.Slash:
-                        if (right.IsZero) { _diagnostics.ReportDivisionByZero(_text, b.Right.Span); return Expr.Zero; }
-                        return left / right;
-                    default:
-                        return Expr.Pow(left, right);
-                }
+                return ExpressionRules.Binary(b, Bind(b.Left, ctx), Bind(b.Right, ctx), _text, _diagnostics);
             case ParenthesizedExpressionSyntax p:
                 return Bind(p.Expression, ctx);
             default:
@@ -291,24 +272,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         if (!ctx.NumericOnly && name is "sum" or "pairs" or "minpairs") return BindIndexSum(c, ctx);
         if (!ctx.NumericOnly && _defines.TryGetValue(name, out var define)) return Expand(define, c.Arguments, c.Name, ctx);
         var args = c.Arguments.Select(a => Bind(a, ctx)).ToArray();
-        if (name == "sqrt")
-        {
-            if (args.Length == 1) return Expr.Sqrt(args[0]);
-            _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", args.Length);
-            return Expr.Zero;
-        }
-        if (!FunctionInfo.TryLookup(name, out var kind))
-        {
-            _diagnostics.ReportUnknownFunction(_text, c.Name.Span, name, NameSuggestion.Nearest(name, FunctionInfo.Names.Concat(ctx.NumericOnly ? [] : _defines.Keys.Concat(["sum", "pairs", "minpairs"]))));
-            return Expr.Zero;
-        }
-        if (args.Length < FunctionInfo.MinArity(kind) || args.Length > FunctionInfo.MaxArity(kind))
-        {
-            var expected = FunctionInfo.MinArity(kind) == FunctionInfo.MaxArity(kind) ? $"{FunctionInfo.MinArity(kind)} argument(s)" : $"at least {FunctionInfo.MinArity(kind)} arguments";
-            _diagnostics.ReportArity(_text, c.Name.Span, name, expected, args.Length);
-            return Expr.Zero;
-        }
-        return Expr.Apply(kind, args);
+        return ExpressionRules.Function(c, args, _text, _diagnostics, ctx.NumericOnly ? [] : _defines.Keys.Concat(["sum", "pairs", "minpairs"]));
     }
 
     private Expr BindIndexSum(CallExpressionSyntax c, Context ctx)
