@@ -44,7 +44,15 @@ public static class PlotCommand
             }
             var meta = stores[0].Meta;
             plot.Title(o.Title ?? $"{meta.GetValueOrDefault("model")}: {meta.GetValueOrDefault("card")}");
-            plot.SavePng(o.Out, o.Width, o.Height);
+            try
+            {
+                plot.SavePng(o.Out, o.Width, o.Height);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
+            {
+                error.WriteLine($"modeldsl: cannot write {o.Out}: {e.Message}");
+                return ExitCode.Usage;
+            }
             output.WriteLine($"wrote {o.Out}");
             return 0;
         }

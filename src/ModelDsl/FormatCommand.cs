@@ -26,8 +26,17 @@ public static class FormatCommand
         }
         if (formatted == compilation.SyntaxTree.Text.Text) return ExitCodes.Success;
         var temporary = path + ".fmt-tmp";
-        File.WriteAllText(temporary, formatted);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, formatted);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"modeldsl: cannot rewrite {path}: {e.Message} (the file is unchanged)");
+            if (File.Exists(temporary)) File.Delete(temporary);
+            return ExitCodes.Usage;
+        }
         return ExitCodes.Success;
     }
 }

@@ -20,12 +20,23 @@ public static class ScanCommand
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, IReadOnlyList<string> grids, string outPath,
         string? csvPath, bool showProgress, TextWriter output, TextWriter error)
     {
+        foreach (var target in new[] { outPath, csvPath }.OfType<string>())
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(target));
+            if (folder is not null && !Directory.Exists(folder)) { error.WriteLine($"modeldsl: cannot write {target}: no folder {folder}"); return ExitCodes.Usage; }
+        }
         var axes = new List<GridAxis>();
         foreach (var g in grids)
         {
             var axis = GridAxis.TryParse(g, out var problem);
             if (axis is null) { error.WriteLine($"modeldsl: --grid {problem}"); return ExitCodes.Usage; }
             axes.Add(axis);
+        }
+        const long maxPoints = 100_000_000;
+        if (axes.Aggregate(1L, (n, a) => n * a.Count) > maxPoints)
+        {
+            error.WriteLine($"modeldsl: the grid has more than {maxPoints:N0} points; split the scan");
+            return ExitCodes.Usage;
         }
         var compilation = ModelCompilation.FromFile(specPath);
         if (compilation.Spec is not { } spec) { error.Write(DiagnosticPrinter.FormatAll(compilation.Diagnostics)); return ExitCodes.SpecErrors; }
@@ -88,8 +99,16 @@ public static class ScanCommand
         output.WriteLine($"{spec.Name}, card \"{point.Title}\": {total} points ({computed} computed{(skipped > 0 ? $", {skipped} already stored" : "")}) in {seconds:F1} s -> {outPath}");
         if (csvPath is not null)
         {
-            using var w = new StreamWriter(csvPath);
-            store.ExportCsv(w);
+            try
+            {
+                using var w = new StreamWriter(csvPath);
+                store.ExportCsv(w);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"modeldsl: cannot write {csvPath}: {e.Message} (the results are in {outPath})");
+                return ExitCodes.Usage;
+            }
             output.WriteLine($"CSV: {csvPath}");
         }
         return ExitCodes.Success;

@@ -38,6 +38,7 @@ public sealed record GridAxis(string Name, double Start, double Stop, int Count,
             problem = $"'{text}': start and stop are numbers, count a whole number from 1 to 100000";
             return null;
         }
+        if (!double.IsFinite(start) || !double.IsFinite(stop)) { problem = $"'{text}': start and stop must be finite numbers"; return null; }
         var log = parts.Length == 4;
         if (log && (start <= 0 || stop <= 0)) { problem = $"'{text}': a log axis needs positive start and stop"; return null; }
         return new GridAxis(name, start, stop, count, log);

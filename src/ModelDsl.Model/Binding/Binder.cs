@@ -454,9 +454,9 @@ public sealed class Binder
                     coefficient.Add(factor);
                     continue;
                 }
-                if (e is not NumberExpr { Value.IsInteger: true } n || n.Value.AsRational.Sign <= 0)
+                if (e is not NumberExpr { Value.IsInteger: true } n || n.Value.AsRational.Sign <= 0 || n.Value.AsRational.Numerator > 64)
                 {
-                    _diagnostics.ReportTermShape(_text, span, $"A field may appear only to a positive integer power, not in '{factor}'.");
+                    _diagnostics.ReportTermShape(_text, span, $"A field may appear only to a positive integer power of at most 64, not in '{factor}'.");
                     return null;
                 }
                 for (var k = 0; k < (int)n.Value.AsRational.Numerator; k++) fields.Add(occurrence);

@@ -5,7 +5,11 @@ namespace ModelDsl.Symbolics.Algebra;
 /// <summary>Distributes products over sums and expands positive integer powers of sums.</summary>
 public static class Expansion
 {
-    /// <summary>The fully expanded form (denominators and function arguments are expanded too, not combined).</summary>
+    /// <summary>Powers of sums above this are left unexpanded (an expansion that large is never useful).</summary>
+    public const int MaxExpandedPower = 64;
+
+    /// <summary>The fully expanded form (denominators and function arguments are expanded too, not combined);
+    /// powers of sums up to <see cref="MaxExpandedPower"/>.</summary>
     public static Expr Expand(Expr e)
     {
         switch (e)
@@ -19,7 +23,7 @@ public static class Expansion
             case PowerExpr pw:
                 var b = Expand(pw.Base);
                 var x = Expand(pw.Exponent);
-                if (b is SumExpr && x is NumberExpr { Value.IsInteger: true } n && n.Value.AsRational.Sign > 0)
+                if (b is SumExpr && x is NumberExpr { Value.IsInteger: true } n && n.Value.AsRational.Sign > 0 && n.Value.AsRational.Numerator <= MaxExpandedPower)
                     return PowerOut(b, (int)n.Value.AsRational.Numerator);
                 return Expr.Pow(b, x);
             case FunctionExpr f:

@@ -94,7 +94,7 @@ public static class RationalForm
             case ProductExpr p:
                 var parts = p.Factors.Select(Split).ToList();
                 return (Expansion.Expand(Expr.Multiply(parts.Select(x => x.N))), Expansion.Expand(Expr.Multiply(parts.Select(x => x.D))));
-            case PowerExpr { Exponent: NumberExpr { Value.IsInteger: true } k } pw:
+            case PowerExpr { Exponent: NumberExpr { Value.IsInteger: true } k } pw when System.Numerics.BigInteger.Abs(k.Value.AsRational.Numerator) <= Expansion.MaxExpandedPower:
                 var (bn, bd) = Split(pw.Base);
                 var m = (int)k.Value.AsRational.Numerator;
                 return m > 0

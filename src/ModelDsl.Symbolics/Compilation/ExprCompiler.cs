@@ -53,7 +53,9 @@ public static class ExprCompiler
     private static CompileResult<T> Compile<T>(NumericDomain domain, IReadOnlyList<Expr> outputs, IReadOnlyList<SymbolExpr> parameters, bool vector, bool batch = false)
         where T : Delegate
     {
-        var key = $"{domain}|{vector}|{batch}|{string.Join(",", parameters.Select(p => p.Name + (p.IsReal ? ":r" : ":c")))}|{string.Join("\u0001", outputs)}";
+        // the printed form does not say which symbols are real: their realness is part of the key
+        var realness = string.Join(",", outputs.SelectMany(o => o.Symbols()).Distinct().Select(s => s.Name + (s.IsReal ? ":r" : ":c")));
+        var key = $"{domain}|{vector}|{batch}|{string.Join(",", parameters.Select(p => p.Name + (p.IsReal ? ":r" : ":c")))}|{realness}|{string.Join("\u0001", outputs)}";
         if (Cache.TryGetValue(key, out var cached)) return new CompileResult<T>((T)cached, []);
         var emitter = new LinqEmitter(domain, parameters);
         var lambda = batch ? emitter.EmitBatch(outputs) : emitter.Emit(outputs, vector);

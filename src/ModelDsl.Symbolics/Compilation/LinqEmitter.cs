@@ -129,6 +129,11 @@ internal sealed class LinqEmitter
                 : $"Symbol '{s.Name}' is not in the parameter list", s));
             return Constant(0);
         }
+        if (_domain == NumericDomain.Real && !s.IsReal)
+        {
+            Errors.Add(new CompileError($"Symbol '{s.Name}' is complex; compile in the complex domain", s));
+            return Constant(0);
+        }
         if (_locals[k] is null)
         {
             var local = L.Variable(_t, s.Name);

@@ -34,7 +34,7 @@ public static class Evaluator
                 return prod;
             case PowerExpr pw:
                 var b = Evaluate(pw.Base, value);
-                if (pw.Exponent is NumberExpr { Value.IsInteger: true } ni)
+                if (pw.Exponent is NumberExpr { Value.IsInteger: true } ni && System.Numerics.BigInteger.Abs(ni.Value.AsRational.Numerator) <= int.MaxValue)
                     return NumericFunctions.PowInt(b, (long)ni.Value.AsRational.Numerator);
                 if (pw.Exponent is NumberExpr { Value.IsRational: true } nh && nh.Value.AsRational == -Rational.Half)
                     return Complex.One / NumericFunctions.Sqrt(b);

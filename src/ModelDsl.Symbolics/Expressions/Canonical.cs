@@ -74,7 +74,7 @@ internal static class Canonical
                     break;
                 default:
                     var (b, e) = f is PowerExpr pw ? (pw.Base, pw.Exponent) : (f, Expr.One);
-                    if (b is SumExpr sum && e is NumberExpr { Value.IsInteger: true } k)
+                    if (b is SumExpr sum && e is NumberExpr { Value.IsInteger: true } k && BigIntegerFits(k.Value.AsRational.Numerator))
                     {
                         // Sum factors are kept primitive (leading coefficient 1); the content joins the coefficient.
                         var (lead, primitive) = Primitive(sum);
@@ -212,7 +212,10 @@ internal static class Canonical
         return null;
     }
 
-    private static bool BigIntegerFits(System.Numerics.BigInteger n) => n >= -100_000 && n <= 100_000;
+    /// <summary>Integer exponents folded exactly (numbers, primitive sums); larger ones stay as powers.</summary>
+    internal const int MaxFoldedExponent = 10_000;
+
+    private static bool BigIntegerFits(System.Numerics.BigInteger n) => n >= -MaxFoldedExponent && n <= MaxFoldedExponent;
 
     public static Expr Apply(FunctionKind kind, Expr[] args)
     {
@@ -297,6 +300,20 @@ internal static class Canonical
         return flat.Count == 1 ? flat[0] : new FunctionExpr(kind, flat.ToArray());
     }
 
+    /// <summary>True when conj(e) is computed by pushing through e (not kept as a conj node).</summary>
+    private static bool IsConjTransparent(Expr e) => e switch
+    {
+        NumberExpr or SymbolExpr => true,
+        FunctionExpr { Kind: FunctionKind.Conj, Argument: SymbolExpr } => true,
+        _ when e.IsRealValued => true,
+        SumExpr s => s.Terms.All(IsConjTransparent),
+        ProductExpr p => p.Factors.All(IsConjTransparent),
+        PowerExpr { Exponent: NumberExpr { Value.IsInteger: true } } pw => IsConjTransparent(pw.Base),
+        FunctionExpr { Kind: FunctionKind.Exp or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.IfPos } f =>
+            f.Arguments.Skip(f.Kind == FunctionKind.IfPos ? 1 : 0).All(IsConjTransparent),
+        _ => false,
+    };
+
     /// <summary>
     /// Complex conjugation: exact on numbers, identity on real-valued expressions, pushed
     /// through sums, products, integer powers and the entire functions exp, sin, cos;
@@ -309,7 +326,11 @@ internal static class Canonical
             case NumberExpr n: return Expr.Number(n.Value.Conjugate());
             case SymbolExpr s: return s.IsReal ? s : new FunctionExpr(FunctionKind.Conj, [s]);
             case SumExpr sum: return Add(sum.Terms.Select(Conjugate));
-            case ProductExpr p: return Multiply(p.Factors.Select(Conjugate));
+            // Conjugation distributes over a product only when every factor's conjugate is again a plain
+            // factor; otherwise (a non-real power, a kept conj node) a factor could come back out and merge
+            // with a sibling of the same base, so the product stays under one conj and conj(conj(e)) == e.
+            case ProductExpr p when p.Factors.All(IsConjTransparent): return Multiply(p.Factors.Select(Conjugate));
+            case ProductExpr: return new FunctionExpr(FunctionKind.Conj, [x]);
             case FunctionExpr { Kind: FunctionKind.Conj } f: return f.Argument;
         }
         if (x.IsRealValued) return x;

@@ -97,7 +97,7 @@ let tests =
             Expect.equal (root.GetProperty("model").GetString()) "conformal_bl" "model"
             Expect.equal (root.GetProperty("card").GetString()) "Scenario 5" "card"
             let nLe = root.GetProperty("kernels").GetProperty("nLe").GetDouble()
-            Expect.floatClose { absolute = 0.0; relative = 0.03 } nLe (-17.96 * 2.5e-10) "n_Le/s itself, not in units of 2.5e-10"
+            Expect.floatClose { absolute = 0.0; relative = 1e-3 } nLe (-17.96 * 2.5e-10) "n_Le/s itself, not in units of 2.5e-10"
             Expect.equal (root.GetProperty("parameters").GetProperty("M").GetArrayLength()) 3 "vector parameter"
             Expect.floatClose Accuracy.veryHigh (root.GetProperty("parameters").GetProperty("mnu").[1].GetDouble()) 8.7e-12 "masses in GeV"
             Expect.floatClose Accuracy.veryHigh (root.GetProperty("parameters").GetProperty("w23").GetProperty("im").GetDouble()) -1.2 "complex parameter"
@@ -192,6 +192,10 @@ let tests =
             Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "vphi=1:2:3"; "--out"; "/no/such/dir/x.db" ]).ExitCode 2 "unwritable"
             Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "vphi=1:2"; "--out"; f.Path + "2" ]).ExitCode 2 "malformed axis"
             Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "M[4]=1:2:3"; "--out"; f.Path + "3" ]).ExitCode 2 "component out of range"
+            Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "vphi=NaN:1:3"; "--out"; f.Path + "4" ]).ExitCode 2 "NaN bound"
+            Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "vphi=1:2:100000"; "--grid"; "w12=1:2:100000"; "--out"; f.Path + "5" ]).ExitCode 2 "1e10 points"
+            Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "vphi=1:2:3"; "--out"; f.Path + "6"; "--csv"; "/no/such/dir/x.csv" ]).ExitCode 2 "unwritable CSV"
+            Expect.equal (runCli [ "plot"; f.Path; "--x"; "lamH"; "--z"; "nLe"; "--out"; "/no/such/dir/p.png" ]).ExitCode 2 "unwritable PNG"
         }
         test "--help on every command" {
             for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ]; [ "eval"; "--help" ]; [ "scan"; "--help" ]; [ "plot"; "--help" ]; [ "derive"; "--help" ] ] do

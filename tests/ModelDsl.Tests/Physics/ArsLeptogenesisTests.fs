@@ -71,8 +71,13 @@ let computed (s: Scenario) =
                    [| for a in 0..2 -> ArsLeptogenesis.Washout(y, a, k) |]
                    [| oscillation s |] ]
 
-/// 3 %: the issue's tolerance; the reference values carry 4 significant digits.
-let tableTolerance = { absolute = 0.0; relative = 0.03 }
+/// The reference values carry 4 significant digits (T_osc 3), so an implementation in the same
+/// conventions agrees to 1e-3 relative (5e-3 for T_osc); the issue's 3 % is met a fortiori. A
+/// convention slip such as the exact 1.2175e-4 in (3.18) (1.5 %) fails this.
+let tableTolerance = { absolute = 0.0; relative = 1e-3 }
+
+/// The tolerance of quantity q of a table column (index 6 is T_osc).
+let toleranceOf q = if q = 6 then { absolute = 0.0; relative = 5e-3 } else tableTolerance
 
 let quantityNames = [| "n_Le"; "n_Lmu"; "n_Ltau"; "Gamma_e/H"; "Gamma_mu/H"; "Gamma_tau/H"; "T_osc" |]
 
@@ -80,11 +85,11 @@ let quantityNames = [| "n_Le"; "n_Lmu"; "n_Ltau"; "Gamma_e/H"; "Gamma_mu/H"; "Ga
 let tests =
     testList "Physics/ARS leptogenesis (seed 000)" [
         for s in scenarios do
-            test $"Scenario {s.Name} reproduces the reference table within 3 %%" {
+            test $"Scenario {s.Name} reproduces the reference table (1e-3; T_osc 5e-3)" {
                 let got = computed s
                 let want = reference.[s.Name]
                 for q in 0 .. want.Length - 1 do
-                    Expect.floatClose tableTolerance got.[q] want.[q] $"Scenario {s.Name}, {quantityNames.[q]}: got {got.[q]:G5}, reference {want.[q]:G5}"
+                    Expect.floatClose (toleranceOf q) got.[q] want.[q] $"Scenario {s.Name}, {quantityNames.[q]}: got {got.[q]:G5}, reference {want.[q]:G5}"
             }
         test "M* = M_Pl / (sqrt(g*) sqrt(4 pi^3/45)) = 7.11e17 GeV" {
             Expect.floatClose { absolute = 0.0; relative = 1e-3 } k.MStar 7.112e17 "M*"
@@ -120,7 +125,10 @@ let tests =
         test "the closed forms (3.29) and (3.31) equal direct integration of (3.25) and (3.26)" {
             let tew = k.TEw
             let mpl = k.PlanckMass
-            for (mi, mj, vphi) in [ (3.6, 4.0, 1e5); (4.0, 4.4, 2.5e4); (3.96, 4.0, 3.4e3); (0.5, 0.7, 1e3); (200.0, 250.0, 1e6) ] do
+            let points = [ (3.6, 4.0, 1e5); (4.0, 4.4, 2.5e4); (3.96, 4.0, 3.4e3); (0.5, 0.7, 1e3); (3.6, 4.0, 1e6); (0.5, 0.6, 1e7) ]
+            let regimes = points |> List.map (fun (mi, mj, vphi) -> abs (mi * mi - mj * mj) * k.MStar / (64.0 * Math.PI * vphi * vphi) > vphi) |> List.distinct
+            Expect.equal (List.sort regimes) [ false; true ] "both (3.29) and (3.31) are exercised"
+            for (mi, mj, vphi) in points do
                 let dYm2 = (mi * mi - mj * mj) / (vphi * vphi)
                 let t30 = abs (mi * mi - mj * mj) * k.MStar / (64.0 * Math.PI * vphi * vphi)
                 let a2 = tew * tew / 16.0
@@ -150,11 +158,15 @@ let tests =
                 Expect.floatClose { absolute = 0.0; relative = 0.02 } conformal (ArsLeptogenesis.AsymmetryDg(y, s.M, a, k)) $"flavour {a}, printed coefficient"
                 Expect.floatClose { absolute = 0.0; relative = 1e-3 } conformal (ArsLeptogenesis.AsymmetryDg(y, s.M, a, exact)) $"flavour {a}, exact coefficient"
         }
-        test "the asymmetry vanishes for degenerate masses in the DG formula's limit of real Yukawas" {
-            let s = scenarios.[1]
-            let y = yukawa s |> Array2D.map (fun (z: Complex) -> Complex(z.Real, 0.0))
-            for a in 0..2 do Expect.equal (ArsLeptogenesis.AsymmetryDg(y, s.M, a, k)) 0.0 "real Yukawas: no CP violation"
-        }
+        for s in scenarios do
+            test $"Scenario {s.Name}: CP conjugation Y -> Y* reverses every n_La" {
+                let y = yukawa s
+                let yc = Array2D.map Complex.Conjugate y
+                for a in 0..2 do
+                    let n = asymmetry s y a
+                    Expect.isGreaterThan (abs n) 0.0 "a non-zero asymmetry to reverse"
+                    Expect.floatClose { absolute = 0.0; relative = 1e-12 } (asymmetry s yc a) (-n) $"flavour {a}"
+            }
         test "baryon ratio (4.1)" {
             Expect.floatClose Accuracy.veryHigh (ArsLeptogenesis.BaryonRatio(-1e-9, k)) (3.0 / 14.0 * 0.35 * 1e-9 / 8.75e-11) "n_b/n_b^obs"
         }

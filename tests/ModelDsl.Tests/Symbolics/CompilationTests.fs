@@ -70,6 +70,16 @@ let tests =
             let r2 = ExprCompiler.CompileReal(Expr.Complex "x" :> Expr, [| x |])
             Expect.stringContains r2.Errors.[0].Message "complex here" "realness mismatch"
         }
+        test "a complex symbol is reported in a real kernel, and the cache tells real from complex symbols" {
+            let zc = Expr.Complex "z"
+            let r = ExprCompiler.CompileReal(Expr.Im zc, [| zc |])
+            Expect.stringContains r.Errors.[0].Message "'z' is complex" "not silently 0"
+            let xr = Expr.Real "q"
+            let xc = Expr.Complex "q"
+            Expect.isTrue (ExprCompiler.CompileReal(xr * xr, [| xr |]).Success) "real q"
+            let wrong = ExprCompiler.CompileReal(xc * xc, [| xr |])
+            Expect.isFalse wrong.Success "a complex q is not the real q's cached delegate"
+        }
         test "delegates are cached" {
             let e = p "x^2 + 3*y"
             let a = ExprCompiler.CompileReal(e, [| x; y |]).Value

@@ -95,6 +95,15 @@ let tests =
                           "model m\ncheck anomalies(" ] do
                 Expect.isTrue (survives text) text
         }
+        test "huge exponents neither crash nor hang" {
+            for text in [ "model m\nconst c = 2^100000000000000000000\n"
+                          "model m\nparam v : real\nkernel k = v*(2*v + 2)^10000000000\n"
+                          "model m\ngroup U1 : U(1)\nscalar phi { complex, U1: 1 }\nparam lam : real\npotential lam*abs(phi)^10000000000\n"
+                          "model m\nparam v : real\nkernel k = (v + 1)^1000000000 - (v + 1)^1000000000\n" ] do
+                let sw = Diagnostics.Stopwatch.StartNew()
+                Expect.isTrue (survives text) text
+                Expect.isLessThan sw.Elapsed.TotalSeconds 10.0 $"promptly: {text}"
+        }
         test "non-UTF-8 bytes in a file are reported where they stand" {
             use f = new TempFile("")
             File.WriteAllBytes(f.Path, Array.append (Encoding.UTF8.GetBytes "model m\nparam a : real ") [| 0xC3uy; 0x28uy; 0xFFuy |])
