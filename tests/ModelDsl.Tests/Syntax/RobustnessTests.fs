@@ -67,7 +67,7 @@ let tests =
             Prop.forAll (Arb.fromGen (Gen.zip (Gen.choose (0, shippedTexts.Length - 1)) (Gen.listOf genMutation |> Gen.map (List.truncate 6)))) (fun (k, ms) ->
                 survives (mutate shippedTexts.[k] ms)))
         testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 200 } "random token soup never throws" (
-            let tokens = [| "model"; "group"; "fermion"; "scalar"; "param"; "potential"; "yukawa"; "majorana"; "vev"; "check"; "{"; "}"; "("; ")"; "["; "]"; ","; ":"; "+"; "-"; "*"; "/"; "^"; "->"; "h.c."; "x"; "H"; "L"; "U(1)"; "SU(3)"; "3bar"; "1/2"; "2.5i"; "i"; "\""; "#"; "\n"; "gen"; "chirality"; "left"; "conj"; "bar" |]
+            let tokens = [| "model"; "group"; "fermion"; "scalar"; "param"; "potential"; "yukawa"; "majorana"; "vev"; "check"; "{"; "}"; "("; ")"; "["; "]"; ","; ":"; "+"; "-"; "*"; "/"; "^"; "->"; "h.c."; "x"; "H"; "L"; "U(1)"; "SU(3)"; "3bar"; "1/2"; "2.5i"; "i"; "\""; "#"; "\n"; "gen"; "chirality"; "left"; "conj"; "bar"; "const"; "let"; "define"; "kernel"; "sum"; "pairs"; "minpairs"; "ifpos"; "pmns"; "casas_ibarra"; "M[i]"; "pi"; "cw_minimum(phi)"; "=" |]
             Prop.forAll (Arb.fromGen (Gen.listOf (Gen.elements tokens))) (fun ws -> survives (String.Join(" ", ws))))
         test "empty and blank files" {
             Expect.isTrue (survives "") "empty"
