@@ -90,8 +90,8 @@ public sealed class ModelCompilation
     {
         var spec = Spec ?? throw new InvalidOperationException("The spec has errors; see Diagnostics.");
         var requests = spec.Checks.Count == 0
-            ? [new CheckRequest(AnomalyCheck.Name, null, default), new CheckRequest(InvarianceCheck.Name, null, default)]
-            : spec.Checks.DistinctBy(c => (c.Name, c.Argument)).ToList();
+            ? [new CheckRequest(AnomalyCheck.Name, [], default), new CheckRequest(InvarianceCheck.Name, [], default)]
+            : spec.Checks.DistinctBy(c => (c.Name, string.Join(",", c.Arguments))).ToList();
         var outcomes = new List<CheckOutcome>();
         foreach (var request in requests)
             outcomes.AddRange(request.Name switch
@@ -99,6 +99,7 @@ public sealed class ModelCompilation
                 AnomalyCheck.Name => AnomalyCheck.Run(spec),
                 InvarianceCheck.Name => InvarianceCheck.Run(spec),
                 ColemanWeinberg.Name => [ColemanWeinberg.Check(spec, request)],
+                SeesawZeroMass.Name => [SeesawZeroMass.Check(spec, request)],
                 _ => throw new InvalidOperationException("Unknown check " + request.Name),
             });
         return new CheckReport(outcomes);

@@ -16,7 +16,7 @@ namespace ModelDsl.Model;
 public sealed class Binder
 {
     /// <summary>The checks that the checks stage knows.</summary>
-    public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum"];
+    public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum", "seesaw_zero_mass"];
 
     private static readonly string[] Builtins = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", .. FunctionInfo.Names, .. MatrixBuiltin.All.Select(b => b.Name)];
 
@@ -80,7 +80,9 @@ public sealed class Binder
 
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
         var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
-        var (consts, lets, kernels) = kernelStage.Bind();
+        var (consts, lets, kernels, textures) = kernelStage.Bind();
+        foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass" && !textures.Any(t => t.Name == c.Argument)))
+            _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
 
         var diagnostics = _diagnostics.ToArray();
         if (diagnostics.Any(d => d.IsError) || models.Count == 0) return new BindResult(null, diagnostics);
@@ -90,7 +92,7 @@ public sealed class Binder
             _groups.Values.ToArray(), _fieldSyntax.Keys.Select(n => _fields[n]).ToArray(), _parameters.Values.ToArray(),
             terms, vevs, checks)
         {
-            Consts = consts, Lets = lets, Kernels = kernels,
+            Consts = consts, Lets = lets, Kernels = kernels, Textures = textures,
         };
         return new BindResult(spec, diagnostics);
     }
@@ -365,14 +367,30 @@ public sealed class Binder
                 _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"'{c.Argument.Text}' is not a scalar field of the model.");
                 return null;
             }
-            return new CheckRequest(c.Name.Text, c.Argument.Text, c.Span);
+            return new CheckRequest(c.Name.Text, [c.Argument.Text], c.Span);
+        }
+        if (c.Name.Text == "seesaw_zero_mass")
+        {
+            // (texture, Majorana mass): checked against the bound textures when the checks run
+            if (c.Arguments.Count != 2)
+            {
+                _diagnostics.ReportCheckArgument(_text, c.Name.Span, "seesaw_zero_mass takes a texture and the Majorana mass: a real parameter (degenerate) or a vector M[3], e.g. seesaw_zero_mass(h, mN).");
+                return null;
+            }
+            var mass = c.Arguments[1];
+            if (!_parameters.TryGetValue(mass.Text, out var mp) || mp.IsComplex || !(mp.Rank == 0 || (mp.Rank == 1 && mp.Rows == 3)))
+            {
+                _diagnostics.ReportCheckArgument(_text, mass.Span, $"'{mass.Text}' is not a real scalar or length-3 vector parameter (the Majorana spectrum).");
+                return null;
+            }
+            return new CheckRequest(c.Name.Text, c.Arguments.Select(a => a.Text).ToList(), c.Span);
         }
         if (c.Argument is not null)
         {
             _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"The check '{c.Name.Text}' takes no argument.");
             return null;
         }
-        return new CheckRequest(c.Name.Text, null, c.Span);
+        return new CheckRequest(c.Name.Text, [], c.Span);
     }
 
     // ----- terms -----

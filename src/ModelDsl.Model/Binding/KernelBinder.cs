@@ -3,6 +3,7 @@ using System.Numerics;
 using ModelDsl.Diagnostics;
 using ModelDsl.Symbolics.Evaluation;
 using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Linear;
 using ModelDsl.Symbolics.Numbers;
 using ModelDsl.Syntax;
 using ModelDsl.Text;
@@ -27,8 +28,9 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
 
     private sealed record Context(ImmutableDictionary<string, int> Env, int Depth, bool NumericOnly);
 
-    public (IReadOnlyList<ConstSpec> Consts, IReadOnlyList<LetSpec> Lets, IReadOnlyList<KernelSpec> Kernels) Bind()
+    public (IReadOnlyList<ConstSpec> Consts, IReadOnlyList<LetSpec> Lets, IReadOnlyList<KernelSpec> Kernels, IReadOnlyList<TextureSpec> Textures) Bind()
     {
+        var textures = new List<TextureSpec>();
         var consts = new List<ConstSpec> { new("pi", Math.PI, "pi", new TextSpan(0, 0)) };
         var kernels = new List<KernelSpec>();
         foreach (var d in declarations)
@@ -50,6 +52,9 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 case SyntaxKind.DefineKeyword:
                     _defines[name] = d;
                     break;
+                case SyntaxKind.TextureKeyword:
+                    if (BindTexture(d.Expression, textures) is { } matrix) textures.Add(new TextureSpec(name, matrix, d.Span));
+                    break;
                 case SyntaxKind.KernelKeyword:
                     var errors = _diagnostics.Count;
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
@@ -59,7 +64,60 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     break;
             }
         }
-        return (consts, _lets.Values.ToList(), kernels);
+        return (consts, _lets.Values.ToList(), kernels, textures);
+    }
+
+    /// <summary>
+    /// A texture: <c>matrix(row(e, ...), ...)</c>, the name of an earlier texture or of a matrix parameter
+    /// (its entries as symbols), and + / - / scalar multiples of these. Null after an error.
+    /// </summary>
+    private ExprMatrix? BindTexture(ExpressionSyntax e, List<TextureSpec> textures)
+    {
+        var context = new Context(ImmutableDictionary<string, int>.Empty, 0, false);
+        switch (e)
+        {
+            case ParenthesizedExpressionSyntax p:
+                return BindTexture(p.Expression, textures);
+            case CallExpressionSyntax { Name.Text: "matrix" } m:
+                var rows = new List<Expr[]>();
+                foreach (var r in m.Arguments)
+                {
+                    if (r is not CallExpressionSyntax { Name.Text: "row" } row || row.Arguments.Count == 0)
+                    {
+                        _diagnostics.ReportBadLet(_text, r.Span, "A texture is matrix(row(...), row(...), ...).");
+                        return null;
+                    }
+                    rows.Add(row.Arguments.Select(a => Bind(a, context)).ToArray());
+                }
+                if (rows.Count == 0 || rows.Any(r => r.Length != rows[0].Length))
+                {
+                    _diagnostics.ReportBadLet(_text, m.Span, "A texture's rows must be non-empty and of one length.");
+                    return null;
+                }
+                return ExprMatrix.FromRows(rows.ToArray());
+            case NameExpressionSyntax n when textures.FirstOrDefault(t => t.Name == n.Name.Text) is { } texture:
+                return texture.Matrix;
+            case NameExpressionSyntax n when owner.Parameters.TryGetValue(n.Name.Text, out var p) && p.Rank == 2:
+                return ExprMatrix.Create(p.Rows, p.Columns, (i, j) =>
+                    p.IsComplex ? Expr.Complex($"{p.Name}[{i + 1},{j + 1}]") : Expr.Real($"{p.Name}[{i + 1},{j + 1}]"));
+            case BinaryExpressionSyntax { Operator.Kind: SyntaxKind.Plus or SyntaxKind.Minus } b:
+                var left = BindTexture(b.Left, textures);
+                var right = BindTexture(b.Right, textures);
+                if (left is null || right is null) return null;
+                if (left.Rows != right.Rows || left.Columns != right.Columns)
+                {
+                    _diagnostics.ReportBadLet(_text, b.Span, $"The shapes differ: {left.Rows}x{left.Columns} and {right.Rows}x{right.Columns}.");
+                    return null;
+                }
+                return b.Operator.Kind == SyntaxKind.Plus ? left + right : left - right;
+            case BinaryExpressionSyntax { Operator.Kind: SyntaxKind.Star } s:
+                var factor = Bind(s.Left, context);
+                var matrixPart = BindTexture(s.Right, textures);
+                return matrixPart is null ? null : factor * matrixPart;
+            default:
+                _diagnostics.ReportBadLet(_text, e.Span, "A texture is matrix(row(...), ...), a texture or matrix parameter, or a sum or scalar multiple of these.");
+                return null;
+        }
     }
 
     /// <summary>A numeric value from literals, pi, I, omega, functions and earlier constants.</summary>

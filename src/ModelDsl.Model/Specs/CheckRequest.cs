@@ -1,8 +1,10 @@
-using ModelDsl.Symbolics.Expressions;
-using ModelDsl.Symbolics.Numbers;
 using ModelDsl.Text;
 
 namespace ModelDsl.Model;
 
-/// <summary>A check the spec asks for, with its optional argument.</summary>
-public sealed record CheckRequest(string Name, string? Argument, TextSpan Span);
+/// <summary>A check the spec asks for, with its arguments (<see cref="Argument"/> is the first).</summary>
+public sealed record CheckRequest(string Name, IReadOnlyList<string> Arguments, TextSpan Span)
+{
+    /// <summary>The first argument, if any.</summary>
+    public string? Argument => Arguments.Count > 0 ? Arguments[0] : null;
+}

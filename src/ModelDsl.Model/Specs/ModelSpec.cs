@@ -21,6 +21,9 @@ public sealed record ModelSpec(
     /// <summary>Kernels, in declaration order.</summary>
     public IReadOnlyList<KernelSpec> Kernels { get; init; } = [];
 
+    /// <summary>Textures (symbolic matrices), in declaration order.</summary>
+    public IReadOnlyList<TextureSpec> Textures { get; init; } = [];
+
     /// <summary>
     /// A canonical description that ignores spans and layout: two specs with the same
     /// description declare the same model (used for <c>parse(format(spec)) == spec</c>).
@@ -41,10 +44,11 @@ public sealed record ModelSpec(
             sb.AppendLine($"param {p.Name} {p.Rows}x{p.Columns} c={p.IsComplex} s={p.IsSymmetric} h={p.IsHermitian} d={p.IsDiagonal} implicit={p.IsImplicit} mass={p.IsMass} pos={p.IsPositive} nonneg={p.IsNonNegative} ord={p.IsOrdered} default={p.Default}");
         foreach (var t in Terms) sb.AppendLine($"term {t.Kind} {t.Expression} hc={t.PlusHermitianConjugate}");
         foreach (var v in Vevs) sb.AppendLine($"vev {v.Field.Name} {v.Value}");
-        foreach (var c in Checks) sb.AppendLine($"check {c.Name} {c.Argument}");
+        foreach (var c in Checks) sb.AppendLine($"check {c.Name} {string.Join(",", c.Arguments)}");
         foreach (var c in Consts) sb.AppendLine($"const {c.Name} {c.Value:R}");
         foreach (var l in Lets) sb.AppendLine($"let {l.Name} {l.Builtin.Name}({string.Join(", ", l.Arguments.Select(a => a.ArrayName ?? a.Scalar!.ToString()))})");
         foreach (var k in Kernels) sb.AppendLine($"kernel {k.Name} {k.Expression}");
+        foreach (var t in Textures) sb.AppendLine($"texture {t.Name} {t.Matrix}");
         return sb.ToString();
     }
 }

@@ -40,8 +40,23 @@ public static class RationalForm
         return Expr.Multiply(n, Expr.Pow(d, Expr.MinusOne));
     }
 
+    /// <summary>A polynomial divided by the largest monomial dividing all its terms (its monomial content), e.g. a^2 x + a^2 y -> x + y.</summary>
+    public static Expr RemoveMonomialContent(Expr polynomial)
+    {
+        var p = Expansion.Expand(polynomial);
+        var divisor = CommonMonomial(p is SumExpr s ? s.Terms : [p]);
+        return divisor is null ? p : Expansion.Expand(Expr.Multiply(p, divisor));
+    }
+
     /// <summary>Divides numerator and denominator by the largest monomial (atoms to positive integer powers) dividing every term of both.</summary>
     private static (Expr N, Expr D) CancelMonomials(Expr n, Expr d)
+    {
+        var divisor = CommonMonomial((n is SumExpr sn ? sn.Terms : [n]).Concat(d is SumExpr sd ? sd.Terms : [d]));
+        return divisor is null ? (n, d) : (Expansion.Expand(Expr.Multiply(n, divisor)), Expansion.Expand(Expr.Multiply(d, divisor)));
+    }
+
+    /// <summary>The reciprocal of the largest monomial dividing every (non-zero) term, or null when it is 1.</summary>
+    private static Expr? CommonMonomial(IEnumerable<Expr> terms)
     {
         static Dictionary<Expr, int> Powers(Expr term)
         {
@@ -55,13 +70,11 @@ public static class RationalForm
             }
             return powers;
         }
-        var terms = (n is SumExpr sn ? sn.Terms : [n]).Concat(d is SumExpr sd ? sd.Terms : [d]).Where(t => !t.IsZero).Select(Powers).ToList();
-        if (terms.Count == 0) return (n, d);
-        var common = terms[0].Where(kv => terms.All(t => t.ContainsKey(kv.Key)))
-            .Select(kv => (Base: kv.Key, Power: terms.Min(t => t[kv.Key]))).ToList();
-        if (common.Count == 0) return (n, d);
-        var divisor = Expr.Multiply(common.Select(c => Expr.Pow(c.Base, -c.Power)));
-        return (Expansion.Expand(Expr.Multiply(n, divisor)), Expansion.Expand(Expr.Multiply(d, divisor)));
+        var all = terms.Where(t => !t.IsZero).Select(Powers).ToList();
+        if (all.Count == 0) return null;
+        var common = all[0].Where(kv => all.All(t => t.ContainsKey(kv.Key)))
+            .Select(kv => (Base: kv.Key, Power: all.Min(t => t[kv.Key]))).ToList();
+        return common.Count == 0 ? null : Expr.Multiply(common.Select(c => Expr.Pow(c.Base, -c.Power)));
     }
 
     /// <summary>Rewrites re(g), im(g) and abs(g)^(2k) into g and conj(g).</summary>

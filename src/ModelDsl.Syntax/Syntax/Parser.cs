@@ -155,7 +155,8 @@ internal sealed class Parser
             case SyntaxKind.ConstKeyword:
             case SyntaxKind.LetKeyword:
             case SyntaxKind.DefineKeyword:
-            case SyntaxKind.KernelKeyword: return ParseDefinition();
+            case SyntaxKind.KernelKeyword:
+            case SyntaxKind.TextureKeyword: return ParseDefinition();
             default:
                 _diagnostics.ReportExpectedDeclaration(_text, Current);
                 return null;
@@ -296,14 +297,15 @@ internal sealed class Parser
         do
         {
             var name = Match(SyntaxKind.Identifier, "a check such as 'anomalies'");
-            SyntaxToken? argument = null;
+            var arguments = new List<SyntaxToken>();
             if (Current.Kind == SyntaxKind.OpenParen)
             {
                 NextToken();
-                argument = Match(SyntaxKind.Identifier, "the check's argument");
+                do arguments.Add(Match(SyntaxKind.Identifier, "the check's argument"));
+                while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
                 Match(SyntaxKind.CloseParen);
             }
-            items.Add(new CheckItemSyntax(From(name), name, argument));
+            items.Add(new CheckItemSyntax(From(name), name, arguments));
             if (name.IsMissing || Current.Kind != SyntaxKind.Comma) break;
             NextToken();
         } while (true);

@@ -12,6 +12,7 @@ public static class SyntaxFacts
         ["vev"] = SyntaxKind.VevKeyword, ["check"] = SyntaxKind.CheckKeyword,
         ["coupling"] = SyntaxKind.CouplingKeyword, ["const"] = SyntaxKind.ConstKeyword,
         ["let"] = SyntaxKind.LetKeyword, ["define"] = SyntaxKind.DefineKeyword, ["kernel"] = SyntaxKind.KernelKeyword,
+        ["texture"] = SyntaxKind.TextureKeyword,
     };
 
     /// <summary>The keyword kind of a name, or <see cref="SyntaxKind.Identifier"/>.</summary>
@@ -22,7 +23,8 @@ public static class SyntaxFacts
         kind is SyntaxKind.ModelKeyword or SyntaxKind.GroupKeyword or SyntaxKind.FermionKeyword or SyntaxKind.ScalarKeyword
             or SyntaxKind.ParamKeyword or SyntaxKind.PotentialKeyword or SyntaxKind.YukawaKeyword
             or SyntaxKind.MajoranaKeyword or SyntaxKind.VevKeyword or SyntaxKind.CheckKeyword
-            or SyntaxKind.ConstKeyword or SyntaxKind.LetKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword;
+            or SyntaxKind.ConstKeyword or SyntaxKind.LetKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword
+            or SyntaxKind.TextureKeyword;
 
     /// <summary>How a token kind is written, for messages.</summary>
     public static string Describe(SyntaxKind kind) => kind switch

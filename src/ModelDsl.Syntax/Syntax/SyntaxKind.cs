@@ -75,4 +75,6 @@ public enum SyntaxKind
     DefineKeyword,
     /// <summary>Keyword <c>kernel</c>.</summary>
     KernelKeyword,
+    /// <summary>Keyword <c>texture</c>.</summary>
+    TextureKeyword,
 }
