@@ -9,7 +9,10 @@ namespace ModelDsl.Checks;
 /// The zero-mass seesaw condition of seed 001, proved or refuted exactly: the light-neutrino mass
 /// matrix of a texture h vanishes at tree level, h M^-1 h^T == 0, for a degenerate Majorana mass
 /// (eq. 2.9: M a real scalar) or a non-degenerate spectrum (M a vector: h diag(1/M) h^T, the tree
-/// form of (2.14)). Verdict: Holds when every entry vanishes identically; Fails with the first
+/// form of (2.14)); with a third argument <c>one_loop</c>, the one-loop corrected form (2.12)-(2.14),
+/// each inverse mass replaced by 1/m - (alpha_w/(16 pi M_W^2)) m f(m), f(m) = log(x_H)/(x_H - 1)
+/// + 3 log(x_Z)/(x_Z - 1), x_H = m^2/M_H^2, x_Z = m^2/M_Z^2 ([R] in the seed-001 notes: alpha_w, M_W,
+/// M_Z, M_H stay symbols). Verdict: Holds when every entry vanishes identically; Fails with the first
 /// non-vanishing entry when some entry is a non-zero number or a sum of squares of real symbols
 /// (vanishing only when they all do); otherwise HoldsIff the entries' residual conditions.
 /// </summary>
@@ -27,16 +30,31 @@ public static class SeesawZeroMass
         if (texture is null || mass is null) { problem = "unknown texture or mass"; return null; }
         var h = texture.Matrix;
         if (mass.Rank == 1 && h.Columns != mass.Rows) { problem = $"{texture.Name} has {h.Columns} columns but {mass.Name} has {mass.Rows} masses"; return null; }
-        var inverse = mass.Rank == 0
-            ? ExprMatrix.Diagonal(Enumerable.Repeat(Expr.Pow(mass.Symbol, -1), h.Columns).ToArray())
-            : ExprMatrix.Diagonal(Enumerable.Range(1, mass.Rows).Select(k => Expr.Pow(Expr.Real($"{mass.Name}[{k}]"), -1)).ToArray());
+        var masses = mass.Rank == 0
+            ? Enumerable.Repeat((Expr)mass.Symbol, h.Columns).ToArray()
+            : Enumerable.Range(1, mass.Rows).Select(k => (Expr)Expr.Real($"{mass.Name}[{k}]")).ToArray();
+        var oneLoop = request.Arguments.Count == 3;
+        var inverse = ExprMatrix.Diagonal(masses.Select(m => oneLoop ? EffectiveInverseMass(m) : Expr.Pow(m, -1)).ToArray());
         return (h * inverse * h.Transpose()).Simplify();
+    }
+
+    /// <summary>
+    /// (2.12)-(2.14): 1/m - (alpha_w/(16 pi M_W^2)) m f(m), f(m) = log(x_H)/(x_H - 1) + 3 log(x_Z)/(x_Z - 1),
+    /// x_H = m^2/M_H^2, x_Z = m^2/M_Z^2 (the sign of the correction is [R] in the seed-001 notes).
+    /// </summary>
+    public static Expr EffectiveInverseMass(Expr m)
+    {
+        Expr Sym(string name) => Expr.Real(name);
+        var xH = Expr.Pow(m, 2) / Expr.Pow(Sym("M_H"), 2);
+        var xZ = Expr.Pow(m, 2) / Expr.Pow(Sym("M_Z"), 2);
+        var f = Expr.Log(xH) / (xH - 1) + 3 * Expr.Log(xZ) / (xZ - 1);
+        return Expr.Pow(m, -1) - Sym("alpha_w") / (16 * Sym("pi") * Expr.Pow(Sym("M_W"), 2)) * m * f;
     }
 
     /// <summary>Runs the check.</summary>
     public static CheckOutcome Check(ModelSpec spec, CheckRequest request)
     {
-        var item = $"{request.Argument} M^-1 {request.Argument}^T = 0 ({request.Arguments[1]})";
+        var item = $"{request.Argument} M^-1 {request.Argument}^T = 0 ({request.Arguments[1]}{(request.Arguments.Count == 3 ? ", one loop" : "")})";
         var m = LightMassMatrix(spec, request, out var problem);
         if (m is null) return new CheckOutcome(Name, item, new Fails(problem!), "", request.Span);
         var conditions = new List<Expr>();

@@ -372,9 +372,9 @@ public sealed class Binder
         if (c.Name.Text == "seesaw_zero_mass")
         {
             // (texture, Majorana mass): checked against the bound textures when the checks run
-            if (c.Arguments.Count != 2)
+            if (c.Arguments.Count is not (2 or 3) || (c.Arguments.Count == 3 && c.Arguments[2].Text != "one_loop"))
             {
-                _diagnostics.ReportCheckArgument(_text, c.Name.Span, "seesaw_zero_mass takes a texture and the Majorana mass: a real parameter (degenerate) or a vector M[3], e.g. seesaw_zero_mass(h, mN).");
+                _diagnostics.ReportCheckArgument(_text, c.Name.Span, "seesaw_zero_mass takes a texture and the Majorana mass, a real parameter (degenerate) or a vector M[3], and optionally one_loop, e.g. seesaw_zero_mass(h, mN) or seesaw_zero_mass(h, M, one_loop).");
                 return null;
             }
             var mass = c.Arguments[1];

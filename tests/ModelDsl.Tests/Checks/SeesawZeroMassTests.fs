@@ -71,6 +71,35 @@ let tests =
                 let holds = o.Verdict :? Holds
                 // the exact verdict, the numeric value and the row vector's isotropy must all agree
                 holds = (numeric < 1e-12) && holds = (isotropic && not perturb)))
+        test "one loop (2.12)-(2.14): a degenerate spectrum still gives exactly zero (the correction is one common factor)" {
+            let text = "model t\nparam a, b, c, mN : real\ntexture h = matrix(row(a, a*omega, a*omega^2), row(b, b*omega, b*omega^2), row(c, c*omega, c*omega^2))\ncheck seesaw_zero_mass(h, mN, one_loop)\n"
+            Expect.equal (ModelCompilation.Create(text, "t.mdl").RunChecks().Outcomes.[0].Verdict) (Holds.Instance :> Verdict) "holds at one loop"
+        }
+        test "one loop: with alpha_w = 0 the light-mass matrix is the tree one; with a spectrum the condition changes" {
+            let text loop = $"model t\nparam a, b, c : real\nparam M[3] : real positive\ntexture h = matrix(row(a, a*omega, a*omega^2), row(b, b*omega, b*omega^2), row(c, c*omega, c*omega^2))\ncheck seesaw_zero_mass(h, M{loop})\n"
+            let matrixOf (t: string) =
+                let c = ModelCompilation.Create(t, "t.mdl")
+                let m, _ = SeesawZeroMass.LightMassMatrix(c.Spec, c.Spec.Checks.[0])
+                m
+            let tree = matrixOf (text "")
+            let loop = matrixOf (text ", one_loop")
+            let noCoupling = loop.Map(fun e -> Symbolics.Algebra.Rewriting.Substitute(e, Symbolics.Expressions.Expr.Real "alpha_w", Symbolics.Expressions.Expr.Zero))
+            Expect.isTrue ((noCoupling - tree).TestZero().IsZero) "alpha_w -> 0 gives (2.9)/(2.14) at tree level"
+            Expect.isFalse ((loop - tree).TestZero().IsZero) "the correction is not zero"
+            Expect.isTrue (ModelCompilation.Create(text ", one_loop", "t.mdl").RunChecks().Outcomes.[0].Verdict :? HoldsIff) "a spectrum: holds only under a condition"
+        }
+        test "one loop, large m: m f(m) -> (M_H^2 log x_H + 3 M_Z^2 log x_Z)/m (the notes' limit)" {
+            let m = 1e6
+            let mH, mZ = 125.0, 91.2
+            let f (m: float) = log (m * m / (mH * mH)) / (m * m / (mH * mH) - 1.0) + 3.0 * log (m * m / (mZ * mZ)) / (m * m / (mZ * mZ) - 1.0)
+            let limit = (mH * mH * log (m * m / (mH * mH)) + 3.0 * mZ * mZ * log (m * m / (mZ * mZ))) / m
+            Expect.floatClose { absolute = 0.0; relative = 1e-6 } (m * f m) limit "asymptotic form"
+            // and the library's expression evaluates to the same f
+            let e = SeesawZeroMass.EffectiveInverseMass(Symbolics.Expressions.Expr.Real "m")
+            let values = dict [ "m", m; "M_H", mH; "M_Z", mZ; "M_W", 80.4; "alpha_w", 0.0338; "pi", Math.PI ]
+            let v = (Evaluator.Evaluate(e, fun s -> Complex(values.[s.Name], 0.0))).Real
+            Expect.floatClose { absolute = 0.0; relative = 1e-12 } v (1.0 / m - 0.0338 / (16.0 * Math.PI * 80.4 * 80.4) * m * f m) "(2.14)"
+        }
         test "seesaw_zero_mass needs a texture and a real mass" {
             let ids (text: string) = ModelCompilation.Create(text, "t.mdl").Diagnostics |> Seq.map (fun d -> d.Id) |> List.ofSeq
             Expect.equal (ids "model m\nparam mN : real\ncheck seesaw_zero_mass(h, mN)\n") [ "MDL0226" ] "no texture h"
