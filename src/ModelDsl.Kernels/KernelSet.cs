@@ -16,12 +16,19 @@ public sealed class KernelSet
 {
     private readonly Action<Complex[], Complex[]> _compiled;
     private readonly Func<Complex[,]?[], ParameterPoint, Complex>[] _resolvers;
+    private readonly Dictionary<string, double> _consts;
+    private readonly Dictionary<string, int> _letIndex;
+    private readonly Dictionary<string, ParameterSpec> _parameters;
 
     private KernelSet(ModelSpec spec, IReadOnlyList<SymbolExpr> inputs, Action<Complex[], Complex[]> compiled)
     {
         Spec = spec;
         Inputs = inputs;
         _compiled = compiled;
+        // name lookups done once here, not per point
+        _consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
+        _letIndex = spec.Lets.Select((l, k) => (l.Name, k)).ToDictionary(x => x.Name, x => x.k, StringComparer.Ordinal);
+        _parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         _resolvers = inputs.Select(Resolver).ToArray();
     }
 
@@ -70,9 +77,8 @@ public sealed class KernelSet
 
     private object ArrayValue(string name, Complex[,]?[] lets, ParameterPoint point)
     {
-        for (var l = 0; l < Spec.Lets.Count; l++)
-            if (Spec.Lets[l].Name == name) return lets[l]!;
-        var p = Spec.Parameters.First(x => x.Name == name);
+        if (_letIndex.TryGetValue(name, out var l)) return lets[l]!;
+        var p = _parameters[name];
         var values = point.Values[name];
         if (p.Rank == 1) return values;
         var m = new Complex[p.Rows, p.Columns];
@@ -84,8 +90,7 @@ public sealed class KernelSet
 
     private Complex ScalarValue(string name, ParameterPoint point)
     {
-        var c = Spec.Consts.FirstOrDefault(x => x.Name == name);
-        if (c is not null) return c.Value;
+        if (_consts.TryGetValue(name, out var c)) return c;
         return point.Values.TryGetValue(name, out var v) ? v[0] : throw new InvalidOperationException($"No value for '{name}'.");
     }
 
@@ -95,19 +100,13 @@ public sealed class KernelSet
         var bracket = name.IndexOf('[');
         if (bracket < 0)
         {
-            var c = Spec.Consts.FirstOrDefault(x => x.Name == name);
-            if (c is not null) return (_, _) => c.Value;
+            if (_consts.TryGetValue(name, out var c)) return (_, _) => c;
             return (_, point) => point.Values[name][0];
         }
         var array = name[..bracket];
         var indices = name[(bracket + 1)..^1].Split(',').Select(int.Parse).Select(i => i - 1).ToArray();
-        var letIndex = Spec.Lets.Select((l, k) => (l, k)).FirstOrDefault(x => x.l.Name == array);
-        if (letIndex.l is not null)
-        {
-            var k = letIndex.k;
-            return (lets, _) => lets[k]![indices[0], indices[1]];
-        }
-        var p = Spec.Parameters.First(x => x.Name == array);
+        if (_letIndex.TryGetValue(array, out var k)) return (lets, _) => lets[k]![indices[0], indices[1]];
+        var p = _parameters[array];
         var flat = p.Rank == 1 ? indices[0] : indices[0] * p.Columns + indices[1];
         return (_, point) => point.Values[array][flat];
     }

@@ -19,15 +19,19 @@ public sealed record Evaluation(ModelSpec Spec, ParameterPoint Point, IReadOnlyL
 /// </summary>
 public static class EvalCommand
 {
-    /// <summary>Compiles, binds and evaluates; diagnostics of any stage come back instead of a result.</summary>
-    public static (Evaluation? Result, IReadOnlyList<Diagnostic> Diagnostics) Evaluate(string specPath, string cardPath, IReadOnlyList<string> sets)
+    /// <summary>
+    /// The pipeline eval and scan share: compile the model and its kernels, read the card, apply the
+    /// --set overrides, bind. Diagnostics of any stage come back instead of a result.
+    /// </summary>
+    public static (ModelSpec? Spec, ParameterPoint? Point, KernelSet? Kernels, IReadOnlyList<Diagnostic> Diagnostics) Prepare(
+        string specPath, string cardPath, IReadOnlyList<string> sets)
     {
         var compilation = ModelCompilation.FromFile(specPath);
-        if (compilation.Spec is not { } spec) return (null, compilation.Diagnostics);
+        if (compilation.Spec is not { } spec) return (null, null, null, compilation.Diagnostics);
         if (spec.Kernels.Count == 0)
         {
             var d = new Diagnostic("MDL0313", DiagnosticSeverity.Error, $"The model '{spec.Name}' declares no kernel to evaluate.", spec.Source, new TextSpan(0, 0));
-            return (null, [d]);
+            return (null, null, null, [d]);
         }
         string cardText;
         try
@@ -37,20 +41,28 @@ public static class EvalCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var source = SourceText.From("", cardPath);
-            return (null, [new Diagnostic("MDL0000", DiagnosticSeverity.Error, $"Cannot read the card: {e.Message}", source, new TextSpan(0, 0))]);
+            return (null, null, null, [new Diagnostic("MDL0000", DiagnosticSeverity.Error, $"Cannot read the card: {e.Message}", source, new TextSpan(0, 0))]);
         }
         var card = CardTree.Parse(SourceText.From(cardText, cardPath));
         var overrides = sets.Select(s => CardTree.Parse(SourceText.From(s, "--set"), requireHeader: false)).ToList();
         var (point, cardDiagnostics) = CardBinder.Bind(spec, card, overrides);
-        if (point is null) return (null, cardDiagnostics);
+        if (point is null) return (null, null, null, cardDiagnostics);
         var (set, errors) = KernelSet.Compile(spec);
         if (set is null)
         {
             var d = errors.Select(e => new Diagnostic("MDL0314", DiagnosticSeverity.Error, $"A kernel cannot be compiled: {e}", spec.Source, new TextSpan(0, 0))).ToList();
-            return (null, d);
+            return (null, null, null, d);
         }
-        var values = set.Evaluate(point);
-        return (new Evaluation(spec, point, spec.Kernels.Select((k, i) => (k.Name, values[i])).ToList()), cardDiagnostics);
+        return (spec, point, set, cardDiagnostics);
+    }
+
+    /// <summary>Compiles, binds and evaluates; diagnostics of any stage come back instead of a result.</summary>
+    public static (Evaluation? Result, IReadOnlyList<Diagnostic> Diagnostics) Evaluate(string specPath, string cardPath, IReadOnlyList<string> sets)
+    {
+        var (spec, point, set, diagnostics) = Prepare(specPath, cardPath, sets);
+        if (set is null) return (null, diagnostics);
+        var values = set.Evaluate(point!);
+        return (new Evaluation(spec!, point!, spec!.Kernels.Select((k, i) => (k.Name, values[i])).ToList()), diagnostics);
     }
 
     /// <summary>Runs the command; returns the exit code.</summary>
@@ -69,7 +81,7 @@ public static class EvalCommand
     }
 
     private static string Format(Complex z) =>
-        Math.Abs(z.Imaginary) <= 1e-12 * Math.Abs(z.Real) || z.Imaginary == 0
+        Math.Abs(z.Imaginary) <= 1e-12 * Math.Abs(z.Real)
             ? z.Real.ToString("G6", CultureInfo.InvariantCulture)
             : $"{z.Real.ToString("G6", CultureInfo.InvariantCulture)}{(z.Imaginary < 0 ? "-" : "+")}{Math.Abs(z.Imaginary).ToString("G6", CultureInfo.InvariantCulture)}i";
 

@@ -38,32 +38,16 @@ public static class ScanCommand
             error.WriteLine($"modeldsl: the grid has more than {maxPoints:N0} points; split the scan");
             return ExitCodes.Usage;
         }
-        var compilation = ModelCompilation.FromFile(specPath);
-        if (compilation.Spec is not { } spec) { error.Write(DiagnosticPrinter.FormatAll(compilation.Diagnostics)); return ExitCodes.SpecErrors; }
-        string cardText;
-        try
-        {
-            cardText = File.ReadAllText(cardPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"modeldsl: cannot read the card {cardPath}: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        var card = CardTree.Parse(SourceText.From(cardText, cardPath));
-        var overrides = sets.Select(s => CardTree.Parse(SourceText.From(s, "--set"), requireHeader: false)).ToList();
-        var (point, diagnostics) = CardBinder.Bind(spec, card, overrides);
-        if (point is null) { error.Write(DiagnosticPrinter.FormatAll(diagnostics)); return ExitCodes.SpecErrors; }
-        var (kernels, compileErrors) = KernelSet.Compile(spec);
-        if (kernels is null) { error.WriteLine("modeldsl: a kernel cannot be compiled: " + string.Join("; ", compileErrors)); return ExitCodes.SpecErrors; }
-        var runner = ScanRunner.Create(kernels, point, axes, out var axisProblem);
+        var (spec, point, kernels, diagnostics) = EvalCommand.Prepare(specPath, cardPath, sets);
+        if (kernels is null) { error.Write(DiagnosticPrinter.FormatAll(diagnostics)); return ExitCodes.SpecErrors; }
+        var runner = ScanRunner.Create(kernels, point!, axes, out var axisProblem);
         if (runner is null) { error.WriteLine($"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }
 
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
-            new[] { compilation.SyntaxTree.Text.Text, cardText }.Concat(sets).Concat(axes.Select(a => a.ToString()))))));
+            new[] { spec!.Source.Text, File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString()))))));
         var description = new Dictionary<string, string>
         {
-            ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point.Title, ["card_file"] = cardPath,
+            ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point!.Title, ["card_file"] = cardPath,
             ["sets"] = string.Join(" ", sets), ["axes"] = ResultStore.Join(axes.Select(a => a.Name)),
             ["grid"] = string.Join(" ", axes), ["kernels"] = ResultStore.Join(kernels.Names),
             ["constants"] = string.Join(", ", spec.Consts.Select(c => $"{c.Name}={c.Value:R}")),

@@ -44,33 +44,32 @@ public sealed class ScanRunner
         if (axes.Select(a => a.Name).Distinct().Count() != axes.Count) { problem = "an axis is given twice"; return null; }
         // a scanned parameter the card does not give starts from zero in its other components
         foreach (var p in kernels.Spec.Parameters)
-            if (!values.ContainsKey(p.Name) && axes.Any(a => AxisTarget(a.Name) == p.Name))
+            if (!values.ContainsKey(p.Name) && axes.Any(a => ParseAxisName(a.Name).Target == p.Name))
                 values[p.Name] = new Complex[Math.Max(1, p.Rows) * Math.Max(1, p.Columns)];
         return new ScanRunner(kernels, basePoint with { Values = values }, axes, setters.ToArray());
     }
 
-    private static string AxisTarget(string name)
+    /// <summary>
+    /// NAME, NAME[k], re(NAME) or im(NAME): the parameter, the 0-based component (int.MinValue when
+    /// the index is malformed), the part (0 all, 1 real, 2 imaginary) and whether an index was written.
+    /// </summary>
+    private static (string Target, int Component, int Part, bool HasIndex) ParseAxisName(string name)
     {
-        var t = name.StartsWith("re(", StringComparison.Ordinal) || name.StartsWith("im(", StringComparison.Ordinal) ? name[3..^1] : name;
-        var bracket = t.IndexOf('[');
-        return bracket > 0 ? t[..bracket] : t;
+        var part = 0;
+        var target = name;
+        if (name.StartsWith("re(", StringComparison.Ordinal) && name.EndsWith(')')) { part = 1; target = name[3..^1]; }
+        else if (name.StartsWith("im(", StringComparison.Ordinal) && name.EndsWith(')')) { part = 2; target = name[3..^1]; }
+        var bracket = target.IndexOf('[');
+        if (bracket <= 0 || !target.EndsWith(']')) return (target, 0, part, false);
+        var component = int.TryParse(target[(bracket + 1)..^1], out var k) ? k - 1 : int.MinValue;
+        return (target[..bracket], component, part, true);
     }
 
     private static Action<Dictionary<string, Complex[]>, double>? Setter(ModelSpec spec, string name, out string? problem)
     {
         problem = null;
-        var part = 0;
-        var target = name;
-        if (name.StartsWith("re(", StringComparison.Ordinal) && name.EndsWith(')')) { part = 1; target = name[3..^1]; }
-        else if (name.StartsWith("im(", StringComparison.Ordinal) && name.EndsWith(')')) { part = 2; target = name[3..^1]; }
-        var component = 0;
-        var bracket = target.IndexOf('[');
-        if (bracket > 0 && target.EndsWith(']'))
-        {
-            if (!int.TryParse(target[(bracket + 1)..^1], out component)) { problem = $"'{name}': a component is written NAME[k]"; return null; }
-            component--;
-            target = target[..bracket];
-        }
+        var (target, component, part, hasIndex) = ParseAxisName(name);
+        if (component == int.MinValue) { problem = $"'{name}': a component is written NAME[k]"; return null; }
         var p = spec.Parameters.FirstOrDefault(x => x.Name == target);
         if (p is null)
         {
@@ -78,7 +77,7 @@ public sealed class ScanRunner
             return null;
         }
         var size = Math.Max(1, p.Rows) * Math.Max(1, p.Columns);
-        if (p.Rank > 0 && bracket < 0) { problem = $"'{name}' has {size} components: scan one, e.g. {target}[1]"; return null; }
+        if (p.Rank > 0 && !hasIndex) { problem = $"'{name}' has {size} components: scan one, e.g. {target}[1]"; return null; }
         if (component < 0 || component >= size) { problem = $"'{name}': component out of range 1..{size}"; return null; }
         if (p.IsComplex && part == 0) { problem = $"'{name}' is complex: scan re({name}) or im({name})"; return null; }
         if (!p.IsComplex && part != 0) { problem = $"'{name}': '{target}' is real; scan it directly"; return null; }
