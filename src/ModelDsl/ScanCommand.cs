@@ -81,6 +81,9 @@ public static class ScanCommand
         if (showProgress) error.WriteLine();
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
         output.WriteLine($"{spec.Name}, card \"{point.Title}\": {total} points ({computed} computed{(skipped > 0 ? $", {skipped} already stored" : "")}) in {seconds:F1} s -> {outPath}");
+        output.WriteLine(runner.CompiledForAxes
+            ? "kernels compiled for the grid's axes"
+            : $"kernels evaluated point by point ({runner.FallbackReason})");
         if (csvPath is not null)
         {
             try

@@ -5,8 +5,10 @@ namespace ModelDsl.Kernels.Scans;
 
 /// <summary>
 /// Evaluates a model's kernels over the Cartesian product of grid axes (the last axis varies
-/// fastest), in parallel chunks that reuse one compiled <see cref="KernelSet"/>. Points already in
-/// the store are skipped, so an interrupted scan rerun with the same arguments resumes.
+/// fastest), in parallel chunks. The kernels are compiled for the axes (<see cref="ScanKernels"/>)
+/// when every builtin has a symbolic form, otherwise each point goes through the
+/// <see cref="KernelSet"/>. Points already in the store are skipped, so an interrupted scan rerun
+/// with the same arguments resumes.
 /// </summary>
 public sealed class ScanRunner
 {
@@ -17,14 +19,23 @@ public sealed class ScanRunner
     private readonly ParameterPoint _base;
     private readonly IReadOnlyList<GridAxis> _axes;
     private readonly Action<Dictionary<string, Complex[]>, double>[] _setters;
+    private readonly ScanKernels? _compiled;
 
-    private ScanRunner(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, Action<Dictionary<string, Complex[]>, double>[] setters)
+    private ScanRunner(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, Action<Dictionary<string, Complex[]>, double>[] setters, ScanKernels? compiled, string? fallbackReason)
     {
         _kernels = kernels;
         _base = basePoint;
         _axes = axes;
         _setters = setters;
+        _compiled = compiled;
+        FallbackReason = fallbackReason;
     }
+
+    /// <summary>True when the kernels are compiled for the scan's axes (<see cref="ScanKernels"/>).</summary>
+    public bool CompiledForAxes => _compiled is not null;
+
+    /// <summary>Why the kernels could not be compiled for the axes (null when they were).</summary>
+    public string? FallbackReason { get; }
 
     /// <summary>Number of grid points.</summary>
     public long Total => _axes.Aggregate(1L, (n, a) => n * a.Count);
@@ -46,7 +57,23 @@ public sealed class ScanRunner
         foreach (var p in kernels.Spec.Parameters)
             if (!values.ContainsKey(p.Name) && axes.Any(a => ParseAxisName(a.Name).Target == p.Name))
                 values[p.Name] = new Complex[Math.Max(1, p.Rows) * Math.Max(1, p.Columns)];
-        return new ScanRunner(kernels, basePoint with { Values = values }, axes, setters.ToArray());
+        var point = basePoint with { Values = values };
+        var targets = axes.Select(a => Target(kernels.Spec, a)).ToList();
+        var compiled = ScanKernels.Create(kernels.Spec, point, targets, out var reason);
+        return new ScanRunner(kernels, point, axes, setters.ToArray(), compiled, reason);
+    }
+
+    private static ScanAxisTarget Target(ModelSpec spec, GridAxis axis)
+    {
+        var (target, component, part, _) = ParseAxisName(axis.Name);
+        var p = spec.Parameters.First(x => x.Name == target);
+        var symbol = p.Rank switch
+        {
+            0 => target,
+            1 => $"{target}[{component + 1}]",
+            _ => $"{target}[{component / p.Columns + 1},{component % p.Columns + 1}]",
+        };
+        return new ScanAxisTarget(symbol, p.IsComplex, part, Math.Min(axis.Start, axis.Stop), Math.Max(axis.Start, axis.Stop));
     }
 
     /// <summary>
@@ -102,7 +129,44 @@ public sealed class ScanRunner
         return values;
     }
 
-    /// <summary>Evaluates one point: axis values then kernel values (real parts), and a status.</summary>
+    /// <summary>
+    /// Evaluates points (ascending indices): through the axis-compiled kernels in runs that share
+    /// the outer axes' values, or point by point when the kernels could not be compiled for the axes.
+    /// </summary>
+    public IReadOnlyList<ScanRow> Evaluate(IReadOnlyList<long> indices)
+    {
+        if (_compiled is null) return indices.Select(Evaluate).ToList();
+        var rows = new List<ScanRow>(indices.Count);
+        var innerCount = _axes[^1].Count;
+        var k = _compiled.KernelCount;
+        var start = 0;
+        while (start < indices.Count)
+        {
+            var end = start + 1;
+            while (end < indices.Count && indices[end] / innerCount == indices[start] / innerCount) end++;
+            var count = end - start;
+            var axisValues = indices.Skip(start).Take(count).Select(AxisValues).ToList();
+            var outer = axisValues[0][..^1];
+            var inner = axisValues.Select(v => v[^1]).ToArray();
+            var output = new double[count * k];
+            _compiled.Evaluate(outer, inner, count, output);
+            for (var n = 0; n < count; n++)
+            {
+                var values = output.AsSpan(n * k, k).ToArray();
+                rows.Add(new ScanRow(indices[start + n], axisValues[n].Concat(values).ToArray(), Status(values)));
+            }
+            start = end;
+        }
+        return rows;
+    }
+
+    private string Status(double[] values)
+    {
+        var bad = _kernels.Names.Where((_, j) => !double.IsFinite(values[j])).ToList();
+        return bad.Count == 0 ? "ok" : "non-finite: " + string.Join(" ", bad);
+    }
+
+    /// <summary>Evaluates one point through the <see cref="KernelSet"/>: axis values then kernel values (real parts), and a status.</summary>
     public ScanRow Evaluate(long index)
     {
         var axisValues = AxisValues(index);
@@ -110,10 +174,8 @@ public sealed class ScanRunner
         for (var a = 0; a < _setters.Length; a++) _setters[a](values, axisValues[a]);
         try
         {
-            var result = _kernels.Evaluate(_base with { Values = values });
-            var row = axisValues.Concat(result.Select(z => z.Real)).ToArray();
-            var bad = _kernels.Names.Where((_, k) => !double.IsFinite(result[k].Real)).ToList();
-            return new ScanRow(index, row, bad.Count == 0 ? "ok" : "non-finite: " + string.Join(" ", bad));
+            var result = _kernels.Evaluate(_base with { Values = values }).Select(z => z.Real).ToArray();
+            return new ScanRow(index, axisValues.Concat(result).ToArray(), Status(result));
         }
         catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException)
         {
@@ -137,7 +199,7 @@ public sealed class ScanRunner
         var gate = new object();
         Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancel }, chunk =>
         {
-            var rows = chunk.Select(Evaluate).ToList();
+            var rows = Evaluate(chunk);
             lock (gate)
             {
                 store.Write(rows);

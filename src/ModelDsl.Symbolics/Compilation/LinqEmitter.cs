@@ -260,7 +260,7 @@ internal sealed class LinqEmitter
         }
         return f.Kind switch
         {
-            FunctionKind.Exp => ComplexCall(nameof(Complex.Exp), x),
+            FunctionKind.Exp => Call(nameof(NumericFunctions.Exp), x),
             FunctionKind.Log => Call(nameof(NumericFunctions.Log), x),
             FunctionKind.Conj => ComplexCall(nameof(Complex.Conjugate), x),
             FunctionKind.Sin => ComplexCall(nameof(Complex.Sin), x),

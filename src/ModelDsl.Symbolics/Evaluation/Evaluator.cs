@@ -46,7 +46,7 @@ public static class Evaluator
                 var x = args[0];
                 return f.Kind switch
                 {
-                    FunctionKind.Exp => Complex.Exp(x),
+                    FunctionKind.Exp => NumericFunctions.Exp(x),
                     FunctionKind.Log => NumericFunctions.Log(x),
                     FunctionKind.Abs => NumericFunctions.Abs(x),
                     FunctionKind.Conj => Complex.Conjugate(x),

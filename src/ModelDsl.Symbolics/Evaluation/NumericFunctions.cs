@@ -44,6 +44,12 @@ public static class NumericFunctions
     /// </summary>
     public static Complex OnCut(Complex z) => z.Imaginary == 0 ? new Complex(z.Real, 0.0) : z;
 
+    /// <summary>
+    /// exp(z); for real z the real exponential, so that overflow gives +inf (and 1/(1 + exp(x))
+    /// its limit 0) instead of Complex.Exp's inf + NaN i.
+    /// </summary>
+    public static Complex Exp(Complex z) => z.Imaginary == 0 ? new Complex(Math.Exp(z.Real), 0) : Complex.Exp(z);
+
     /// <summary>Principal logarithm, arg in (-pi, pi].</summary>
     public static Complex Log(Complex z) => Complex.Log(OnCut(z));
 

@@ -104,9 +104,10 @@ let tests =
             // (kernel, value printed in Table 3, half a unit of its last digit)
             // gBL_min for Scenario 6 is left out: the printed 0.15 belongs to <phi> = 1.2e4 GeV (misprint).
             let rows =
-                [ "5", [ "lambda_P", 8e-7, 0.5e-7; "YM1", 3.6e-5, 0.05e-5; "YM2", 4e-5, 0.5e-5; "YM3", 4e-5, 0.5e-5; "gBL_min", 0.0175, 0.00005 ]
-                  "6", [ "lambda_P", 1e-5, 0.5e-5; "YM1", 1.4e-4, 0.05e-4; "YM2", 1.6e-4, 0.05e-4; "YM3", 1.8e-4, 0.05e-4 ]
-                  "7", [ "lambda_P", 0.7e-3, 0.05e-3; "YM1", 1.2e-3, 0.05e-3; "YM2", 1.2e-3, 0.05e-3; "YM3", 1.2e-3, 0.05e-3; "gBL_min", 0.5, 0.05 ] ]
+                // <Y^D> (footnote 13: the average of sqrt(2 m M)/v) is printed as 4e-8 in every column
+                [ "5", [ "lambda_P", 8e-7, 0.5e-7; "YM1", 3.6e-5, 0.05e-5; "YM2", 4e-5, 0.5e-5; "YM3", 4e-5, 0.5e-5; "gBL_min", 0.0175, 0.00005; "YD_avg", 4e-8, 0.5e-8 ]
+                  "6", [ "lambda_P", 1e-5, 0.5e-5; "YM1", 1.4e-4, 0.05e-4; "YM2", 1.6e-4, 0.05e-4; "YM3", 1.8e-4, 0.05e-4; "YD_avg", 4e-8, 0.5e-8 ]
+                  "7", [ "lambda_P", 0.7e-3, 0.05e-3; "YM1", 1.2e-3, 0.05e-3; "YM2", 1.2e-3, 0.05e-3; "YM3", 1.2e-3, 0.05e-3; "gBL_min", 0.5, 0.05; "YD_avg", 4e-8, 0.5e-8 ] ]
             for scenario, values in rows do
                 test $"Scenario {scenario}" {
                     let k = evaluate (cardPath scenario) []

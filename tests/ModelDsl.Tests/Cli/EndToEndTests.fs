@@ -148,6 +148,7 @@ let tests =
                 let resumed = runCli (args interrupted)
                 Expect.equal resumed.ExitCode 0 resumed.Stderr
                 Expect.stringContains resumed.Stdout "already stored" "it resumed"
+                Expect.stringContains resumed.Stdout "kernels compiled for the grid's axes" "the compiled scan path"
                 let whole = Path.Combine(dir, "whole.db")
                 Expect.equal (runCli (args whole)).ExitCode 0 "uninterrupted run"
                 let dump (path: string) =

@@ -1,0 +1,114 @@
+using System.Numerics;
+using ModelDsl.Model;
+using ModelDsl.Symbolics.Algebra;
+using ModelDsl.Symbolics.Compilation;
+using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Linear;
+
+namespace ModelDsl.Kernels.Scans;
+
+/// <summary>One scan axis as the compiler sees it: the symbol it sets, which part (0 the value, 1 real, 2 imaginary), and the range of its values.</summary>
+public sealed record ScanAxisTarget(string Symbol, bool IsComplex, int Part, double Low, double High);
+
+/// <summary>
+/// A model's kernels compiled for one scan: the <c>let</c> builtins folded in symbolically
+/// (<see cref="SymbolicBuiltins"/>), everything that does not depend on a scanned symbol evaluated
+/// once at the card's point, what depends only on the outer axes evaluated once per row, and the
+/// rest in real arithmetic per point, in one loop with no allocation (<see cref="StagedProgram"/>).
+/// Values are the real parts of the kernels, as the scan stores them.
+/// </summary>
+public sealed class ScanKernels
+{
+    private readonly Action<double[], double[], int, double[]> _run;
+
+    private ScanKernels(Action<double[], double[], int, double[]> run, int kernelCount, int liveNodes)
+    {
+        _run = run;
+        KernelCount = kernelCount;
+        ProgramSize = liveNodes;
+    }
+
+    /// <summary>Number of kernels (values per point).</summary>
+    public int KernelCount { get; }
+
+    /// <summary>Nodes of the staged program before dead-code elimination (a measure of its size).</summary>
+    public int ProgramSize { get; }
+
+    /// <summary>
+    /// Evaluates <paramref name="count"/> points that share the outer axis values
+    /// <paramref name="outer"/> (every axis but the last) and take the last axis from
+    /// <paramref name="inner"/>; point n's kernel j goes to <c>output[n * KernelCount + j]</c>.
+    /// </summary>
+    public void Evaluate(double[] outer, double[] inner, int count, double[] output) => _run(outer, inner, count, output);
+
+    /// <summary>
+    /// Compiles the kernels for the axes (the last one innermost) around <paramref name="point"/>;
+    /// null with the reason when a builtin or a node has no scan form (the caller then evaluates
+    /// point by point with the <see cref="KernelSet"/>).
+    /// </summary>
+    public static ScanKernels? Create(ModelSpec spec, ParameterPoint point, IReadOnlyList<ScanAxisTarget> axes, out string? reason)
+    {
+        reason = null;
+        var consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
+        var parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+
+        // the lets as symbolic matrices, substituted into the kernels
+        var lets = new Dictionary<string, ExprMatrix>(StringComparer.Ordinal);
+        var map = new Dictionary<Expr, Expr>();
+        foreach (var let in spec.Lets)
+        {
+            var args = let.Arguments.Select(a => a.ArrayName is { } name
+                ? lets.TryGetValue(name, out var m) ? m : (object)ParameterMatrix(parameters[name])
+                : a.Scalar!).ToList();
+            var value = SymbolicBuiltins.Evaluate(let.Builtin, args);
+            if (value is null) { reason = $"the builtin {let.Builtin.Name} has no symbolic form"; return null; }
+            lets[let.Name] = value;
+            for (var i = 0; i < value.Rows; i++)
+                for (var j = 0; j < value.Columns; j++)
+                {
+                    map[Expr.Complex($"{let.Name}[{i + 1},{j + 1}]")] = value[i, j];
+                    map[Expr.Real($"{let.Name}[{i + 1},{j + 1}]")] = value[i, j];
+                }
+        }
+        var kernels = spec.Kernels.Select(k => Rewriting.Substitute(k.Expression, map)).ToList();
+
+        // the axes: outer inputs, then the inner one; a complex symbol may have one part or both on axes
+        var program = new StagedProgram(axes.Take(axes.Count - 1).Select(a => (a.Low, a.High)).ToList(), (axes[^1].Low, axes[^1].High));
+        var varying = new Dictionary<string, (int Re, int Im)>(StringComparer.Ordinal);
+        for (var k = 0; k < axes.Count; k++)
+        {
+            var a = axes[k];
+            var input = k == axes.Count - 1 ? program.InnerInput : program.OuterInput(k);
+            var current = varying.TryGetValue(a.Symbol, out var c) ? c : Constant(program, Value(a.Symbol, point, consts, parameters));
+            varying[a.Symbol] = a.Part == 2 ? (current.Re, input) : (input, a.IsComplex ? current.Im : program.Const(0));
+        }
+        var splitter = new ComplexSplitter(program,
+            s => varying.TryGetValue(s.Name, out var v) ? v : null,
+            s => Value(s.Name, point, consts, parameters));
+        var outputs = kernels.Select(k => splitter.Lower(k).Re).ToList();
+        if (splitter.Problem is not null) { reason = splitter.Problem; return null; }
+        return new ScanKernels(program.Compile(outputs), outputs.Count, program.NodeCount);
+    }
+
+    private static (int Re, int Im) Constant(StagedProgram p, Complex z) => (p.Const(z.Real), p.Const(z.Imaginary));
+
+    private static ExprMatrix ParameterMatrix(ParameterSpec p)
+    {
+        SymbolExpr Symbol(string name) => p.IsComplex ? Expr.Complex(name) : Expr.Real(name);
+        return p.Rank == 1
+            ? ExprMatrix.Create(p.Rows, 1, (i, _) => Symbol($"{p.Name}[{i + 1}]"))
+            : ExprMatrix.Create(p.Rows, p.Columns, (i, j) => Symbol($"{p.Name}[{i + 1},{j + 1}]"));
+    }
+
+    /// <summary>The value of a constant, a scalar parameter or a component NAME[i] / NAME[i,j] at the point.</summary>
+    private static Complex Value(string name, ParameterPoint point, Dictionary<string, double> consts, Dictionary<string, ParameterSpec> parameters)
+    {
+        if (consts.TryGetValue(name, out var c)) return c;
+        var bracket = name.IndexOf('[');
+        if (bracket < 0) return point.Values[name][0];
+        var array = name[..bracket];
+        var indices = name[(bracket + 1)..^1].Split(',').Select(int.Parse).Select(i => i - 1).ToArray();
+        var p = parameters[array];
+        return point.Values[array][p.Rank == 1 ? indices[0] : indices[0] * p.Columns + indices[1]];
+    }
+}

@@ -1,0 +1,337 @@
+using ModelDsl.Symbolics.Evaluation;
+using L = System.Linq.Expressions.Expression;
+using LExpr = System.Linq.Expressions.Expression;
+using ParameterExpression = System.Linq.Expressions.ParameterExpression;
+
+namespace ModelDsl.Symbolics.Compilation;
+
+/// <summary>The operations of a <see cref="StagedProgram"/> (all on doubles).</summary>
+public enum StagedOp
+{
+    /// <summary>A constant, folded when the program is built.</summary>
+    Const,
+    /// <summary>An input that is fixed for a whole run of points (an outer scan axis).</summary>
+    Outer,
+    /// <summary>An input that changes from point to point (the innermost scan axis).</summary>
+    Inner,
+    /// <summary>a + b.</summary>
+    Add,
+    /// <summary>a - b.</summary>
+    Sub,
+    /// <summary>a * b.</summary>
+    Mul,
+    /// <summary>a / b.</summary>
+    Div,
+    /// <summary>-a.</summary>
+    Neg,
+    /// <summary>sqrt(a).</summary>
+    Sqrt,
+    /// <summary>The real cube root of a.</summary>
+    Cbrt,
+    /// <summary>exp(a).</summary>
+    Exp,
+    /// <summary>log(a).</summary>
+    Log,
+    /// <summary>sin(a).</summary>
+    Sin,
+    /// <summary>cos(a).</summary>
+    Cos,
+    /// <summary>sinh(a).</summary>
+    Sinh,
+    /// <summary>cosh(a).</summary>
+    Cosh,
+    /// <summary>atan(a).</summary>
+    Atan,
+    /// <summary>atan2(a, b) (a the y coordinate).</summary>
+    Atan2,
+    /// <summary>|a|.</summary>
+    Abs,
+    /// <summary>a^b, real.</summary>
+    Pow,
+    /// <summary>min(a, b).</summary>
+    Min,
+    /// <summary>max(a, b).</summary>
+    Max,
+    /// <summary>sign(a) in {-1, 0, 1}.</summary>
+    Sign,
+    /// <summary>Heaviside step with theta(0) = 1/2.</summary>
+    Theta,
+    /// <summary>b when a &gt; 0, otherwise c (both sides computed; no side effects).</summary>
+    Select,
+}
+
+/// <summary>
+/// A straight-line program over doubles whose values are staged by what they depend on:
+/// constants (folded as the program is built), values that depend only on the outer inputs
+/// (computed once per run of points), and values that depend on the inner input (computed per
+/// point). Identical operations are shared (hash-consing), so every common subexpression is
+/// computed once; only what the outputs need is emitted. This is the loop-invariant code motion
+/// and common-subexpression elimination of an optimising compiler, done on the program before
+/// System.Linq.Expressions sees it.
+/// </summary>
+public sealed class StagedProgram
+{
+    private readonly record struct Node(StagedOp Op, int A, int B, int C, double Value, int Level, bool NonNegative = false, bool Positive = false);
+
+    private readonly List<Node> _nodes = [];
+    private readonly Dictionary<(StagedOp, int, int, int, long), int> _index = [];
+
+    /// <summary>Number of outer inputs.</summary>
+    public int OuterCount { get; }
+
+    /// <summary>
+    /// Creates a program with the given outer inputs and one inner input, each with the range of
+    /// values it takes (a scan axis from start to stop): an input that is never negative needs no
+    /// complex branch in its real powers, and a test on an input that is always positive is decided
+    /// here, once.
+    /// </summary>
+    public StagedProgram(IReadOnlyList<(double Low, double High)> outerRanges, (double Low, double High) innerRange)
+    {
+        OuterCount = outerRanges.Count;
+        for (var k = 0; k < OuterCount; k++)
+            Add(new Node(StagedOp.Outer, k, -1, -1, 0, 1, outerRanges[k].Low >= 0, outerRanges[k].Low > 0));
+        InnerInput = Add(new Node(StagedOp.Inner, 0, -1, -1, 0, 2, innerRange.Low >= 0, innerRange.Low > 0));
+    }
+
+    /// <summary>The value of outer input k.</summary>
+    public int OuterInput(int k) => k;
+
+    /// <summary>The value of the inner input.</summary>
+    public int InnerInput { get; }
+
+    /// <summary>The number of nodes built (before dead-code elimination).</summary>
+    public int NodeCount => _nodes.Count;
+
+    /// <summary>True when the value is a constant; its value in <paramref name="value"/>.</summary>
+    public bool IsConst(int id, out double value)
+    {
+        var n = _nodes[id];
+        value = n.Value;
+        return n.Op == StagedOp.Const;
+    }
+
+    /// <summary>True when the value is known never to be negative (or NaN from negative operands).</summary>
+    public bool IsNonNegative(int id) => _nodes[id].NonNegative;
+
+    /// <summary>True when the value is known to be strictly positive.</summary>
+    public bool IsPositive(int id) => _nodes[id].Positive;
+
+    /// <summary>True when the value is the constant <paramref name="c"/>.</summary>
+    public bool IsConst(int id, double c) => IsConst(id, out var v) && v.Equals(c);
+
+    /// <summary>The constant x.</summary>
+    public int Const(double x) => Add(new Node(StagedOp.Const, -1, -1, -1, x, 0, x >= 0, x > 0));
+
+    /// <summary>An operation on one, two or three values; folded when every operand is a constant.</summary>
+    public int Op(StagedOp op, int a, int b = -1, int c = -1)
+    {
+        var operands = new[] { a, b, c }.Where(x => x >= 0).ToArray();
+        if (operands.All(x => _nodes[x].Op == StagedOp.Const))
+            return Const(Fold(op, operands.Select(x => _nodes[x].Value).ToArray()));
+        if (Simplify(op, a, b, c) is { } simplified) return simplified;
+        // commutative operations share one form
+        if (op is StagedOp.Add or StagedOp.Mul or StagedOp.Min or StagedOp.Max && a > b) (a, b) = (b, a);
+        return Add(new Node(op, a, b, c, 0, operands.Max(x => _nodes[x].Level), NonNegative(op, a, b, c), Positive(op, a, b, c)));
+    }
+
+    private bool Positive(StagedOp op, int a, int b, int c)
+    {
+        bool P(int x) => _nodes[x].Positive;
+        return op switch
+        {
+            StagedOp.Exp or StagedOp.Cosh => true,
+            StagedOp.Sqrt or StagedOp.Cbrt or StagedOp.Pow => P(a),
+            StagedOp.Add => (P(a) && _nodes[b].NonNegative) || (P(b) && _nodes[a].NonNegative),
+            StagedOp.Mul or StagedOp.Div or StagedOp.Min => P(a) && P(b),
+            StagedOp.Max => P(a) || P(b),
+            StagedOp.Select => P(b) && P(c),
+            _ => false,
+        };
+    }
+
+    private bool NonNegative(StagedOp op, int a, int b, int c)
+    {
+        bool N(int x) => _nodes[x].NonNegative;
+        return op switch
+        {
+            StagedOp.Sqrt or StagedOp.Exp or StagedOp.Abs or StagedOp.Cosh or StagedOp.Theta => true,
+            StagedOp.Cbrt => N(a),
+            StagedOp.Mul => a == b || (N(a) && N(b)),
+            StagedOp.Add or StagedOp.Div or StagedOp.Min => N(a) && N(b),
+            StagedOp.Max => N(a) || N(b),
+            StagedOp.Pow => N(a),
+            StagedOp.Select => N(b) && N(c),
+            _ => false,
+        };
+    }
+
+    private int? Simplify(StagedOp op, int a, int b, int c)
+    {
+        switch (op)
+        {
+            case StagedOp.Add:
+                if (IsConst(a, 0.0)) return b;
+                if (IsConst(b, 0.0)) return a;
+                break;
+            case StagedOp.Sub:
+                if (IsConst(b, 0.0)) return a;
+                if (IsConst(a, 0.0)) return Op(StagedOp.Neg, b);
+                break;
+            case StagedOp.Mul:
+                // x*0 is folded to 0: inputs here are finite scan values, and a kernel that would make
+                // 0*inf would be NaN at that point in the interpreted path too (reported as non-finite)
+                if (IsConst(a, 0.0) || IsConst(b, 0.0)) return Const(0);
+                if (IsConst(a, 1.0)) return b;
+                if (IsConst(b, 1.0)) return a;
+                if (IsConst(a, -1.0)) return Op(StagedOp.Neg, b);
+                if (IsConst(b, -1.0)) return Op(StagedOp.Neg, a);
+                break;
+            case StagedOp.Div:
+                if (IsConst(b, 1.0)) return a;
+                if (IsConst(a, 0.0)) return Const(0);
+                break;
+            case StagedOp.Neg:
+                if (_nodes[a].Op == StagedOp.Neg) return _nodes[a].A;
+                break;
+            case StagedOp.Select:
+                if (b == c || _nodes[a].Positive) return b;
+                if (_nodes[a].Op == StagedOp.Neg && _nodes[_nodes[a].A].NonNegative) return c;
+                break;
+            case StagedOp.Sign:
+            case StagedOp.Theta:
+                if (_nodes[a].Positive) return Const(1);
+                break;
+        }
+        return null;
+    }
+
+    private int Add(Node n)
+    {
+        var key = (n.Op, n.A, n.B, n.C, BitConverter.DoubleToInt64Bits(n.Value));
+        if (_index.TryGetValue(key, out var id)) return id;
+        _nodes.Add(n);
+        _index[key] = _nodes.Count - 1;
+        return _nodes.Count - 1;
+    }
+
+    private static double Fold(StagedOp op, double[] x) => op switch
+    {
+        StagedOp.Add => x[0] + x[1],
+        StagedOp.Sub => x[0] - x[1],
+        StagedOp.Mul => x[0] * x[1],
+        StagedOp.Div => x[0] / x[1],
+        StagedOp.Neg => -x[0],
+        StagedOp.Sqrt => Math.Sqrt(x[0]),
+        StagedOp.Cbrt => Math.Cbrt(x[0]),
+        StagedOp.Exp => Math.Exp(x[0]),
+        StagedOp.Log => Math.Log(x[0]),
+        StagedOp.Sin => Math.Sin(x[0]),
+        StagedOp.Cos => Math.Cos(x[0]),
+        StagedOp.Sinh => Math.Sinh(x[0]),
+        StagedOp.Cosh => Math.Cosh(x[0]),
+        StagedOp.Atan => Math.Atan(x[0]),
+        StagedOp.Atan2 => Math.Atan2(x[0], x[1]),
+        StagedOp.Abs => Math.Abs(x[0]),
+        StagedOp.Pow => NumericFunctions.Pow(x[0], x[1]),
+        StagedOp.Min => Math.Min(x[0], x[1]),
+        StagedOp.Max => Math.Max(x[0], x[1]),
+        StagedOp.Sign => NumericFunctions.Sign(x[0]),
+        StagedOp.Theta => NumericFunctions.Theta(x[0]),
+        StagedOp.Select => x[0] > 0 ? x[1] : x[2],
+        _ => throw new InvalidOperationException("Cannot fold " + op),
+    };
+
+    /// <summary>
+    /// Compiles the outputs to <c>(outer, inner, count, output) =&gt; ...</c>: the values that depend
+    /// only on <c>outer</c> are computed once, then for n in 0..count-1 the point with inner input
+    /// <c>inner[n]</c> writes output j to <c>output[n * K + j]</c>. No allocation per point.
+    /// </summary>
+    public Action<double[], double[], int, double[]> Compile(IReadOnlyList<int> outputs)
+    {
+        var live = new bool[_nodes.Count];
+        var stack = new Stack<int>(outputs);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (live[id]) continue;
+            live[id] = true;
+            var n = _nodes[id];
+            foreach (var x in new[] { n.A, n.B, n.C })
+                if (x >= 0 && n.Op is not (StagedOp.Outer or StagedOp.Inner)) stack.Push(x);
+        }
+        var outer = L.Parameter(typeof(double[]), "outer");
+        var inner = L.Parameter(typeof(double[]), "inner");
+        var count = L.Parameter(typeof(int), "count");
+        var output = L.Parameter(typeof(double[]), "output");
+        var point = L.Variable(typeof(int), "n");
+        var values = new LExpr?[_nodes.Count];
+        var locals = new List<ParameterExpression>();
+        var once = new List<LExpr>();
+        var perPoint = new List<LExpr>();
+        // nodes are created after their operands, so index order is a valid evaluation order
+        for (var id = 0; id < _nodes.Count; id++)
+        {
+            if (!live[id]) continue;
+            var n = _nodes[id];
+            if (n.Op == StagedOp.Const) { values[id] = L.Constant(n.Value); continue; }
+            LExpr value = n.Op switch
+            {
+                StagedOp.Outer => L.ArrayIndex(outer, L.Constant(n.A)),
+                StagedOp.Inner => L.ArrayIndex(inner, point),
+                _ => Lower(n, values),
+            };
+            var local = L.Variable(typeof(double), "v" + id);
+            locals.Add(local);
+            (n.Level == 2 ? perPoint : once).Add(L.Assign(local, value));
+            values[id] = local;
+        }
+        var k = outputs.Count;
+        var row = L.Variable(typeof(int), "row");
+        for (var j = 0; j < k; j++)
+            perPoint.Add(L.Assign(L.ArrayAccess(output, L.Add(row, L.Constant(j))), values[outputs[j]]!));
+        var exit = L.Label("exit");
+        var loop = L.Loop(
+            L.IfThenElse(L.LessThan(point, count),
+                L.Block(perPoint.Append(L.Assign(point, L.Increment(point))).Append(L.AddAssign(row, L.Constant(k)))),
+                L.Break(exit)),
+            exit);
+        var body = L.Block(typeof(void), locals.Append(point).Append(row),
+            once.Append(L.Assign(point, L.Constant(0))).Append(L.Assign(row, L.Constant(0))).Append(loop));
+        return L.Lambda<Action<double[], double[], int, double[]>>(body, outer, inner, count, output).Compile();
+    }
+
+    private static LExpr Lower(Node n, LExpr?[] v)
+    {
+        LExpr A() => v[n.A]!;
+        LExpr B() => v[n.B]!;
+        return n.Op switch
+        {
+            StagedOp.Add => L.Add(A(), B()),
+            StagedOp.Sub => L.Subtract(A(), B()),
+            StagedOp.Mul => L.Multiply(A(), B()),
+            StagedOp.Div => L.Divide(A(), B()),
+            StagedOp.Neg => L.Negate(A()),
+            StagedOp.Sqrt => MathCall(nameof(Math.Sqrt), A()),
+            StagedOp.Cbrt => MathCall(nameof(Math.Cbrt), A()),
+            StagedOp.Exp => MathCall(nameof(Math.Exp), A()),
+            StagedOp.Log => MathCall(nameof(Math.Log), A()),
+            StagedOp.Sin => MathCall(nameof(Math.Sin), A()),
+            StagedOp.Cos => MathCall(nameof(Math.Cos), A()),
+            StagedOp.Sinh => MathCall(nameof(Math.Sinh), A()),
+            StagedOp.Cosh => MathCall(nameof(Math.Cosh), A()),
+            StagedOp.Atan => MathCall(nameof(Math.Atan), A()),
+            StagedOp.Atan2 => MathCall(nameof(Math.Atan2), A(), B()),
+            StagedOp.Abs => MathCall(nameof(Math.Abs), A()),
+            StagedOp.Pow => L.Call(typeof(NumericFunctions).GetMethod(nameof(NumericFunctions.Pow), [typeof(double), typeof(double)])!, A(), B()),
+            StagedOp.Min => MathCall(nameof(Math.Min), A(), B()),
+            StagedOp.Max => MathCall(nameof(Math.Max), A(), B()),
+            StagedOp.Sign => L.Call(typeof(NumericFunctions).GetMethod(nameof(NumericFunctions.Sign), [typeof(double)])!, A()),
+            StagedOp.Theta => L.Call(typeof(NumericFunctions).GetMethod(nameof(NumericFunctions.Theta), [typeof(double)])!, A()),
+            StagedOp.Select => L.Condition(L.GreaterThan(A(), L.Constant(0.0)), B(), v[n.C]!),
+            _ => throw new InvalidOperationException("Cannot lower " + n.Op),
+        };
+    }
+
+    private static LExpr MathCall(string name, params LExpr[] args) =>
+        L.Call(typeof(Math).GetMethod(name, args.Select(_ => typeof(double)).ToArray())!, args);
+}
