@@ -84,6 +84,14 @@ try
             p.GetValue(logx), p.GetValue(logy), p.GetValue(logz), p.GetValue(pout)!.FullName, p.GetValue(title)) { Overlay = overlaid }, Console.Out, Console.Error);
     });
 
+    var fitFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec (with a 'let ... = texture_fit(...)')." };
+    var fitCard = new Option<FileInfo>("--card") { Description = "The parameter card.", Required = true };
+    var fitSets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE." };
+    var fitJson = new Option<bool>("--json") { Description = "Print the fit as JSON." };
+    var fit = new Command("fit", "Fit the texture breaking delta_h to the oscillation data (seed 001 eq. 2.11) and compare the result with the data and the cLFV limits.") { fitFile, fitCard, fitSets, fitJson };
+    fit.SetAction(p => RequireFile(p.GetValue(fitFile)!) ?? RequireFile(p.GetValue(fitCard)!)
+        ?? FitCommand.Run(p.GetValue(fitFile)!.FullName, p.GetValue(fitCard)!.FullName, p.GetValue(fitSets) ?? [], p.GetValue(fitJson), Console.Out, Console.Error));
+
     var deriveFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec (with a cw_minimum check)." };
     var latex = new Option<bool>("--latex") { Description = "Print the relations as LaTeX." };
     var deriveCard = new Option<FileInfo>("--card") { Description = "Also evaluate the kernels at this card (e.g. Table 3 of seed 000)." };
@@ -94,7 +102,7 @@ try
 
     var root = new RootCommand("ModelDsl: write a neutrino-mass or leptogenesis model once, check it exactly, compile its kernels.")
     {
-        check, fmt, eval, scan, plot, derive,
+        check, fmt, eval, scan, plot, derive, fit,
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)

@@ -19,6 +19,7 @@ public sealed class KernelSet
     private readonly Dictionary<string, double> _consts;
     private readonly Dictionary<string, int> _letIndex;
     private readonly Dictionary<string, ParameterSpec> _parameters;
+    private readonly Dictionary<string, TextureSpec> _textures;
 
     private KernelSet(ModelSpec spec, IReadOnlyList<SymbolExpr> inputs, Action<Complex[], Complex[]> compiled)
     {
@@ -29,6 +30,7 @@ public sealed class KernelSet
         _consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
         _letIndex = spec.Lets.Select((l, k) => (l.Name, k)).ToDictionary(x => x.Name, x => x.k, StringComparer.Ordinal);
         _parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        _textures = spec.Textures.ToDictionary(t => t.Name, StringComparer.Ordinal);
         _resolvers = inputs.Select(Resolver).ToArray();
     }
 
@@ -66,18 +68,39 @@ public sealed class KernelSet
         var lets = new Complex[,]?[Spec.Lets.Count];
         for (var l = 0; l < lets.Length; l++)
         {
-            var let = Spec.Lets[l];
-            var args = let.Arguments.Select(a => a.ArrayName is { } name
-                ? ArrayValue(name, lets, point)
-                : (object)Evaluator.Evaluate(a.Scalar!, s => ScalarValue(s.Name, point))).ToList();
-            lets[l] = MatrixBuiltins.Evaluate(let.Builtin, args);
+            try
+            {
+                lets[l] = MatrixBuiltins.Evaluate(Spec.Lets[l].Builtin, LetArguments(l, lets, point));
+            }
+            catch (Exception e) when (e is ArgumentException or ArithmeticException)
+            {
+                throw new LetEvaluationException(Spec.Lets[l], e.Message, e);
+            }
         }
         return lets;
     }
 
+    /// <summary>
+    /// The numeric arguments of let number <paramref name="l"/> (a complex scalar, vector or matrix each), given the
+    /// earlier lets; e.g. what <c>modeldsl fit</c> hands to the texture fit.
+    /// </summary>
+    public IReadOnlyList<object> LetArguments(int l, Complex[,]?[] lets, ParameterPoint point) =>
+        Spec.Lets[l].Arguments.Select(a => a.ArrayName is { } name
+            ? ArrayValue(name, lets, point)
+            : (object)Evaluator.Evaluate(a.Scalar!, s => Resolver(s)(lets, point))).ToList();
+
     private object ArrayValue(string name, Complex[,]?[] lets, ParameterPoint point)
     {
         if (_letIndex.TryGetValue(name, out var l)) return lets[l]!;
+        if (_textures.TryGetValue(name, out var t))
+        {
+            // a texture's entries are expressions in parameters and earlier lets, evaluated here
+            var matrix = new Complex[t.Matrix.Rows, t.Matrix.Columns];
+            for (var i = 0; i < matrix.GetLength(0); i++)
+                for (var j = 0; j < matrix.GetLength(1); j++)
+                    matrix[i, j] = Evaluator.Evaluate(t.Matrix[i, j], s => Resolver(s)(lets, point));
+            return matrix;
+        }
         var p = _parameters[name];
         var values = point.Values[name];
         if (p.Rank == 1) return values;
@@ -86,12 +109,6 @@ public sealed class KernelSet
             for (var j = 0; j < p.Columns; j++)
                 m[i, j] = values[i * p.Columns + j];
         return m;
-    }
-
-    private Complex ScalarValue(string name, ParameterPoint point)
-    {
-        if (_consts.TryGetValue(name, out var c)) return c;
-        return point.Values.TryGetValue(name, out var v) ? v[0] : throw new InvalidOperationException($"No value for '{name}'.");
     }
 
     private Func<Complex[,]?[], ParameterPoint, Complex> Resolver(SymbolExpr s)
@@ -110,4 +127,11 @@ public sealed class KernelSet
         var flat = p.Rank == 1 ? indices[0] : indices[0] * p.Columns + indices[1];
         return (_, point) => point.Values[array][flat];
     }
+}
+
+/// <summary>A library function of a <c>let</c> that cannot be evaluated at a parameter point (e.g. a fit without a solution).</summary>
+public sealed class LetEvaluationException(LetSpec let, string message, Exception inner) : Exception(message, inner)
+{
+    /// <summary>The let whose builtin failed.</summary>
+    public LetSpec Let { get; } = let;
 }

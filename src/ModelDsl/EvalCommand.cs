@@ -61,9 +61,20 @@ public static class EvalCommand
     {
         var (spec, point, set, diagnostics) = Prepare(specPath, cardPath, sets);
         if (set is null) return (null, diagnostics);
-        var values = set.Evaluate(point!);
-        return (new Evaluation(spec!, point!, spec!.Kernels.Select((k, i) => (k.Name, values[i])).ToList()), diagnostics);
+        try
+        {
+            var values = set.Evaluate(point!);
+            return (new Evaluation(spec!, point!, spec!.Kernels.Select((k, i) => (k.Name, values[i])).ToList()), diagnostics);
+        }
+        catch (LetEvaluationException e)
+        {
+            return (null, [.. diagnostics, LetFailed(spec!, e)]);
+        }
     }
+
+    /// <summary>MDL0315 at the let whose library function failed at the card's point.</summary>
+    public static Diagnostic LetFailed(ModelSpec spec, LetEvaluationException e) =>
+        new("MDL0315", DiagnosticSeverity.Error, $"{e.Let.Builtin.Name} cannot be evaluated at this card's point: {e.Message}", spec.Source, e.Let.Span);
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, bool json, TextWriter output, TextWriter error)

@@ -54,11 +54,14 @@ public sealed class ScanKernels
 
         // the lets as symbolic matrices, substituted into the kernels
         var lets = new Dictionary<string, ExprMatrix>(StringComparer.Ordinal);
+        var textures = spec.Textures.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var map = new Dictionary<Expr, Expr>();
         foreach (var let in spec.Lets)
         {
             var args = let.Arguments.Select(a => a.ArrayName is { } name
-                ? lets.TryGetValue(name, out var m) ? m : (object)ParameterMatrix(parameters[name])
+                ? lets.TryGetValue(name, out var m) ? m
+                : textures.TryGetValue(name, out var t) ? t.Matrix.Map(x => Rewriting.Substitute(x, map))
+                : (object)ParameterMatrix(parameters[name])
                 : a.Scalar!).ToList();
             var value = SymbolicBuiltins.Evaluate(let.Builtin, args);
             if (value is null) { reason = $"the builtin {let.Builtin.Name} has no symbolic form"; return null; }

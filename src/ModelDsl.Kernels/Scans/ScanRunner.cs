@@ -177,7 +177,7 @@ public sealed class ScanRunner
             var result = _kernels.Evaluate(_base with { Values = values }).Select(z => z.Real).ToArray();
             return new ScanRow(index, axisValues.Concat(result).ToArray(), Status(result));
         }
-        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or LetEvaluationException)
         {
             return new ScanRow(index, axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Count)).ToArray(), "error: " + e.Message);
         }

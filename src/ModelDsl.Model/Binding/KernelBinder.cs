@@ -25,6 +25,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     private readonly Dictionary<string, LetSpec> _lets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DefinitionDeclarationSyntax> _defines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Expr> _kernels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TextureSpec> _textures = new(StringComparer.Ordinal);
 
     private sealed record Context(ImmutableDictionary<string, int> Env, int Depth, bool NumericOnly);
 
@@ -53,7 +54,12 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     _defines[name] = d;
                     break;
                 case SyntaxKind.TextureKeyword:
-                    if (BindTexture(d.Expression, textures) is { } matrix) textures.Add(new TextureSpec(name, matrix, d.Span));
+                    if (BindTexture(d.Expression, textures) is { } matrix)
+                    {
+                        var texture = new TextureSpec(name, matrix, d.Span);
+                        textures.Add(texture);
+                        _textures[name] = texture;
+                    }
                     break;
                 case SyntaxKind.KernelKeyword:
                     var errors = _diagnostics.Count;
@@ -100,6 +106,9 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             case NameExpressionSyntax n when owner.Parameters.TryGetValue(n.Name.Text, out var p) && p.Rank == 2:
                 return ExprMatrix.Create(p.Rows, p.Columns, (i, j) =>
                     p.IsComplex ? Expr.Complex($"{p.Name}[{i + 1},{j + 1}]") : Expr.Real($"{p.Name}[{i + 1},{j + 1}]"));
+            case NameExpressionSyntax n when _lets.TryGetValue(n.Name.Text, out var let):
+                // a library matrix (e.g. a fitted perturbation) enters as its entries, computed per point
+                return ExprMatrix.Create(let.Rows, let.Columns, (i, j) => Expr.Complex($"{let.Name}[{i + 1},{j + 1}]"));
             case BinaryExpressionSyntax { Operator.Kind: SyntaxKind.Plus or SyntaxKind.Minus } b:
                 var left = BindTexture(b.Left, textures);
                 var right = BindTexture(b.Right, textures);
@@ -164,11 +173,12 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 var arrayName = syntax is NameExpressionSyntax n ? n.Name.Text : null;
                 var dims = arrayName is null ? null
                     : owner.Parameters.TryGetValue(arrayName, out var p) && p.IsMatrix ? p.Dimensions
-                    : _lets.TryGetValue(arrayName, out var l) ? [l.Rows, l.Columns] : null;
+                    : _lets.TryGetValue(arrayName, out var l) ? [l.Rows, l.Columns]
+                    : _textures.TryGetValue(arrayName, out var t) ? [t.Matrix.Rows, t.Matrix.Columns] : null;
                 if (dims is null || dims.Length != rank || dims.Any(x => x != 3))
                 {
                     _diagnostics.ReportBadLet(_text, syntax.Span,
-                        $"Argument {k + 1} of {builtin.Name} is {(rank == 1 ? "a vector parameter of length 3, e.g. M[3]" : "a 3x3 matrix (a parameter or an earlier let)")}.");
+                        $"Argument {k + 1} of {builtin.Name} is {(rank == 1 ? "a vector parameter of length 3, e.g. M[3]" : "a 3x3 matrix (a parameter, a texture or an earlier let)")}.");
                     return null;
                 }
                 args.Add(new LetArgument(arrayName, null));
@@ -242,7 +252,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 if (p.IsMatrix) { _diagnostics.ReportIndexCount(_text, name.Span, text, p.Rank, 0); return Expr.Zero; }
                 return p.Symbol;
             }
-            if (_lets.ContainsKey(text)) { _diagnostics.ReportIndexCount(_text, name.Span, text, 2, 0); return Expr.Zero; }
+            if (_lets.ContainsKey(text) || _textures.ContainsKey(text)) { _diagnostics.ReportIndexCount(_text, name.Span, text, 2, 0); return Expr.Zero; }
             if (_kernels.TryGetValue(text, out var kernel)) return kernel;
             if (_defines.TryGetValue(text, out var define)) return Expand(define, [], name, ctx);
             if (owner.Fields.ContainsKey(text))
@@ -267,6 +277,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         complex = true;
         if (owner.Parameters.TryGetValue(name, out var p) && p.IsMatrix) { complex = p.IsComplex; return p.Dimensions; }
         if (_lets.TryGetValue(name, out var l)) return [l.Rows, l.Columns];
+        if (_textures.TryGetValue(name, out var t)) return [t.Matrix.Rows, t.Matrix.Columns];
         return null;
     }
 
@@ -294,6 +305,8 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             if (v is null) return Expr.Zero;
             values.Add(v.Value);
         }
+        // a texture's entry is its expression in the parameters (and in the lets it is built from)
+        if (_textures.TryGetValue(name, out var texture)) return texture.Matrix[values[0] - 1, values[1] - 1];
         var symbol = $"{name}[{string.Join(",", values)}]";
         ArrayDimensions(name, out complex);
         return complex ? Expr.Complex(symbol) : Expr.Real(symbol);

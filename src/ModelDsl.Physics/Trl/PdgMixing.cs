@@ -93,4 +93,22 @@ public static class PdgMixing
         if (delta < 0) delta += 2 * Math.PI;
         return new LightNeutrinoParameters(masses, s12sq, s23sq, s13sq, delta);
     }
+
+    /// <summary>
+    /// The one physical Majorana phase of a mass matrix with a massless neutrino (radians in [0, 2pi)): for normal
+    /// ordering (m1 = 0) alpha31 - alpha21 = arg(U_e3^2 / U_e2^2) + 2 delta, for inverted ordering (m3 = 0)
+    /// alpha21 = arg(U_e2^2 / U_e1^2), with U the Takagi factor in PDG column order and the Majorana phases of (3.1).
+    /// Both combinations are invariant under rephasing the charged leptons and under the sign of each column.
+    /// </summary>
+    public static double MajoranaPhase(Complex[,] m, MassOrdering ordering)
+    {
+        var (_, us) = Takagi(m);
+        int[] columns = ordering == MassOrdering.Normal ? [0, 1, 2] : [1, 2, 0];
+        Complex U(int j) => us[0, columns[j]];
+        var phase = ordering == MassOrdering.Normal
+            ? (U(2) * U(2) / (U(1) * U(1))).Phase + 2 * FromMassMatrix(m, ordering).Delta
+            : (U(1) * U(1) / (U(0) * U(0))).Phase;
+        phase %= 2 * Math.PI;
+        return phase < 0 ? phase + 2 * Math.PI : phase;
+    }
 }

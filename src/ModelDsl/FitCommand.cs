@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ModelDsl.Diagnostics;
+using ModelDsl.Kernels;
+using ModelDsl.Physics.Trl;
+
+namespace ModelDsl;
+
+/// <summary>
+/// What <c>modeldsl fit FILE --card CARD [--set NAME=VALUE ...] [--json]</c> does: solve the model's
+/// <c>texture_fit</c> (seed 001 eq. 2.11) at the card's point and print the perturbation delta_h, its size
+/// against the leading texture, the residual of the light-neutrino mass matrix, the masses, angles and phases
+/// reconstructed from it next to the data (2.18), and every kernel that has a limit or a projected
+/// sensitivity in the spec (constants <c>KERNEL_limit</c>, <c>KERNEL_future</c>: the cLFV rates of (3.8)-(3.9)).
+/// </summary>
+public static class FitCommand
+{
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, bool json, TextWriter output, TextWriter error)
+    {
+        var (spec, point, kernels, diagnostics) = EvalCommand.Prepare(specPath, cardPath, sets);
+        if (kernels is null)
+        {
+            error.Write(DiagnosticPrinter.FormatAll(diagnostics));
+            return ExitCodes.SpecErrors;
+        }
+        if (diagnostics.Count > 0) error.Write(DiagnosticPrinter.FormatAll(diagnostics));
+        var index = spec!.Lets.ToList().FindIndex(l => l.Builtin.Name == "texture_fit");
+        if (index < 0)
+        {
+            var d = new Diagnostic("MDL0316", DiagnosticSeverity.Error, $"The model '{spec.Name}' has no 'let NAME = texture_fit(...)' to fit.", spec.Source, new Text.TextSpan(0, 0));
+            error.Write(DiagnosticPrinter.FormatAll([d]));
+            return ExitCodes.SpecErrors;
+        }
+        TextureFitResult fit;
+        Complex[] values;
+        try
+        {
+            var lets = kernels.ComputeLets(point!);
+            fit = MatrixBuiltins.TextureFitOf(kernels.LetArguments(index, lets, point!));
+            values = kernels.Evaluate(point!);
+        }
+        catch (LetEvaluationException e)
+        {
+            error.Write(DiagnosticPrinter.FormatAll([EvalCommand.LetFailed(spec, e)]));
+            return ExitCodes.SpecErrors;
+        }
+        var args = kernels.LetArguments(index, kernels.ComputeLets(point!), point!);
+        double Arg(int k) => ((Complex)args[k]).Real;
+        var ordering = Arg(12) > 0 ? MassOrdering.Normal : MassOrdering.Inverted;
+        var data = new OscillationData(ordering, Arg(11), Arg(12), Arg(7), Arg(8), Arg(9), Arg(10));
+        var rows = Comparison(data, fit, ordering);
+        var consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value);
+        var bounds = spec.Kernels.Select((k, i) => (k.Name, Value: values[i].Real,
+                Limit: consts.TryGetValue(k.Name + "_limit", out var l) ? l : (double?)null,
+                Future: consts.TryGetValue(k.Name + "_future", out var f) ? f : (double?)null))
+            .Where(b => b.Limit is not null || b.Future is not null).ToList();
+        if (json) WriteJson(output, spec.Name, point!.Title, fit, rows, bounds, Arg(6) > 0);
+        else WriteText(output, spec.Name, point!.Title, fit, rows, bounds, Arg(6) > 0);
+        return ExitCodes.Success;
+    }
+
+    private static List<(string Name, double Data, double Fitted)> Comparison(OscillationData data, TextureFitResult fit, MassOrdering ordering)
+    {
+        var want = data.Parameters();
+        var got = fit.Reconstructed;
+        return
+        [
+            ("m1 (eV)", want.Masses[0] * 1e9, got.Masses[0] * 1e9),
+            ("m2 (eV)", want.Masses[1] * 1e9, got.Masses[1] * 1e9),
+            ("m3 (eV)", want.Masses[2] * 1e9, got.Masses[2] * 1e9),
+            ("sin^2 theta12", want.Sin2Theta12, got.Sin2Theta12),
+            ("sin^2 theta23", want.Sin2Theta23, got.Sin2Theta23),
+            ("sin^2 theta13", want.Sin2Theta13, got.Sin2Theta13),
+            ("delta/pi", want.Delta / Math.PI, got.Delta / Math.PI),
+            (ordering == MassOrdering.Normal ? "(alpha31-alpha21)/pi" : "alpha21/pi", 0,
+                Wrap(PdgMixing.MajoranaPhase(fit.Fitted, ordering)) / Math.PI),
+        ];
+    }
+
+    /// <summary>An angle in (-pi, pi].</summary>
+    private static double Wrap(double phase) => phase > Math.PI ? phase - 2 * Math.PI : phase;
+
+    private static string G(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static string C(Complex z) => $"{G(z.Real)}{(z.Imaginary < 0 ? "-" : "+")}{G(Math.Abs(z.Imaginary))}i";
+
+    private static void WriteText(TextWriter o, string model, string title, TextureFitResult fit,
+        List<(string Name, double Data, double Fitted)> rows, List<(string Name, double Value, double? Limit, double? Future)> bounds, bool oneLoop)
+    {
+        var s = fit.Spectrum;
+        o.WriteLine($"model {model}, card \"{title}\": texture breaking fitted to the oscillation data (seed 001 eq. 2.11, {(oneLoop ? "one-loop (2.14)" : "tree-level")} light masses)");
+        o.WriteLine();
+        o.WriteLine($"heavy spectrum (GeV): m_N1 = {G(s.M1)}, m_N2 - m_N1 = {G(s.Split21)}, m_N3 - m_N2 = {G(s.Split32)}");
+        WriteMatrix(o, "h0 (leading texture, 2.17)", fit.H0);
+        WriteMatrix(o, "delta_h", fit.DeltaH);
+        o.WriteLine();
+        o.WriteLine($"max|delta_h| / max|h0| = {G(fit.Ratio)}; Frobenius ratio {G(fit.FrobeniusRatio)} (lower bound for this texture direction: {G(fit.FrobeniusBound)})");
+        o.WriteLine($"residual |m_nu(h) - U* m U^dagger| / |U* m U^dagger| = {fit.Residual.ToString("0.##E+0", CultureInfo.InvariantCulture)}");
+        o.WriteLine();
+        o.WriteLine($"  {"quantity",-22}  {"data",-12}  {"fitted",-12}  difference");
+        foreach (var (name, want, got) in rows)
+            o.WriteLine($"  {name,-22}  {G(want),-12}  {G(got),-12}  {G(got - want)}");
+        if (bounds.Count == 0) return;
+        o.WriteLine();
+        o.WriteLine("rates with a limit or a projected sensitivity in the model (seed 001 (3.8)-(3.9)):");
+        o.WriteLine($"  {"kernel",-16}  {"value",-12}  {"limit",-10}  {"future",-10}  verdict");
+        foreach (var (name, value, limit, future) in bounds)
+        {
+            var verdict = limit is { } l && value > l ? "excluded" : future is { } f && value > f ? "within reach" : "below reach";
+            o.WriteLine($"  {name,-16}  {G(value),-12}  {(limit is { } x ? G(x) : "-"),-10}  {(future is { } y ? G(y) : "-"),-10}  {verdict}");
+        }
+    }
+
+    private static void WriteMatrix(TextWriter o, string title, Complex[,] m)
+    {
+        o.WriteLine();
+        o.WriteLine($"{title} (rows e, mu, tau; columns N1, N2, N3):");
+        for (var l = 0; l < 3; l++)
+            o.WriteLine("  " + string.Join("  ", Enumerable.Range(0, 3).Select(a => C(m[l, a]).PadRight(30))).TrimEnd());
+    }
+
+    private static void WriteJson(TextWriter output, string model, string title, TextureFitResult fit,
+        List<(string Name, double Data, double Fitted)> rows, List<(string Name, double Value, double? Limit, double? Future)> bounds, bool oneLoop)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("model", model);
+            w.WriteString("card", title);
+            w.WriteBoolean("one_loop", oneLoop);
+            w.WriteStartObject("spectrum");
+            w.WriteNumber("m_N1", fit.Spectrum.M1);
+            w.WriteNumber("m_N2_minus_m_N1", fit.Spectrum.Split21);
+            w.WriteNumber("m_N3_minus_m_N2", fit.Spectrum.Split32);
+            w.WriteEndObject();
+            Matrix(w, "h0", fit.H0);
+            Matrix(w, "delta_h", fit.DeltaH);
+            w.WriteNumber("ratio", fit.Ratio);
+            w.WriteNumber("frobenius_ratio", fit.FrobeniusRatio);
+            w.WriteNumber("frobenius_bound", fit.FrobeniusBound);
+            w.WriteNumber("residual", fit.Residual);
+            w.WriteStartArray("comparison");
+            foreach (var (name, want, got) in rows)
+            {
+                w.WriteStartObject();
+                w.WriteString("quantity", name);
+                w.WriteNumber("data", want);
+                w.WriteNumber("fitted", got);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("bounds");
+            foreach (var (name, value, limit, future) in bounds)
+            {
+                w.WriteStartObject();
+                w.WriteString("kernel", name);
+                w.WriteNumber("value", value);
+                if (limit is { } l) w.WriteNumber("limit", l);
+                if (future is { } f) w.WriteNumber("future", f);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void Matrix(Utf8JsonWriter w, string name, Complex[,] m)
+    {
+        w.WriteStartArray(name);
+        for (var l = 0; l < 3; l++)
+        {
+            w.WriteStartArray();
+            for (var a = 0; a < 3; a++)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("re", m[l, a].Real);
+                w.WriteNumber("im", m[l, a].Imaginary);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+}
