@@ -2,14 +2,8 @@
 # Regenerates the seed-000 figures in docs/figures from the shipped model and cards, with the
 # real `modeldsl` commands (scan into SQLite, then plot). Run from the repository root:
 #   bash docs/figures/make-figures.sh
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-dotnet build src/ModelDsl.Cli -c Release -v quiet -nologo >/dev/null
-modeldsl() { dotnet src/ModelDsl.Cli/bin/Release/net10.0/modeldsl.dll "$@"; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/setup.sh"
 spec=models/conformal-bl.mdl
-out=docs/figures
 w23=(--grid "re(w23)=-3.1416:3.1416:121" --grid "im(w23)=-3:3:121")
 
 # Fig. 1(a): the thermal Delta M^2(T) of (3.23) against T/<phi> (<phi> = 1 GeV, so T is T/<phi>).

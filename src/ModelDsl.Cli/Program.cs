@@ -49,9 +49,10 @@ try
     var title = new Option<string>("--title") { Description = "The plot's title (default: model and card)." };
     var pout = new Option<FileInfo>("--out") { Description = "The PNG file to write.", Required = true };
     var overlay = new Option<string>("--overlay") { Description = "2D: dashed contours of another kernel, KERNEL=level[,level], e.g. washout_e=1." };
+    var lines = new Option<string>("--lines") { Description = "1D: labelled reference lines, LABEL=value[,LABEL=value], e.g. \"MEG 2016=4.2e-13\"." };
     var plot = new Command("plot", "Plot scan results: lines against one axis, or a heatmap with contour lines over two.")
     {
-        results, px, py, series, pz, contours, logx, logy, logz, title, pout, overlay,
+        results, px, py, series, pz, contours, logx, logy, logz, title, pout, overlay, lines,
     };
     plot.SetAction(p =>
     {
@@ -77,11 +78,22 @@ try
             }
             overlaid = (text[..eq], overlayLevels);
         }
+        var labelled = new List<(string, double)>();
+        foreach (var part in (p.GetValue(lines) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = part.LastIndexOf('=');
+            if (eq <= 0 || !double.TryParse(part[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                Console.Error.WriteLine($"modeldsl: --lines takes LABEL=value[,LABEL=value], not '{part}'");
+                return ExitCodes.Usage;
+            }
+            labelled.Add((part[..eq].Trim(), value));
+        }
         var files = p.GetValue(results)!;
         return files.Select(RequireFile).FirstOrDefault(c => c is not null) ?? ModelDsl.Plotting.PlotCommand.Run(new ModelDsl.Plotting.PlotCommand.Options(
             files.Select(f => f.FullName).ToList(), p.GetValue(px)!, p.GetValue(py), p.GetValue(series),
             p.GetValue(pz)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), levels,
-            p.GetValue(logx), p.GetValue(logy), p.GetValue(logz), p.GetValue(pout)!.FullName, p.GetValue(title)) { Overlay = overlaid }, Console.Out, Console.Error);
+            p.GetValue(logx), p.GetValue(logy), p.GetValue(logz), p.GetValue(pout)!.FullName, p.GetValue(title)) { Overlay = overlaid, Lines = labelled }, Console.Out, Console.Error);
     });
 
     var fitFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec (with a 'let ... = texture_fit(...)')." };

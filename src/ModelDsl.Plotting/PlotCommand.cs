@@ -18,6 +18,9 @@ public static class PlotCommand
     {
         /// <summary>2D only: contours of a second kernel drawn over the heatmap (kernel, levels).</summary>
         public (string Kernel, IReadOnlyList<double> Levels)? Overlay { get; init; }
+
+        /// <summary>1D only: labelled horizontal reference lines (label, value), e.g. experimental limits.</summary>
+        public IReadOnlyList<(string Label, double Value)> Lines { get; init; } = [];
     }
 
     /// <summary>
@@ -74,6 +77,7 @@ public static class PlotCommand
         if (bad is not null) { error.WriteLine($"modeldsl: {bad}"); return ExitCode.Usage; }
         if (o.Y is not null && o.Z.Count != 1) { error.WriteLine("modeldsl: a 2D plot shows one kernel (--z NAME)"); return ExitCode.Usage; }
         if (o.Y is null && o.Overlay is not null) { error.WriteLine("modeldsl: --overlay draws contours over a 2D heatmap (give --y)"); return ExitCode.Usage; }
+        if (o.Y is not null && o.Lines.Count > 0) { error.WriteLine("modeldsl: --lines draws reference lines on a line plot (no --y)"); return ExitCode.Usage; }
         var others = store.Axes.Except(new[] { o.X, o.Y, o.Series }.OfType<string>()).ToList();
         if (others.Count > 0) { error.WriteLine($"modeldsl: the scan has more axes than the plot uses: {string.Join(", ", others)}"); return ExitCode.Usage; }
 
@@ -106,9 +110,20 @@ public static class PlotCommand
                 h.LinePattern = LinePattern.Dashed;
                 h.LineColor = Colors.Gray;
             }
+            var lineColors = new[] { Colors.DarkRed, Colors.DarkBlue, Colors.DarkGreen, Colors.DarkOrange, Colors.Purple, Colors.Teal, Colors.Brown, Colors.Gray };
+            for (var k = 0; k < o.Lines.Count; k++)
+            {
+                var h = plot.Add.HorizontalLine(Tx(o.Lines[k].Value, o.LogZ || o.LogY));
+                h.LinePattern = LinePattern.Dotted;
+                h.LineColor = lineColors[k % lineColors.Length];
+                h.LineWidth = 1.5f;
+                h.LegendText = $"{o.Lines[k].Label} ({o.Lines[k].Value.ToString("G3", CultureInfo.InvariantCulture)})";
+            }
             plot.XLabel(Label(o.X, o.LogX));
             plot.YLabel(o.Z.Count == 1 ? (o.LogZ ? $"log10 |{o.Z[0]}|" : Label(o.Z[0], o.LogY)) : (o.LogZ ? "log10 |value|" : o.LogY ? "log10 value" : "value"));
-            if (o.Series is not null || o.Z.Count > 1 || labelByFile) plot.ShowLegend();
+            if (o.Series is not null || o.Z.Count > 1 || labelByFile || o.Lines.Count > 0) plot.ShowLegend();
+            // reference lines usually mark upper bounds on falling curves: keep the legend out of the lower corner
+            if (o.Lines.Count > 0) plot.Legend.Alignment = Alignment.UpperRight;
         }
         else
         {

@@ -19,6 +19,24 @@ let tests =
                 Expect.floatClose { absolute = 1e-3; relative = 0.0 } (x1 * x1 + y1 * y1) 1.0 "on the circle"
                 Expect.floatClose { absolute = 1e-3; relative = 0.0 } (x2 * x2 + y2 * y2) 1.0 "on the circle"
         }
+        test "labelled reference lines (--lines) on a log line plot of the TRL cLFV rates; --lines needs a line plot" {
+            let dir = Path.Combine(Path.GetTempPath(), "modeldsl-lines-" + Guid.NewGuid().ToString("N"))
+            Directory.CreateDirectory dir |> ignore
+            try
+                let db = Path.Combine(dir, "clfv.db")
+                let scan = runCli [ "scan"; "models/seesaw-z3.mdl"; "--card"; "samples/trl/fig10.card"; "--grid"; "mN=100:10000:9:log"; "--out"; db ]
+                Expect.equal scan.ExitCode 0 scan.Stderr
+                let png = Path.Combine(dir, "clfv.png")
+                let r = runCli [ "plot"; db; "--x"; "mN"; "--z"; "BR_mu_e_gamma,CR_mu_e_Au"; "--logx"; "--logy"; "--lines"; "MEG 2016=4.2e-13,SINDRUM II=7e-13"; "--out"; png ]
+                Expect.equal r.ExitCode 0 r.Stderr
+                let bytes = File.ReadAllBytes png
+                Expect.equal bytes.[0..3] [| 0x89uy; byte 'P'; byte 'N'; byte 'G' |] "PNG signature"
+                Expect.equal (runCli [ "plot"; db; "--x"; "mN"; "--z"; "BR_mu_e_gamma"; "--lines"; "MEG 2016"; "--out"; png ]).ExitCode 2 "a line without a value"
+                Expect.equal (runCli [ "plot"; db; "--x"; "mN"; "--y"; "mN"; "--z"; "BR_mu_e_gamma"; "--lines"; "MEG=4.2e-13"; "--out"; png ]).ExitCode 2 "--lines on a heatmap"
+            finally
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
+                try Directory.Delete(dir, true) with _ -> ()
+        }
         test "scan then plot: a line plot and a heatmap with contours are PNG files; bad names are usage errors" {
             let dir = Path.Combine(Path.GetTempPath(), "modeldsl-plot-" + Guid.NewGuid().ToString("N"))
             Directory.CreateDirectory dir |> ignore
