@@ -82,9 +82,10 @@ try
         foreach (var part in (p.GetValue(lines) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var eq = part.LastIndexOf('=');
-            if (eq <= 0 || !double.TryParse(part[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            if (eq <= 0 || !double.TryParse(part[(eq + 1)..], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                || !double.IsFinite(value))
             {
-                Console.Error.WriteLine($"modeldsl: --lines takes LABEL=value[,LABEL=value], not '{part}'");
+                Console.Error.WriteLine($"modeldsl: --lines takes LABEL=value[,LABEL=value] with finite values, not '{part}'");
                 return ExitCodes.Usage;
             }
             labelled.Add((part[..eq].Trim(), value));

@@ -52,9 +52,11 @@ public sealed class KernelSet
     }
 
     /// <summary>Every kernel at a parameter point (complex; kernels meant to be real have a zero imaginary part).</summary>
-    public Complex[] Evaluate(ParameterPoint point)
+    public Complex[] Evaluate(ParameterPoint point) => Evaluate(point, ComputeLets(point));
+
+    /// <summary>Every kernel at a parameter point whose let matrices are already computed (<see cref="ComputeLets"/>).</summary>
+    public Complex[] Evaluate(ParameterPoint point, Complex[,]?[] lets)
     {
-        var lets = ComputeLets(point);
         var input = new Complex[_resolvers.Length];
         for (var k = 0; k < input.Length; k++) input[k] = _resolvers[k](lets, point);
         var output = new Complex[Spec.Kernels.Count];

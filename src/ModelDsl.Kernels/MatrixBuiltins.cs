@@ -35,6 +35,7 @@ public static class MatrixBuiltins
         var data = new OscillationData(dm31 > 0 ? MassOrdering.Normal : MassOrdering.Inverted, Real(args[11]), dm31,
             Real(args[7]), Real(args[8]), Real(args[9]), Real(args[10]));
         double a = Real(args[0]), b = Real(args[1]), c = Real(args[2]), m = Real(args[3]);
+        if (args.Take(13).Any(x => !double.IsFinite(Real(x)))) throw new ArgumentException("every argument must be a finite number");
         if (a == 0 && b == 0 && c == 0) throw new ArgumentException("a = b = c = 0: there is no texture to perturb");
         if (!(m > 0)) throw new ArgumentException("the heavy mass must be positive");
         if (!(data.Dm2_21 > 0) || data.Dm2_31 == 0) throw new ArgumentException("dm2_21 must be positive and dm2_31 non-zero");
@@ -45,6 +46,11 @@ public static class MatrixBuiltins
         catch (MathNet.Numerics.Optimization.OptimizationException e)
         {
             throw new ArithmeticException("the fit did not converge: " + e.Message, e);
+        }
+        catch (ArithmeticException e)
+        {
+            // e.g. a spectrum whose splittings overflow: the fitted mass matrix is not finite
+            throw new ArithmeticException("no finite fit at this point: " + e.Message, e);
         }
     }
 

@@ -78,6 +78,11 @@ public static class PlotCommand
         if (o.Y is not null && o.Z.Count != 1) { error.WriteLine("modeldsl: a 2D plot shows one kernel (--z NAME)"); return ExitCode.Usage; }
         if (o.Y is null && o.Overlay is not null) { error.WriteLine("modeldsl: --overlay draws contours over a 2D heatmap (give --y)"); return ExitCode.Usage; }
         if (o.Y is not null && o.Lines.Count > 0) { error.WriteLine("modeldsl: --lines draws reference lines on a line plot (no --y)"); return ExitCode.Usage; }
+        if ((o.LogY || o.LogZ) && o.Lines.FirstOrDefault(l => !(l.Value > 0)) is { Label: { } badLine })
+        {
+            error.WriteLine($"modeldsl: --lines '{badLine}' is not positive, so it has no place on a log axis");
+            return ExitCode.Usage;
+        }
         var others = store.Axes.Except(new[] { o.X, o.Y, o.Series }.OfType<string>()).ToList();
         if (others.Count > 0) { error.WriteLine($"modeldsl: the scan has more axes than the plot uses: {string.Join(", ", others)}"); return ExitCode.Usage; }
 

@@ -17,6 +17,9 @@ namespace ModelDsl;
 /// </summary>
 public static class FitCommand
 {
+    /// <summary>The largest relative residual of the light-neutrino mass matrix that counts as a fit.</summary>
+    public const double MaxResidual = 1e-6;
+
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, bool json, TextWriter output, TextWriter error)
     {
@@ -36,18 +39,19 @@ public static class FitCommand
         }
         TextureFitResult fit;
         Complex[] values;
+        IReadOnlyList<object> args;
         try
         {
             var lets = kernels.ComputeLets(point!);
-            fit = MatrixBuiltins.TextureFitOf(kernels.LetArguments(index, lets, point!));
-            values = kernels.Evaluate(point!);
+            args = kernels.LetArguments(index, lets, point!);
+            fit = MatrixBuiltins.TextureFitOf(args);
+            values = kernels.Evaluate(point!, lets);
         }
         catch (LetEvaluationException e)
         {
             error.Write(DiagnosticPrinter.FormatAll([EvalCommand.LetFailed(spec, e)]));
             return ExitCodes.SpecErrors;
         }
-        var args = kernels.LetArguments(index, kernels.ComputeLets(point!), point!);
         double Arg(int k) => ((Complex)args[k]).Real;
         var ordering = Arg(12) > 0 ? MassOrdering.Normal : MassOrdering.Inverted;
         var data = new OscillationData(ordering, Arg(11), Arg(12), Arg(7), Arg(8), Arg(9), Arg(10));
@@ -59,6 +63,13 @@ public static class FitCommand
             .Where(b => b.Limit is not null || b.Future is not null).ToList();
         if (json) WriteJson(output, spec.Name, point!.Title, fit, rows, bounds, Arg(6) > 0);
         else WriteText(output, spec.Name, point!.Title, fit, rows, bounds, Arg(6) > 0);
+        if (!(fit.Residual <= MaxResidual))
+        {
+            // a fit that does not reproduce the data is a failure of this card's values, not a result
+            error.WriteLine($"{cardPath}: error: the fitted texture does not reproduce the data (residual {G(fit.Residual)} > {G(MaxResidual)}): "
+                + "double precision cannot hold the light masses in Yukawas this large (docs/trl.md)");
+            return ExitCodes.SpecErrors;
+        }
         return ExitCodes.Success;
     }
 
@@ -80,6 +91,8 @@ public static class FitCommand
         ];
     }
 
+    private static double MaxEntry(Complex[,] m) => m.Cast<Complex>().Max(z => z.Magnitude);
+
     /// <summary>An angle in (-pi, pi].</summary>
     private static double Wrap(double phase) => phase > Math.PI ? phase - 2 * Math.PI : phase;
 
@@ -99,6 +112,8 @@ public static class FitCommand
         o.WriteLine();
         o.WriteLine($"max|delta_h| / max|h0| = {G(fit.Ratio)}; Frobenius ratio {G(fit.FrobeniusRatio)} (lower bound for this texture direction: {G(fit.FrobeniusBound)})");
         o.WriteLine($"residual |m_nu(h) - U* m U^dagger| / |U* m U^dagger| = {fit.Residual.ToString("0.##E+0", CultureInfo.InvariantCulture)}");
+        if (MaxEntry(fit.H) > Math.Sqrt(4 * Math.PI))
+            o.WriteLine($"warning: max|h| = {G(MaxEntry(fit.H))} > sqrt(4 pi): these Yukawa couplings are not perturbative");
         o.WriteLine();
         o.WriteLine($"  {"quantity",-22}  {"data",-12}  {"fitted",-12}  difference");
         foreach (var (name, want, got) in rows)
@@ -109,7 +124,7 @@ public static class FitCommand
         o.WriteLine($"  {"kernel",-16}  {"value",-12}  {"limit",-10}  {"future",-10}  verdict");
         foreach (var (name, value, limit, future) in bounds)
         {
-            var verdict = limit is { } l && value > l ? "excluded" : future is { } f && value > f ? "within reach" : "below reach";
+            var verdict = !double.IsFinite(value) ? "not finite" : limit is { } l && value > l ? "excluded" : future is { } f && value > f ? "within reach" : "below reach";
             o.WriteLine($"  {name,-16}  {G(value),-12}  {(limit is { } x ? G(x) : "-"),-10}  {(future is { } y ? G(y) : "-"),-10}  {verdict}");
         }
     }
@@ -133,23 +148,24 @@ public static class FitCommand
             w.WriteString("card", title);
             w.WriteBoolean("one_loop", oneLoop);
             w.WriteStartObject("spectrum");
-            w.WriteNumber("m_N1", fit.Spectrum.M1);
-            w.WriteNumber("m_N2_minus_m_N1", fit.Spectrum.Split21);
-            w.WriteNumber("m_N3_minus_m_N2", fit.Spectrum.Split32);
+            Number(w, "m_N1", fit.Spectrum.M1);
+            Number(w, "m_N2_minus_m_N1", fit.Spectrum.Split21);
+            Number(w, "m_N3_minus_m_N2", fit.Spectrum.Split32);
             w.WriteEndObject();
             Matrix(w, "h0", fit.H0);
             Matrix(w, "delta_h", fit.DeltaH);
-            w.WriteNumber("ratio", fit.Ratio);
-            w.WriteNumber("frobenius_ratio", fit.FrobeniusRatio);
-            w.WriteNumber("frobenius_bound", fit.FrobeniusBound);
-            w.WriteNumber("residual", fit.Residual);
+            Number(w, "ratio", fit.Ratio);
+            Number(w, "frobenius_ratio", fit.FrobeniusRatio);
+            Number(w, "frobenius_bound", fit.FrobeniusBound);
+            Number(w, "residual", fit.Residual);
+            w.WriteBoolean("perturbative", MaxEntry(fit.H) <= Math.Sqrt(4 * Math.PI));
             w.WriteStartArray("comparison");
             foreach (var (name, want, got) in rows)
             {
                 w.WriteStartObject();
                 w.WriteString("quantity", name);
-                w.WriteNumber("data", want);
-                w.WriteNumber("fitted", got);
+                Number(w, "data", want);
+                Number(w, "fitted", got);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -158,7 +174,7 @@ public static class FitCommand
             {
                 w.WriteStartObject();
                 w.WriteString("kernel", name);
-                w.WriteNumber("value", value);
+                Number(w, "value", value);
                 if (limit is { } l) w.WriteNumber("limit", l);
                 if (future is { } f) w.WriteNumber("future", f);
                 w.WriteEndObject();
@@ -167,6 +183,13 @@ public static class FitCommand
             w.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary>A number, or its text ("NaN", "Infinity") when it is not finite, as eval --json does.</summary>
+    private static void Number(Utf8JsonWriter w, string name, double x)
+    {
+        if (double.IsFinite(x)) w.WriteNumber(name, x);
+        else w.WriteString(name, x.ToString(CultureInfo.InvariantCulture));
     }
 
     private static void Matrix(Utf8JsonWriter w, string name, Complex[,] m)
@@ -178,8 +201,8 @@ public static class FitCommand
             for (var a = 0; a < 3; a++)
             {
                 w.WriteStartObject();
-                w.WriteNumber("re", m[l, a].Real);
-                w.WriteNumber("im", m[l, a].Imaginary);
+                Number(w, "re", m[l, a].Real);
+                Number(w, "im", m[l, a].Imaginary);
                 w.WriteEndObject();
             }
             w.WriteEndArray();

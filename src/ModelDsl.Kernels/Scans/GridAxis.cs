@@ -6,7 +6,8 @@ namespace ModelDsl.Kernels.Scans;
 /// One scan axis, <c>NAME=start:stop:count[:log]</c>: NAME is a real parameter, a component
 /// <c>M[2]</c>, or <c>re(w23)</c> / <c>im(w23)</c> of a complex one; count points from start to stop
 /// inclusive, evenly spaced, or evenly in log10 with <c>:log</c>. Mass values are in GeV (no unit
-/// is written); grid values are not subject to the card's sign and ordering checks.
+/// is written). The scan checks a grid against the parameter's declared sign (positive, nonnegative);
+/// the ordering of a vector's components (e.g. light masses) is not checked on a grid.
 /// </summary>
 public sealed record GridAxis(string Name, double Start, double Stop, int Count, bool Log)
 {

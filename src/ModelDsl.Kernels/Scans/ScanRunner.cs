@@ -50,6 +50,11 @@ public sealed class ScanRunner
         {
             var setter = Setter(kernels.Spec, axis.Name, out problem);
             if (setter is null) return null;
+            // the grid obeys the declared signs, as card values do (MDL0307)
+            var p = kernels.Spec.Parameters.First(x => x.Name == ParseAxisName(axis.Name).Target);
+            var low = Math.Min(axis.Start, axis.Stop);
+            if (p.IsPositive && !(low > 0)) { problem = $"'{axis.Name}': '{p.Name}' is declared positive; the grid must stay above 0"; return null; }
+            if (p.IsNonNegative && !(low >= 0)) { problem = $"'{axis.Name}': '{p.Name}' is declared nonnegative; the grid must not go below 0"; return null; }
             setters.Add(setter);
         }
         if (axes.Select(a => a.Name).Distinct().Count() != axes.Count) { problem = "an axis is given twice"; return null; }

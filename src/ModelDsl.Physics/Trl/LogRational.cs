@@ -22,6 +22,7 @@ internal sealed class LogRational
     private readonly double[] _taylor;
     private LogRational? _overX;
 
+    /// <summary>f(x) = (A(x) + B(x) ln x)/(1 - x)^n with polynomial coefficients a, b (constant term first).</summary>
     public LogRational(double[] a, double[] b, int n)
     {
         _a = a;
@@ -38,6 +39,7 @@ internal sealed class LogRational
         for (var k = 0; k < Terms; k++) _taylor[k] = sign * numerator[k + n];
     }
 
+    /// <summary>f(x); the Taylor series about x = 1 near the removable singularity, the closed form elsewhere.</summary>
     public double Value(double x)
     {
         var u = x - 1;
@@ -51,6 +53,7 @@ internal sealed class LogRational
         return (Poly(_a, x) + Poly(_b, x) * Math.Log(x)) / Math.Pow(1 - x, _n);
     }
 
+    /// <summary>f'(x), with the same switch between series and closed form.</summary>
     public double Derivative(double x)
     {
         var u = x - 1;

@@ -42,10 +42,13 @@ public static class PdgMixing
     /// Takagi factorisation of a complex symmetric 3x3 matrix: U unitary with U^T m U = diag(masses), masses &gt;= 0 ascending.
     /// Eigenvectors of the Hermitian m^dagger m = U diag(masses^2) U^dagger (MathNet EVD, after scaling m to unit size)
     /// are rephased by half the phase of v^T m v. Requires non-degenerate masses (a zero mass is fine: its column phase
-    /// is then arbitrary).
+    /// is then arbitrary); throws <see cref="ArithmeticException"/> when an entry is not finite.
     /// </summary>
     public static (double[] Masses, Complex[,] U) Takagi(Complex[,] m)
     {
+        foreach (var z in m)
+            if (!double.IsFinite(z.Real) || !double.IsFinite(z.Imaginary))
+                throw new ArithmeticException("the light-neutrino mass matrix is not finite");
         var scale = 0.0;
         foreach (var z in m) scale = Math.Max(scale, z.Magnitude);
         if (scale == 0) return ([0, 0, 0], ComplexMatrix3.Diagonal(1, 1, 1));

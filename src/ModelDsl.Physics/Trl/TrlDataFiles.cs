@@ -9,6 +9,7 @@ namespace ModelDsl.Physics.Trl;
 /// </summary>
 internal static class TrlDataFiles
 {
+    /// <summary>The text of an embedded data file (copied from data/trl/).</summary>
     public static string ReadText(string fileName)
     {
         var name = "ModelDsl.Physics.Trl." + fileName;
@@ -18,11 +19,13 @@ internal static class TrlDataFiles
         return reader.ReadToEnd();
     }
 
+    /// <summary>The non-comment lines, split into columns.</summary>
     public static IEnumerable<string[]> Rows(string text) =>
         text.Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>A number in invariant culture.</summary>
     public static double Number(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
 }

@@ -88,8 +88,8 @@ public sealed class ComplexSplitter
     private (int, int) Reciprocal((int Re, int Im) x)
     {
         if (IsZero(x.Im)) return (Op(StagedOp.Div, _p.Const(1), x.Re), _p.Const(0));
-        var norm = Op(StagedOp.Add, Op(StagedOp.Mul, x.Re, x.Re), Op(StagedOp.Mul, x.Im, x.Im));
-        return (Op(StagedOp.Div, x.Re, norm), Op(StagedOp.Neg, Op(StagedOp.Div, x.Im, norm)));
+        // as Complex division does it (Smith's algorithm), so that no |z|^2 overflows
+        return (Op(StagedOp.ReciprocalRe, x.Re, x.Im), Op(StagedOp.ReciprocalIm, x.Re, x.Im));
     }
 
     private (int, int) Sum(IReadOnlyList<Expr> terms)
@@ -125,6 +125,13 @@ public sealed class ComplexSplitter
         if (p.Exponent is not NumberExpr { Value.IsRational: true } n || Varies(p.Exponent))
             return Fail(p, "only rational exponents are compiled for scans");
         var r = n.Value.AsRational;
+        if (p.Base is FunctionExpr { Kind: FunctionKind.Abs } abs && r.IsInteger && r.Sign > 0 && r.Numerator.IsEven && r.Numerator <= 64)
+        {
+            // |z|^(2k) = (re^2 + im^2)^k: no square root (it over- and underflows where |z|^2 does)
+            var z = Lower(abs.Argument);
+            var norm = Op(StagedOp.Add, Op(StagedOp.Mul, z.Re, z.Re), Op(StagedOp.Mul, z.Im, z.Im));
+            return IntegerPower((norm, _p.Const(0)), (int)(r.Numerator / 2));
+        }
         var x = Lower(p.Base);
         if (r.IsInteger && BigAbs(r) <= 64)
         {
@@ -181,20 +188,20 @@ public sealed class ComplexSplitter
     {
         var e = Op(StagedOp.Exp, x.Re);
         if (IsZero(x.Im)) return (e, _p.Const(0));
-        return (Op(StagedOp.Mul, e, Op(StagedOp.Cos, x.Im)), Op(StagedOp.Mul, e, Op(StagedOp.Sin, x.Im)));
+        // NumericFunctions.Exp: a zero imaginary part at run time gives exactly 0, even when e overflows
+        return (Op(StagedOp.Mul, e, Op(StagedOp.Cos, x.Im)), Op(StagedOp.ScaleUnlessZero, e, Op(StagedOp.Sin, x.Im)));
     }
 
     private (int, int) Logarithm((int Re, int Im) x)
     {
         if (IsZero(x.Im))
         {
-            // log of a real number: arg is pi below zero (the value from above the cut)
-            return (Op(StagedOp.Log, Op(StagedOp.Abs, x.Re)), Op(StagedOp.Select, Op(StagedOp.Neg, x.Re), _p.Const(Math.PI), _p.Const(0)));
+            // log of a real number: arg = atan2(+0, x), pi for x < 0 and for -0 (the value from above the cut)
+            return (Op(StagedOp.Log, Op(StagedOp.Abs, x.Re)), Op(StagedOp.Atan2, _p.Const(0), x.Re));
         }
-        var norm = Op(StagedOp.Add, Op(StagedOp.Mul, x.Re, x.Re), Op(StagedOp.Mul, x.Im, x.Im));
         // adding +0 turns a -0 imaginary part into +0: arg on the cut is +pi, as NumericFunctions.OnCut
         var im = Op(StagedOp.Add, x.Im, _p.Const(0.0));
-        return (Op(StagedOp.Mul, _p.Const(0.5), Op(StagedOp.Log, norm)), Op(StagedOp.Atan2, im, x.Re));
+        return (Op(StagedOp.Log, Op(StagedOp.Hypot, x.Re, x.Im)), Op(StagedOp.Atan2, im, x.Re));
     }
 
     private (int, int) Function(FunctionExpr f)
@@ -221,9 +228,7 @@ public sealed class ComplexSplitter
             case FunctionKind.Im: return (x.Im, zero);
             case FunctionKind.Conj: return (x.Re, Op(StagedOp.Neg, x.Im));
             case FunctionKind.Abs:
-                return IsZero(x.Im)
-                    ? (Op(StagedOp.Abs, x.Re), zero)
-                    : (Op(StagedOp.Sqrt, Op(StagedOp.Add, Op(StagedOp.Mul, x.Re, x.Re), Op(StagedOp.Mul, x.Im, x.Im))), zero);
+                return IsZero(x.Im) ? (Op(StagedOp.Abs, x.Re), zero) : (Op(StagedOp.Hypot, x.Re, x.Im), zero);
             case FunctionKind.Exp: return Exponential(x);
             case FunctionKind.Log: return Logarithm(x);
             case FunctionKind.Sin:
@@ -232,6 +237,7 @@ public sealed class ComplexSplitter
                 var sin = Op(StagedOp.Sin, x.Re);
                 var cos = Op(StagedOp.Cos, x.Re);
                 if (IsZero(x.Im)) return (f.Kind == FunctionKind.Sin ? sin : cos, zero);
+                // as Complex.Sin and Complex.Cos do (checked bit for bit on .NET 10): Math.Cosh and Math.Sinh
                 var cosh = Op(StagedOp.Cosh, x.Im);
                 var sinh = Op(StagedOp.Sinh, x.Im);
                 // sin(a+ib) = sin a cosh b + i cos a sinh b; cos(a+ib) = cos a cosh b - i sin a sinh b

@@ -185,8 +185,8 @@ internal sealed class LinqEmitter
             }
             num.Add(f is PowerExpr p ? LowerPowerNode(p) : Lower(f));
         }
-        var numerator = num.Count == 0 ? Constant(1) : num.Aggregate(L.Multiply);
-        var result = den.Count == 0 ? numerator : L.Divide(numerator, den.Aggregate(L.Multiply));
+        var numerator = num.Count == 0 ? Constant(1) : num.Aggregate(Mul);
+        var result = den.Count == 0 ? numerator : L.Divide(numerator, den.Aggregate(Mul));
         return negate ? L.Negate(result) : result;
     }
 
@@ -219,14 +219,18 @@ internal sealed class LinqEmitter
             _temps.Add(t);
             x = Spill(t, x);
         }
-        if (n == 2) return L.Multiply(x, x);
+        if (n == 2) return Mul(x, x);
         if (n % 2 == 0)
         {
             var half = Square(x, n / 2);
             return Square(half, 2);
         }
-        return L.Multiply(Square(x, n - 1), x);
+        return Mul(Square(x, n - 1), x);
     }
+
+    /// <summary>A product; complex products go through NumericFunctions.Multiply (real operands stay real: no inf + NaN i).</summary>
+    private LExpr Mul(LExpr a, LExpr b) =>
+        _domain == NumericDomain.Real ? L.Multiply(a, b) : Call(nameof(NumericFunctions.Multiply), a, b);
 
     private LExpr Spill(ParameterExpression t, LExpr value)
     {

@@ -58,6 +58,14 @@ public enum StagedOp
     Theta,
     /// <summary>b when a &gt; 0, otherwise c (both sides computed; no side effects).</summary>
     Select,
+    /// <summary>|a + b i| as Complex.Abs computes it.</summary>
+    Hypot,
+    /// <summary>Re of 1/(a + b i), as Complex division computes it.</summary>
+    ReciprocalRe,
+    /// <summary>Im of 1/(a + b i), as Complex division computes it.</summary>
+    ReciprocalIm,
+    /// <summary>a * b, but 0 when b is 0 (even for infinite a).</summary>
+    ScaleUnlessZero,
 }
 
 /// <summary>
@@ -134,15 +142,19 @@ public sealed class StagedProgram
         return Add(new Node(op, a, b, c, 0, operands.Max(x => _nodes[x].Level), NonNegative(op, a, b, c), Positive(op, a, b, c)));
     }
 
+    /// <summary>
+    /// Strict positivity that survives rounding: sums, roots and cosh of positive values stay positive, but a
+    /// product, quotient, power or exponential of positive values may underflow to 0, so it is only non-negative.
+    /// </summary>
     private bool Positive(StagedOp op, int a, int b, int c)
     {
         bool P(int x) => _nodes[x].Positive;
         return op switch
         {
-            StagedOp.Exp or StagedOp.Cosh => true,
-            StagedOp.Sqrt or StagedOp.Cbrt or StagedOp.Pow => P(a),
+            StagedOp.Cosh => true,
+            StagedOp.Sqrt or StagedOp.Cbrt => P(a),
             StagedOp.Add => (P(a) && _nodes[b].NonNegative) || (P(b) && _nodes[a].NonNegative),
-            StagedOp.Mul or StagedOp.Div or StagedOp.Min => P(a) && P(b),
+            StagedOp.Min => P(a) && P(b),
             StagedOp.Max => P(a) || P(b),
             StagedOp.Select => P(b) && P(c),
             _ => false,
@@ -154,7 +166,7 @@ public sealed class StagedProgram
         bool N(int x) => _nodes[x].NonNegative;
         return op switch
         {
-            StagedOp.Sqrt or StagedOp.Exp or StagedOp.Abs or StagedOp.Cosh or StagedOp.Theta => true,
+            StagedOp.Sqrt or StagedOp.Exp or StagedOp.Abs or StagedOp.Cosh or StagedOp.Theta or StagedOp.Hypot => true,
             StagedOp.Cbrt => N(a),
             StagedOp.Mul => a == b || (N(a) && N(b)),
             StagedOp.Add or StagedOp.Div or StagedOp.Min => N(a) && N(b),
@@ -178,8 +190,9 @@ public sealed class StagedProgram
                 if (IsConst(a, 0.0)) return Op(StagedOp.Neg, b);
                 break;
             case StagedOp.Mul:
-                // x*0 is folded to 0: inputs here are finite scan values, and a kernel that would make
-                // 0*inf would be NaN at that point in the interpreted path too (reported as non-finite)
+                // x*0 is folded to 0, also where x overflows at run time (the interpreter would give NaN
+                // there): exact zeros such as sqrt(m1) with m1 = 0 remove whole terms, which is where much
+                // of the speed comes from. Documented in docs/benchmarks.md.
                 if (IsConst(a, 0.0) || IsConst(b, 0.0)) return Const(0);
                 if (IsConst(a, 1.0)) return b;
                 if (IsConst(b, 1.0)) return a;
@@ -238,6 +251,10 @@ public sealed class StagedProgram
         StagedOp.Sign => NumericFunctions.Sign(x[0]),
         StagedOp.Theta => NumericFunctions.Theta(x[0]),
         StagedOp.Select => x[0] > 0 ? x[1] : x[2],
+        StagedOp.Hypot => NumericFunctions.Hypot(x[0], x[1]),
+        StagedOp.ReciprocalRe => NumericFunctions.ReciprocalRe(x[0], x[1]),
+        StagedOp.ReciprocalIm => NumericFunctions.ReciprocalIm(x[0], x[1]),
+        StagedOp.ScaleUnlessZero => NumericFunctions.ScaleUnlessZero(x[0], x[1]),
         _ => throw new InvalidOperationException("Cannot fold " + op),
     };
 
@@ -328,9 +345,16 @@ public sealed class StagedProgram
             StagedOp.Sign => L.Call(typeof(NumericFunctions).GetMethod(nameof(NumericFunctions.Sign), [typeof(double)])!, A()),
             StagedOp.Theta => L.Call(typeof(NumericFunctions).GetMethod(nameof(NumericFunctions.Theta), [typeof(double)])!, A()),
             StagedOp.Select => L.Condition(L.GreaterThan(A(), L.Constant(0.0)), B(), v[n.C]!),
+            StagedOp.Hypot => Helper(nameof(NumericFunctions.Hypot), A(), B()),
+            StagedOp.ReciprocalRe => Helper(nameof(NumericFunctions.ReciprocalRe), A(), B()),
+            StagedOp.ReciprocalIm => Helper(nameof(NumericFunctions.ReciprocalIm), A(), B()),
+            StagedOp.ScaleUnlessZero => Helper(nameof(NumericFunctions.ScaleUnlessZero), A(), B()),
             _ => throw new InvalidOperationException("Cannot lower " + n.Op),
         };
     }
+
+    private static LExpr Helper(string name, params LExpr[] args) =>
+        L.Call(typeof(NumericFunctions).GetMethod(name, args.Select(_ => typeof(double)).ToArray())!, args);
 
     private static LExpr MathCall(string name, params LExpr[] args) =>
         L.Call(typeof(Math).GetMethod(name, args.Select(_ => typeof(double)).ToArray())!, args);

@@ -30,7 +30,7 @@ public static class Evaluator
                 return sum;
             case ProductExpr p:
                 var prod = Complex.One;
-                foreach (var f in p.Factors) prod *= Evaluate(f, value);
+                foreach (var f in p.Factors) prod = NumericFunctions.Multiply(prod, Evaluate(f, value));
                 return prod;
             case PowerExpr pw:
                 var b = Evaluate(pw.Base, value);

@@ -30,9 +30,9 @@ public static class NumericFunctions
         Complex r = Complex.One, b = x;
         while (n > 0)
         {
-            if ((n & 1) == 1) r *= b;
+            if ((n & 1) == 1) r = Multiply(r, b);
             n >>= 1;
-            if (n > 0) b *= b;
+            if (n > 0) b = Multiply(b, b);
         }
         return r;
     }
@@ -49,6 +49,26 @@ public static class NumericFunctions
     /// its limit 0) instead of Complex.Exp's inf + NaN i.
     /// </summary>
     public static Complex Exp(Complex z) => z.Imaginary == 0 ? new Complex(Math.Exp(z.Real), 0) : Complex.Exp(z);
+
+    /// <summary>
+    /// a * b; when both are real (zero imaginary parts) the real product, so that an overflow gives inf
+    /// and not Complex multiplication's inf + NaN i (inf * 0 in the cross terms).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static Complex Multiply(Complex a, Complex b) =>
+        a.Imaginary == 0 && b.Imaginary == 0 ? new Complex(a.Real * b.Real, 0) : a * b;
+
+    /// <summary>|a + b i| as Complex.Abs computes it (scaled, no overflow of a^2 + b^2).</summary>
+    public static double Hypot(double a, double b) => Complex.Abs(new Complex(a, b));
+
+    /// <summary>Re of 1/(a + b i), divided as Complex division does (Smith's algorithm).</summary>
+    public static double ReciprocalRe(double a, double b) => (Complex.One / new Complex(a, b)).Real;
+
+    /// <summary>Im of 1/(a + b i), divided as Complex division does (Smith's algorithm).</summary>
+    public static double ReciprocalIm(double a, double b) => (Complex.One / new Complex(a, b)).Imaginary;
+
+    /// <summary>a * b, but exactly 0 when b is 0 (also for infinite a): the imaginary part of exp(a + 0i) is 0.</summary>
+    public static double ScaleUnlessZero(double a, double b) => b == 0 ? 0 : a * b;
 
     /// <summary>Principal logarithm, arg in (-pi, pi].</summary>
     public static Complex Log(Complex z) => Complex.Log(OnCut(z));

@@ -31,7 +31,13 @@ let tests =
                 Expect.equal r.ExitCode 0 r.Stderr
                 let bytes = File.ReadAllBytes png
                 Expect.equal bytes.[0..3] [| 0x89uy; byte 'P'; byte 'N'; byte 'G' |] "PNG signature"
+                // the same plot without the lines is a different image: the lines (and their legend) are drawn
+                let bare = Path.Combine(dir, "bare.png")
+                Expect.equal (runCli [ "plot"; db; "--x"; "mN"; "--z"; "BR_mu_e_gamma,CR_mu_e_Au"; "--logx"; "--logy"; "--out"; bare ]).ExitCode 0 "without lines"
+                Expect.notEqual (File.ReadAllBytes bare) bytes "the lines change the image"
                 Expect.equal (runCli [ "plot"; db; "--x"; "mN"; "--z"; "BR_mu_e_gamma"; "--lines"; "MEG 2016"; "--out"; png ]).ExitCode 2 "a line without a value"
+                Expect.equal (runCli [ "plot"; db; "--x"; "mN"; "--z"; "BR_mu_e_gamma"; "--lines"; "x=nan"; "--out"; png ]).ExitCode 2 "a line at NaN"
+                Expect.equal (runCli [ "plot"; db; "--x"; "mN"; "--z"; "BR_mu_e_gamma"; "--logy"; "--lines"; "x=0"; "--out"; png ]).ExitCode 2 "a line at 0 on a log axis"
                 Expect.equal (runCli [ "plot"; db; "--x"; "mN"; "--y"; "mN"; "--z"; "BR_mu_e_gamma"; "--lines"; "MEG=4.2e-13"; "--out"; png ]).ExitCode 2 "--lines on a heatmap"
             finally
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()

@@ -104,6 +104,21 @@ let tests =
             Expect.stringContains z.Stderr "error MDL0315" "the let that failed"
             Expect.isFalse (z.Stderr.Contains "internal error") "no internal error"
         }
+        test "fit on extreme inputs: located errors or a clear failure, never an internal error; JSON stays valid" {
+            let fit sets json =
+                runCli ([ "fit"; "models/seesaw-z3.mdl"; "--card"; "samples/trl/benchmark-C.card" ] @ (sets |> List.collect (fun s -> [ "--set"; s ])) @ (if json then [ "--json" ] else []))
+            let overflow = fit [ "d21=1e300" ] false
+            Expect.equal overflow.ExitCode 1 overflow.Stderr
+            Expect.stringContains overflow.Stderr "error MDL0315" "the spectrum overflows: located at the let"
+            let huge = fit [ "a=1e3" ] false
+            Expect.equal huge.ExitCode 1 "a fit that does not reproduce the data is a failure"
+            Expect.stringContains huge.Stderr "does not reproduce the data" "said so"
+            Expect.stringContains huge.Stdout "not perturbative" "and the Yukawas are flagged"
+            let nan = fit [ "d32=1e300" ] true
+            use doc = JsonDocument.Parse nan.Stdout
+            Expect.equal (doc.RootElement.GetProperty("bounds").[0].GetProperty("value").GetString()) "NaN" "a non-finite rate is written as text"
+            for r in [ overflow; huge; nan ] do Expect.isFalse (r.Stderr.Contains "internal error") "no internal error"
+        }
         test "the spec's constants and data defaults are the library's (PDG 2022, Table 1, de Salas et al.)" {
             let compiled = ModelCompilation.FromFile(spec).Spec
             let c = compiled.Consts |> Seq.map (fun x -> x.Name, x.Value) |> Map.ofSeq

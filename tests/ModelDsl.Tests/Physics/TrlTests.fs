@@ -317,7 +317,7 @@ let tests =
                 for three in [ false; true ] do
                     let d1, d2 = deviation 1e-2 three, deviation 1e-3 three
                     // corrections are O(A m^2/(m_a^2 - m_b^2)) ~ |h|^2/(16 pi) ~ 1e-5 at |h| ~ 1e-2
-                    Expect.isLessThan d1 1e-3 $"|h| ~ 1e-2, three = {three}"
+                    Expect.isLessThan d1 1e-4 $"|h| ~ 1e-2, three = {three}: deviation {d1}"
                     Expect.isLessThan d2 (0.05 * d1) $"|h| ~ 1e-3: deviation {d2} should fall ~100-fold from {d1}"
             }
             testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 500 } "(4.9) equals the trace form (4.8) for random complex h and real masses" (
@@ -419,7 +419,6 @@ let tests =
                             Expect.floatClose { absolute = 0.0; relative = 1e-8 } got want what
                         Expect.isLessThan (p.Masses.[0] / p.Masses.[2]) 1e-8 "m1 = 0"
                         // stated bound: for a = b = c no perturbation is smaller than |nu . x|/|x| = 0.603 (Frobenius); the fit attains it
-                        Expect.isLessThan r.Ratio 0.9 "max-entry ratio below the stated 0.9"
                         Expect.floatClose { absolute = 0.0; relative = 1e-4 } r.FrobeniusRatio r.FrobeniusBound "Frobenius ratio at its lower bound"
                         Expect.floatClose { absolute = 0.0; relative = 1e-9 } (r.Spectrum.Split21 / w.[0]) 0.5 "tri-resonant (4.11) with the widths of h"
                     }
