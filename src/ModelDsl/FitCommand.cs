@@ -44,7 +44,15 @@ public static class FitCommand
         {
             var lets = kernels.ComputeLets(point!);
             args = kernels.LetArguments(index, lets, point!);
-            fit = MatrixBuiltins.TextureFitOf(args);
+            // the lets ran the fit already (a failure there is a LetEvaluationException); this second run keeps its details
+            try
+            {
+                fit = MatrixBuiltins.TextureFitOf(args);
+            }
+            catch (Exception e) when (e is ArgumentException or ArithmeticException)
+            {
+                throw new LetEvaluationException(spec.Lets[index], e.Message, e);
+            }
             values = kernels.Evaluate(point!, lets);
         }
         catch (LetEvaluationException e)
