@@ -20,6 +20,7 @@ public sealed class KernelSet
     private readonly Dictionary<string, int> _letIndex;
     private readonly Dictionary<string, ParameterSpec> _parameters;
     private readonly Dictionary<string, TextureSpec> _textures;
+    private readonly Dictionary<SymbolExpr, Func<Complex[,]?[], ParameterPoint, Complex>> _resolverOf;
 
     private KernelSet(ModelSpec spec, IReadOnlyList<SymbolExpr> inputs, Action<Complex[], Complex[]> compiled)
     {
@@ -32,13 +33,25 @@ public sealed class KernelSet
         _parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         _textures = spec.Textures.ToDictionary(t => t.Name, StringComparer.Ordinal);
         _resolvers = inputs.Select(Resolver).ToArray();
+        // every symbol a let argument or a texture entry reads, resolved once here and not per point
+        _resolverOf = spec.Lets.SelectMany(l => l.Arguments).Where(a => a.Scalar is not null).SelectMany(a => a.Scalar!.Symbols())
+            .Concat(spec.Textures.SelectMany(t => Entries(t).SelectMany(e => e.Symbols())))
+            .Distinct().ToDictionary(s => s, Resolver);
+        Names = spec.Kernels.Select(k => k.Name).ToList();
+    }
+
+    private static IEnumerable<Expr> Entries(TextureSpec t)
+    {
+        for (var i = 0; i < t.Matrix.Rows; i++)
+            for (var j = 0; j < t.Matrix.Columns; j++)
+                yield return t.Matrix[i, j];
     }
 
     /// <summary>The model.</summary>
     public ModelSpec Spec { get; }
 
     /// <summary>Kernel names, in declaration order.</summary>
-    public IReadOnlyList<string> Names => Spec.Kernels.Select(k => k.Name).ToList();
+    public IReadOnlyList<string> Names { get; }
 
     /// <summary>The compiled delegate's inputs, in order.</summary>
     public IReadOnlyList<SymbolExpr> Inputs { get; }
@@ -64,15 +77,19 @@ public sealed class KernelSet
         return output;
     }
 
-    /// <summary>The let matrices at a point, in declaration order.</summary>
-    public Complex[,]?[] ComputeLets(ParameterPoint point)
+    /// <summary>
+    /// The let matrices at a point, in declaration order; <paramref name="evaluate"/> replaces
+    /// <see cref="MatrixBuiltins.Evaluate"/> (e.g. to keep the whole result of a fit, not only its matrix).
+    /// </summary>
+    public Complex[,]?[] ComputeLets(ParameterPoint point, Func<LetSpec, IReadOnlyList<object>, Complex[,]>? evaluate = null)
     {
+        evaluate ??= (let, args) => MatrixBuiltins.Evaluate(let.Builtin, args);
         var lets = new Complex[,]?[Spec.Lets.Count];
         for (var l = 0; l < lets.Length; l++)
         {
             try
             {
-                lets[l] = MatrixBuiltins.Evaluate(Spec.Lets[l].Builtin, LetArguments(l, lets, point));
+                lets[l] = evaluate(Spec.Lets[l], LetArguments(l, lets, point));
             }
             catch (Exception e) when (e is ArgumentException or ArithmeticException)
             {
@@ -89,7 +106,10 @@ public sealed class KernelSet
     public IReadOnlyList<object> LetArguments(int l, Complex[,]?[] lets, ParameterPoint point) =>
         Spec.Lets[l].Arguments.Select(a => a.ArrayName is { } name
             ? ArrayValue(name, lets, point)
-            : (object)Evaluator.Evaluate(a.Scalar!, s => Resolver(s)(lets, point))).ToList();
+            : (object)Evaluator.Evaluate(a.Scalar!, s => _resolverOf[s](lets, point))).ToList();
+
+    /// <summary>The value at a point of a constant, a scalar parameter or a component <c>NAME[i]</c> / <c>NAME[i,j]</c> (not a let entry).</summary>
+    public Complex ScalarValue(SymbolExpr s, ParameterPoint point) => Resolver(s)([], point);
 
     private object ArrayValue(string name, Complex[,]?[] lets, ParameterPoint point)
     {
@@ -100,7 +120,7 @@ public sealed class KernelSet
             var matrix = new Complex[t.Matrix.Rows, t.Matrix.Columns];
             for (var i = 0; i < matrix.GetLength(0); i++)
                 for (var j = 0; j < matrix.GetLength(1); j++)
-                    matrix[i, j] = Evaluator.Evaluate(t.Matrix[i, j], s => Resolver(s)(lets, point));
+                    matrix[i, j] = Evaluator.Evaluate(t.Matrix[i, j], s => _resolverOf[s](lets, point));
             return matrix;
         }
         var p = _parameters[name];

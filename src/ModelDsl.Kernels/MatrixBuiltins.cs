@@ -31,9 +31,7 @@ public static class MatrixBuiltins
     /// </summary>
     public static TextureFitResult TextureFitOf(IReadOnlyList<object> args)
     {
-        var dm31 = Real(args[12]);
-        var data = new OscillationData(dm31 > 0 ? MassOrdering.Normal : MassOrdering.Inverted, Real(args[11]), dm31,
-            Real(args[7]), Real(args[8]), Real(args[9]), Real(args[10]));
+        var data = OscillationDataOf(args);
         double a = Real(args[0]), b = Real(args[1]), c = Real(args[2]), m = Real(args[3]);
         if (args.Take(13).Any(x => !double.IsFinite(Real(x)))) throw new ArgumentException("every argument must be a finite number");
         if (a == 0 && b == 0 && c == 0) throw new ArgumentException("a = b = c = 0: there is no texture to perturb");
@@ -41,7 +39,7 @@ public static class MatrixBuiltins
         if (!(data.Dm2_21 > 0) || data.Dm2_31 == 0) throw new ArgumentException("dm2_21 must be positive and dm2_31 non-zero");
         try
         {
-            return TextureFit.FitTriResonant(a, b, c, m, data, Real(args[6]) > 0, TrlConstants.Default, Real(args[4]), Real(args[5]));
+            return TextureFit.FitTriResonant(a, b, c, m, data, OneLoopOf(args), TrlConstants.Default, Real(args[4]), Real(args[5]));
         }
         catch (MathNet.Numerics.Optimization.OptimizationException e)
         {
@@ -53,6 +51,17 @@ public static class MatrixBuiltins
             throw new ArithmeticException("no finite fit at this point: " + e.Message, e);
         }
     }
+
+    /// <summary>The oscillation data among the texture_fit arguments (7..12); the ordering follows the sign of dm2_31.</summary>
+    public static OscillationData OscillationDataOf(IReadOnlyList<object> args)
+    {
+        var dm31 = Real(args[12]);
+        return new OscillationData(dm31 > 0 ? MassOrdering.Normal : MassOrdering.Inverted, Real(args[11]), dm31,
+            Real(args[7]), Real(args[8]), Real(args[9]), Real(args[10]));
+    }
+
+    /// <summary>Whether the texture_fit arguments ask for one-loop light masses (argument 6 &gt; 0).</summary>
+    public static bool OneLoopOf(IReadOnlyList<object> args) => Real(args[6]) > 0;
 
     /// <summary>The tri-resonant spectrum (4.11) of builtin arguments (h, mN, d21, d32, ...).</summary>
     private static HeavySpectrum Spectrum(IReadOnlyList<object> args) =>

@@ -37,22 +37,20 @@ public static class FitCommand
             error.Write(DiagnosticPrinter.FormatAll([d]));
             return ExitCodes.SpecErrors;
         }
-        TextureFitResult fit;
+        // the fit runs once, as the let it is: its whole result is kept, the kernels use its matrix
+        TextureFitResult? fit = null;
+        IReadOnlyList<object> args = [];
         Complex[] values;
-        IReadOnlyList<object> args;
         try
         {
-            var lets = kernels.ComputeLets(point!);
-            args = kernels.LetArguments(index, lets, point!);
-            // the lets ran the fit already (a failure there is a LetEvaluationException); this second run keeps its details
-            try
+            var fitLet = spec.Lets[index];
+            var lets = kernels.ComputeLets(point!, (let, a) =>
             {
-                fit = MatrixBuiltins.TextureFitOf(args);
-            }
-            catch (Exception e) when (e is ArgumentException or ArithmeticException)
-            {
-                throw new LetEvaluationException(spec.Lets[index], e.Message, e);
-            }
+                if (!ReferenceEquals(let, fitLet)) return MatrixBuiltins.Evaluate(let.Builtin, a);
+                args = a;
+                fit = MatrixBuiltins.TextureFitOf(a);
+                return fit.H;
+            });
             values = kernels.Evaluate(point!, lets);
         }
         catch (LetEvaluationException e)
@@ -60,18 +58,17 @@ public static class FitCommand
             error.Write(DiagnosticPrinter.FormatAll([EvalCommand.LetFailed(spec, e)]));
             return ExitCodes.SpecErrors;
         }
-        double Arg(int k) => ((Complex)args[k]).Real;
-        var ordering = Arg(12) > 0 ? MassOrdering.Normal : MassOrdering.Inverted;
-        var data = new OscillationData(ordering, Arg(11), Arg(12), Arg(7), Arg(8), Arg(9), Arg(10));
-        var rows = Comparison(data, fit, ordering);
+        var data = MatrixBuiltins.OscillationDataOf(args);
+        var oneLoop = MatrixBuiltins.OneLoopOf(args);
+        var rows = Comparison(data, fit!, data.Ordering);
         var consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value);
         var bounds = spec.Kernels.Select((k, i) => (k.Name, Value: values[i].Real,
                 Limit: consts.TryGetValue(k.Name + "_limit", out var l) ? l : (double?)null,
                 Future: consts.TryGetValue(k.Name + "_future", out var f) ? f : (double?)null))
             .Where(b => b.Limit is not null || b.Future is not null).ToList();
-        if (json) WriteJson(output, spec.Name, point!.Title, fit, rows, bounds, Arg(6) > 0);
-        else WriteText(output, spec.Name, point!.Title, fit, rows, bounds, Arg(6) > 0);
-        if (!(fit.Residual <= MaxResidual))
+        if (json) WriteJson(output, spec.Name, point!.Title, fit!, rows, bounds, oneLoop);
+        else WriteText(output, spec.Name, point!.Title, fit!, rows, bounds, oneLoop);
+        if (!(fit!.Residual <= MaxResidual))
         {
             // a fit that does not reproduce the data is a failure of this card's values, not a result
             error.WriteLine($"{cardPath}: error: the fitted texture does not reproduce the data (residual {G(fit.Residual)} > {G(MaxResidual)}): "

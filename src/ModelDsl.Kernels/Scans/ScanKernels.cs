@@ -21,18 +21,14 @@ public sealed class ScanKernels
 {
     private readonly Action<double[], double[], int, double[]> _run;
 
-    private ScanKernels(Action<double[], double[], int, double[]> run, int kernelCount, int liveNodes)
+    private ScanKernels(Action<double[], double[], int, double[]> run, int kernelCount)
     {
         _run = run;
         KernelCount = kernelCount;
-        ProgramSize = liveNodes;
     }
 
     /// <summary>Number of kernels (values per point).</summary>
     public int KernelCount { get; }
-
-    /// <summary>Nodes of the staged program before dead-code elimination (a measure of its size).</summary>
-    public int ProgramSize { get; }
 
     /// <summary>
     /// Evaluates <paramref name="count"/> points that share the outer axis values
@@ -46,10 +42,10 @@ public sealed class ScanKernels
     /// null with the reason when a builtin or a node has no scan form (the caller then evaluates
     /// point by point with the <see cref="KernelSet"/>).
     /// </summary>
-    public static ScanKernels? Create(ModelSpec spec, ParameterPoint point, IReadOnlyList<ScanAxisTarget> axes, out string? reason)
+    public static ScanKernels? Create(KernelSet kernelSet, ParameterPoint point, IReadOnlyList<ScanAxisTarget> axes, out string? reason)
     {
         reason = null;
-        var consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
+        var spec = kernelSet.Spec;
         var parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
         // the lets as symbolic matrices, substituted into the kernels
@@ -61,7 +57,7 @@ public sealed class ScanKernels
             var args = let.Arguments.Select(a => a.ArrayName is { } name
                 ? lets.TryGetValue(name, out var m) ? m
                 : textures.TryGetValue(name, out var t) ? t.Matrix.Map(x => Rewriting.Substitute(x, map))
-                : (object)ParameterMatrix(parameters[name])
+                : (object)parameters[name].SymbolMatrix()
                 : a.Scalar!).ToList();
             var value = SymbolicBuiltins.Evaluate(let.Builtin, args);
             if (value is null) { reason = $"the builtin {let.Builtin.Name} has no symbolic form"; return null; }
@@ -82,36 +78,18 @@ public sealed class ScanKernels
         {
             var a = axes[k];
             var input = k == axes.Count - 1 ? program.InnerInput : program.OuterInput(k);
-            var current = varying.TryGetValue(a.Symbol, out var c) ? c : Constant(program, Value(a.Symbol, point, consts, parameters));
+            var current = varying.TryGetValue(a.Symbol, out var c) ? c : Constant(program, kernelSet.ScalarValue(Symbol(a), point));
             varying[a.Symbol] = a.Part == 2 ? (current.Re, input) : (input, a.IsComplex ? current.Im : program.Const(0));
         }
         var splitter = new ComplexSplitter(program,
             s => varying.TryGetValue(s.Name, out var v) ? v : null,
-            s => Value(s.Name, point, consts, parameters));
+            s => kernelSet.ScalarValue(s, point));
         var outputs = kernels.Select(k => splitter.Lower(k).Re).ToList();
         if (splitter.Problem is not null) { reason = splitter.Problem; return null; }
-        return new ScanKernels(program.Compile(outputs), outputs.Count, program.NodeCount);
+        return new ScanKernels(program.Compile(outputs), outputs.Count);
     }
 
     private static (int Re, int Im) Constant(StagedProgram p, Complex z) => (p.Const(z.Real), p.Const(z.Imaginary));
 
-    private static ExprMatrix ParameterMatrix(ParameterSpec p)
-    {
-        SymbolExpr Symbol(string name) => p.IsComplex ? Expr.Complex(name) : Expr.Real(name);
-        return p.Rank == 1
-            ? ExprMatrix.Create(p.Rows, 1, (i, _) => Symbol($"{p.Name}[{i + 1}]"))
-            : ExprMatrix.Create(p.Rows, p.Columns, (i, j) => Symbol($"{p.Name}[{i + 1},{j + 1}]"));
-    }
-
-    /// <summary>The value of a constant, a scalar parameter or a component NAME[i] / NAME[i,j] at the point.</summary>
-    private static Complex Value(string name, ParameterPoint point, Dictionary<string, double> consts, Dictionary<string, ParameterSpec> parameters)
-    {
-        if (consts.TryGetValue(name, out var c)) return c;
-        var bracket = name.IndexOf('[');
-        if (bracket < 0) return point.Values[name][0];
-        var array = name[..bracket];
-        var indices = name[(bracket + 1)..^1].Split(',').Select(int.Parse).Select(i => i - 1).ToArray();
-        var p = parameters[array];
-        return point.Values[array][p.Rank == 1 ? indices[0] : indices[0] * p.Columns + indices[1]];
-    }
+    private static SymbolExpr Symbol(ScanAxisTarget a) => a.IsComplex ? Expr.Complex(a.Symbol) : Expr.Real(a.Symbol);
 }

@@ -64,7 +64,7 @@ public sealed class ScanRunner
                 values[p.Name] = new Complex[Math.Max(1, p.Rows) * Math.Max(1, p.Columns)];
         var point = basePoint with { Values = values };
         var targets = axes.Select(a => Target(kernels.Spec, a)).ToList();
-        var compiled = ScanKernels.Create(kernels.Spec, point, targets, out var reason);
+        var compiled = ScanKernels.Create(kernels, point, targets, out var reason);
         return new ScanRunner(kernels, point, axes, setters.ToArray(), compiled, reason);
     }
 

@@ -104,8 +104,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             case NameExpressionSyntax n when textures.FirstOrDefault(t => t.Name == n.Name.Text) is { } texture:
                 return texture.Matrix;
             case NameExpressionSyntax n when owner.Parameters.TryGetValue(n.Name.Text, out var p) && p.Rank == 2:
-                return ExprMatrix.Create(p.Rows, p.Columns, (i, j) =>
-                    p.IsComplex ? Expr.Complex($"{p.Name}[{i + 1},{j + 1}]") : Expr.Real($"{p.Name}[{i + 1},{j + 1}]"));
+                return p.SymbolMatrix();
             case NameExpressionSyntax n when _lets.TryGetValue(n.Name.Text, out var let):
                 // a library matrix (e.g. a fitted perturbation) enters as its entries, computed per point
                 return ExprMatrix.Create(let.Rows, let.Columns, (i, j) => Expr.Complex($"{let.Name}[{i + 1},{j + 1}]"));

@@ -1,5 +1,6 @@
 using System.Numerics;
 using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Linear;
 using ModelDsl.Text;
 
 namespace ModelDsl.Model;
@@ -39,4 +40,16 @@ public sealed record ParameterSpec(
 
     /// <summary>The symbol of a scalar parameter (real or complex as declared).</summary>
     public SymbolExpr Symbol => IsComplex ? Expr.Complex(Name) : Expr.Real(Name);
+
+    /// <summary>
+    /// A vector (n x 1) or matrix parameter as a matrix of its component symbols <c>NAME[i]</c> or
+    /// <c>NAME[i,j]</c>, the names kernels use for them.
+    /// </summary>
+    public ExprMatrix SymbolMatrix()
+    {
+        SymbolExpr Component(string name) => IsComplex ? Expr.Complex(name) : Expr.Real(name);
+        return Rank == 1
+            ? ExprMatrix.Create(Rows, 1, (i, _) => Component($"{Name}[{i + 1}]"))
+            : ExprMatrix.Create(Rows, Columns, (i, j) => Component($"{Name}[{i + 1},{j + 1}]"));
+    }
 }

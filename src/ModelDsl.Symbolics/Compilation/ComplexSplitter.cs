@@ -113,7 +113,7 @@ public sealed class ComplexSplitter
         (int, int)? acc = null;
         foreach (var f in factors)
         {
-            if (!Varies(f)) { constant *= Evaluator.Evaluate(f, _value); continue; }
+            if (!Varies(f)) { constant = NumericFunctions.Multiply(constant, Evaluator.Evaluate(f, _value)); continue; }
             var x = Lower(f);
             acc = acc is null ? x : Multiply(acc.Value, x);
         }
@@ -122,7 +122,7 @@ public sealed class ComplexSplitter
 
     private (int, int) Power(PowerExpr p)
     {
-        if (p.Exponent is not NumberExpr { Value.IsRational: true } n || Varies(p.Exponent))
+        if (p.Exponent is not NumberExpr { Value.IsRational: true } n)
             return Fail(p, "only rational exponents are compiled for scans");
         var r = n.Value.AsRational;
         if (p.Base is FunctionExpr { Kind: FunctionKind.Abs } abs && r.IsInteger && r.Sign > 0 && r.Numerator.IsEven && r.Numerator <= 64)
@@ -161,7 +161,7 @@ public sealed class ComplexSplitter
         if (IsZero(x.Im))
         {
             // real base: |a|^r for a >= 0, |a|^r e^{i pi r} for a < 0 (arg = +pi on the cut)
-            var m = r == 0.5 ? Op(StagedOp.Sqrt, Op(StagedOp.Abs, x.Re)) : Op(StagedOp.Pow, Op(StagedOp.Abs, x.Re), _p.Const(r));
+            var m = RealPower(Op(StagedOp.Abs, x.Re), r);
             var negative = Op(StagedOp.Neg, x.Re);
             var (cos, sin) = r == 0.5 ? (0.0, 1.0) : (Math.Cos(Math.PI * r), Math.Sin(Math.PI * r));
             return (Op(StagedOp.Select, negative, Op(StagedOp.Mul, m, _p.Const(cos)), m),

@@ -107,9 +107,6 @@ public sealed class StagedProgram
     /// <summary>The value of the inner input.</summary>
     public int InnerInput { get; }
 
-    /// <summary>The number of nodes built (before dead-code elimination).</summary>
-    public int NodeCount => _nodes.Count;
-
     /// <summary>True when the value is a constant; its value in <paramref name="value"/>.</summary>
     public bool IsConst(int id, out double value)
     {
@@ -120,9 +117,6 @@ public sealed class StagedProgram
 
     /// <summary>True when the value is known never to be negative (or NaN from negative operands).</summary>
     public bool IsNonNegative(int id) => _nodes[id].NonNegative;
-
-    /// <summary>True when the value is known to be strictly positive.</summary>
-    public bool IsPositive(int id) => _nodes[id].Positive;
 
     /// <summary>True when the value is the constant <paramref name="c"/>.</summary>
     public bool IsConst(int id, double c) => IsConst(id, out var v) && v.Equals(c);
