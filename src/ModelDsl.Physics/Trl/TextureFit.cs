@@ -1,8 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
 using Vector = MathNet.Numerics.LinearAlgebra.Vector<System.Numerics.Complex>;
-using RealVector = MathNet.Numerics.LinearAlgebra.Vector<double>;
 
 namespace ModelDsl.Physics.Trl;
 
@@ -27,7 +25,7 @@ namespace ModelDsl.Physics.Trl;
 /// perturbation with |delta_h| &lt;&lt; |h0| exists for that texture direction; it vanishes only for x real and orthogonal to nu
 /// (x parallel to Re nu x Im nu), where |delta_h| ~ sqrt(m_nu m_N)/v. Given X, t is fixed on the plane X.n = 0 by T = t t^T there,
 /// p by the remaining three equations, and the last free number theta = w.t (w.X = 1) is chosen to minimise |p|^2/3 + |t|^2
-/// (Nelder-Mead). Two heavy-neutrino columns, the Newton ansatz one might try, cannot work even when x is aligned: the part of
+/// (Newton's method on the quartic cost, see Decompose). Two heavy-neutrino columns, the Newton ansatz one might try, cannot work even when x is aligned: the part of
 /// delta_h orthogonal to x must then be a rank-2 combination of only two columns whose projection on gamma vanishes, which forces it to
 /// rank one. The result is exact up to rounding: the residual of m_nu(h), recomputed from h, is about 1e-16 |h0|^2/|delta_h|^2.
 /// </para>
@@ -115,36 +113,129 @@ public static class TextureFit
     /// p and t with X p^T + p X^T + t t^T = T for a symmetric T and nu . X = 0: in the basis (n1, n2, w) with n_i.X = 0 and
     /// w = conj(X)/|X|^2 (w.X = 1), n_i.t = tau_i with tau tau^T = (n_i^T T n_j), n_i.p = n_i^T T w - tau_i theta,
     /// w.p = (w^T T w - theta^2)/2, theta = w.t chosen to minimise |p|^2/3 + |t|^2.
+    /// <para>
+    /// With the basis matrix inverted once, t = t0 + theta t1 and p = p0 + theta p1 + theta^2 p2, so the cost C(theta) is a real quartic in
+    /// (Re theta, Im theta). Its minimum is found by Newton's method on the Wirtinger gradient g = dC/d(conj theta) =
+    /// &lt;p', p&gt;/3 + &lt;t1, t&gt; (&lt;a, b&gt; = sum conj(a_i) b_i), whose derivatives are A = dg/dtheta = |p'|^2/3 + |t1|^2 (real) and
+    /// B = dg/d(conj theta) = &lt;2 p2, p&gt;/3; a Newton step solves A d + B conj(d) = -g. Where the Hessian is not positive
+    /// (A &lt;= |B|) the step is the descent direction -g/A; every step is halved until the cost does not rise. Started from theta = 0 and
+    /// from the minimum of the quadratic part (p2 dropped), the lower of the two minima is kept.
+    /// </para>
     /// </summary>
     private static (Vector P, Vector T) Decompose(Matrix<Complex> tMatrix, Vector xTexture)
     {
         // n_i = X_i e_j - X_j e_i about the largest component i (MathNet's Kernel() is not the bilinear null space).
         var pivot = xTexture.AbsoluteMaximumIndex();
         int j1 = (pivot + 1) % 3, j2 = (pivot + 2) % 3;
-        var n1 = Vector.Build.Dense(3);
-        var n2 = Vector.Build.Dense(3);
+        var n1 = new Complex[3];
+        var n2 = new Complex[3];
         n1[j1] = xTexture[pivot];
         n1[pivot] = -xTexture[j1];
         n2[j2] = xTexture[pivot];
         n2[pivot] = -xTexture[j2];
-        var w = xTexture.Conjugate() / xTexture.DotProduct(xTexture.Conjugate());
-        Complex Form(Vector left, Vector right) => left.DotProduct(tMatrix * right);
+        var norm2 = 0.0;
+        for (var l = 0; l < 3; l++) norm2 += xTexture[l].Real * xTexture[l].Real + xTexture[l].Imaginary * xTexture[l].Imaginary;
+        var w = new Complex[3];
+        for (var l = 0; l < 3; l++) w[l] = Complex.Conjugate(xTexture[l]) / norm2;
+        Complex Form(Complex[] left, Complex[] right)
+        {
+            var sum = Complex.Zero;
+            for (var a = 0; a < 3; a++)
+                for (var b = 0; b < 3; b++)
+                    sum += left[a] * tMatrix[a, b] * right[b];
+            return sum;
+        }
         Complex k11 = Form(n1, n1), k12 = Form(n1, n2), k22 = Form(n2, n2);
         Complex tau1, tau2;
         if (k11.Magnitude >= k22.Magnitude) { tau1 = Complex.Sqrt(k11); tau2 = k12 / tau1; }
         else { tau2 = Complex.Sqrt(k22); tau1 = k12 / tau2; }
-        var basis = Matrix<Complex>.Build.DenseOfRowVectors(n1, n2, w);
-        var lu = basis.LU();
         Complex k1w = Form(n1, w), k2w = Form(n2, w), kww = Form(w, w);
-        (Vector, Vector) Build(Complex theta) =>
-            (lu.Solve(Vector.Build.Dense([k1w - tau1 * theta, k2w - tau2 * theta, (kww - theta * theta) / 2])),
-             lu.Solve(Vector.Build.Dense([tau1, tau2, theta])));
-        double Cost(RealVector v)
+
+        var inverse = Inverse3([n1, n2, w]);
+        Complex[] Solve(Complex r0, Complex r1, Complex r2)
         {
-            var (p, t) = Build(new Complex(v[0], v[1]));
-            return p.ConjugateDotProduct(p).Real / 3 + t.ConjugateDotProduct(t).Real;
+            var v = new Complex[3];
+            for (var i = 0; i < 3; i++) v[i] = inverse[i, 0] * r0 + inverse[i, 1] * r1 + inverse[i, 2] * r2;
+            return v;
         }
-        var best = NelderMeadSimplex.Minimum(ObjectiveFunction.Value(Cost), RealVector.Build.Dense(2), 1e-14, 2000);
-        return Build(new Complex(best.MinimizingPoint[0], best.MinimizingPoint[1]));
+        Complex[] t0 = Solve(tau1, tau2, 0), t1 = Solve(0, 0, 1);
+        Complex[] p0 = Solve(k1w, k2w, kww / 2), p1 = Solve(-tau1, -tau2, 0), p2 = Solve(0, 0, -0.5);
+
+        double Cost(Complex theta)
+        {
+            double c = 0;
+            for (var i = 0; i < 3; i++)
+            {
+                var p = p0[i] + theta * (p1[i] + theta * p2[i]);
+                var t = t0[i] + theta * t1[i];
+                c += (p.Real * p.Real + p.Imaginary * p.Imaginary) / 3 + t.Real * t.Real + t.Imaginary * t.Imaginary;
+            }
+            return c;
+        }
+        Complex Minimise(Complex theta)
+        {
+            var cost = Cost(theta);
+            for (var iteration = 0; iteration < 100; iteration++)
+            {
+                Complex g = 0, b = 0;
+                double a = 0;
+                for (var i = 0; i < 3; i++)
+                {
+                    var p = p0[i] + theta * (p1[i] + theta * p2[i]);
+                    var dp = p1[i] + 2 * theta * p2[i];
+                    var t = t0[i] + theta * t1[i];
+                    g += Complex.Conjugate(dp) * p / 3 + Complex.Conjugate(t1[i]) * t;
+                    a += (dp.Real * dp.Real + dp.Imaginary * dp.Imaginary) / 3 + t1[i].Real * t1[i].Real + t1[i].Imaginary * t1[i].Imaginary;
+                    b += 2 * Complex.Conjugate(p2[i]) * p / 3;
+                }
+                var det = a * a - (b.Real * b.Real + b.Imaginary * b.Imaginary);
+                var step = det > 1e-12 * a * a ? (-g * a + b * Complex.Conjugate(g)) / det : -g / a;
+                var next = theta + step;
+                var nextCost = Cost(next);
+                for (var halving = 0; halving < 60 && nextCost > cost; halving++)
+                {
+                    step /= 2;
+                    next = theta + step;
+                    nextCost = Cost(next);
+                }
+                if (nextCost > cost) break;
+                var converged = step.Magnitude <= 1e-15 * (1 + theta.Magnitude);
+                theta = next;
+                cost = nextCost;
+                if (converged) break;
+            }
+            return theta;
+        }
+
+        // the minimum of the quadratic part: p2 dropped, C is a positive quadratic form in theta
+        Complex num = 0;
+        double den = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            num += Complex.Conjugate(p1[i]) * p0[i] / 3 + Complex.Conjugate(t1[i]) * t0[i];
+            den += (p1[i].Real * p1[i].Real + p1[i].Imaginary * p1[i].Imaginary) / 3 + t1[i].Real * t1[i].Real + t1[i].Imaginary * t1[i].Imaginary;
+        }
+        var fromZero = Minimise(0);
+        var fromQuadratic = Minimise(-num / den);
+        var best = Cost(fromQuadratic) < Cost(fromZero) ? fromQuadratic : fromZero;
+        return (Vector.Build.Dense(3, i => p0[i] + best * (p1[i] + best * p2[i])), Vector.Build.Dense(3, i => t0[i] + best * t1[i]));
+    }
+
+    /// <summary>The inverse of the 3x3 complex matrix with the given rows, by its adjugate (cofactors over the determinant).</summary>
+    private static Complex[,] Inverse3(Complex[][] m)
+    {
+        var inverse = new Complex[3, 3];
+        for (var i = 0; i < 3; i++)
+            for (var j = 0; j < 3; j++)
+            {
+                // cofactor C_ji, transposed into the adjugate
+                int r0 = (j + 1) % 3, r1 = (j + 2) % 3, c0 = (i + 1) % 3, c1 = (i + 2) % 3;
+                inverse[i, j] = m[r0][c0] * m[r1][c1] - m[r0][c1] * m[r1][c0];
+            }
+        var det = m[0][0] * inverse[0, 0] + m[0][1] * inverse[1, 0] + m[0][2] * inverse[2, 0];
+        for (var i = 0; i < 3; i++)
+            for (var j = 0; j < 3; j++)
+                inverse[i, j] /= det;
+        return inverse;
     }
 }
