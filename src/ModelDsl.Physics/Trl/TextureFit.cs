@@ -1,6 +1,4 @@
 using System.Numerics;
-using MathNet.Numerics.LinearAlgebra;
-using Vector = MathNet.Numerics.LinearAlgebra.Vector<System.Numerics.Complex>;
 
 namespace ModelDsl.Physics.Trl;
 
@@ -34,23 +32,39 @@ public static class TextureFit
 {
     /// <summary>
     /// Fits delta_h for real a, b, c, a heavy spectrum and oscillation data (lightest mass zero), with tree or one-loop (2.14) light masses;
-    /// throws <see cref="ArgumentException"/> when the lightest light mass is not zero (rank-3 data need a different construction).
+    /// throws <see cref="ArgumentException"/> when the lightest light mass is not zero (rank-3 data need a different construction), and <see cref="ArithmeticException"/> when the fitted light-mass matrix is not finite.
     /// </summary>
-    public static TextureFitResult Fit(double a, double b, double c, HeavySpectrum spectrum, OscillationData data, bool oneLoop, TrlConstants k)
+    public static TextureFitResult Fit(double a, double b, double c, HeavySpectrum spectrum, OscillationData data, bool oneLoop, TrlConstants k) =>
+        Fit(a, b, c, spectrum, Target.Of(data), oneLoop, k);
+
+    /// <summary>What the fit needs of the data, computed once for the passes of <see cref="FitTriResonant"/>.</summary>
+    private sealed record Target(OscillationData Data, Complex[,] Matrix, Complex[] Nu)
+    {
+        public static Target Of(OscillationData data)
+        {
+            var light = data.LightMasses();
+            if (light.Min() > 1e-12 * light.Max()) throw new ArgumentException("the construction needs the lightest light-neutrino mass to be zero", nameof(data));
+            var u = data.Pmns();
+            var zeroColumn = Array.IndexOf(light, light.Min());
+            return new Target(data, PdgMixing.MassMatrix(u, light), [u[0, zeroColumn], u[1, zeroColumn], u[2, zeroColumn]]);
+        }
+    }
+
+    private static TextureFitResult Fit(double a, double b, double c, HeavySpectrum spectrum, Target data, bool oneLoop, TrlConstants k)
     {
         var d = LightHeavyMixing.EffectiveInverseMasses(spectrum, k, oneLoop);
         var h0 = Z3Texture.Rescaled(a, b, c, d);
-        var target = data.TargetMassMatrix();
-        var light = data.LightMasses();
-        if (light.Min() > 1e-12 * light.Max()) throw new ArgumentException("the construction needs the lightest light-neutrino mass to be zero", nameof(data));
-        var u = data.Pmns();
-        var zeroColumn = Array.IndexOf(light, light.Min());
-        var nu = Vector.Build.Dense(3, l => u[l, zeroColumn]);
+        var target = data.Matrix;
+        var nu = data.Nu;
 
         var scale = -2 / (k.HiggsVev * k.HiggsVev * d[0]);
-        var t = Matrix<Complex>.Build.Dense(3, 3, (l, j) => scale * target[l, j]);
-        var x = Vector.Build.Dense([a, b, c]);
-        var xTexture = x - nu.Conjugate() * nu.DotProduct(x); // DotProduct is bilinear (no conjugation)
+        var t = new Complex[3, 3];
+        for (var l = 0; l < 3; l++)
+            for (var j = 0; j < 3; j++) t[l, j] = scale * target[l, j];
+        double[] x = [a, b, c];
+        var nuDotX = nu[0] * a + nu[1] * b + nu[2] * c; // the bilinear dot (no conjugation)
+        var xTexture = new Complex[3];
+        for (var l = 0; l < 3; l++) xTexture[l] = x[l] - Complex.Conjugate(nu[l]) * nuDotX;
         var (p, tv) = Decompose(t, xTexture);
 
         var omega = Z3Texture.Omega;
@@ -69,12 +83,15 @@ public static class TextureFit
                 h0Max = Math.Max(h0Max, h0[l, al].Magnitude);
                 dMax = Math.Max(dMax, deltaH[l, al].Magnitude);
                 dNorm += zPrime.Magnitude * zPrime.Magnitude;
-                h0Norm += x[l].Magnitude * x[l].Magnitude;
+                h0Norm += x[l] * x[l];
             }
         var fitted = LightHeavyMixing.LightMassMatrix(h, d, k);
-        return new TextureFitResult(spectrum, h0, deltaH, h, xTexture.ToArray(), dMax / h0Max, Math.Sqrt(dNorm / h0Norm),
-            nu.DotProduct(x).Magnitude / x.L2Norm(), FrobeniusRelative(fitted, target), target, fitted,
-            PdgMixing.FromMassMatrix(fitted, data.Ordering));
+        foreach (var z in fitted)
+            if (!double.IsFinite(z.Real) || !double.IsFinite(z.Imaginary))
+                throw new ArithmeticException("the light-neutrino mass matrix is not finite");
+        return new TextureFitResult(spectrum, h0, deltaH, h, xTexture, dMax / h0Max, Math.Sqrt(dNorm / h0Norm),
+            nuDotX.Magnitude / Math.Sqrt(a * a + b * b + c * c), FrobeniusRelative(fitted, target), target, fitted,
+            data.Data.Ordering);
     }
 
     /// <summary>
@@ -86,12 +103,15 @@ public static class TextureFit
     public static TextureFitResult FitTriResonant(double a, double b, double c, double m1, OscillationData data, bool oneLoop, TrlConstants k,
         double split21InWidths = 0.5, double split32InWidths = 0.5)
     {
+        var target = Target.Of(data);
         var spectrum = ResonantAsymmetries.TriResonantSpectrum(Z3Texture.Texture(a, b, c), m1, split21InWidths, split32InWidths);
-        var fit = Fit(a, b, c, spectrum, data, oneLoop, k);
+        var fit = Fit(a, b, c, spectrum, target, oneLoop, k);
         for (var pass = 0; pass < 3; pass++)
         {
-            spectrum = ResonantAsymmetries.TriResonantSpectrum(fit.H, m1, split21InWidths, split32InWidths);
-            fit = Fit(a, b, c, spectrum, data, oneLoop, k);
+            var next = ResonantAsymmetries.TriResonantSpectrum(fit.H, m1, split21InWidths, split32InWidths);
+            if (next == spectrum) break; // a fixed point: a further pass would repeat this one exactly
+            spectrum = next;
+            fit = Fit(a, b, c, spectrum, target, oneLoop, k);
         }
         return fit;
     }
@@ -122,10 +142,12 @@ public static class TextureFit
     /// from the minimum of the quadratic part (p2 dropped), the lower of the two minima is kept.
     /// </para>
     /// </summary>
-    private static (Vector P, Vector T) Decompose(Matrix<Complex> tMatrix, Vector xTexture)
+    private static (Complex[] P, Complex[] T) Decompose(Complex[,] tMatrix, Complex[] xTexture)
     {
-        // n_i = X_i e_j - X_j e_i about the largest component i (MathNet's Kernel() is not the bilinear null space).
-        var pivot = xTexture.AbsoluteMaximumIndex();
+        // n_i = X_i e_j - X_j e_i about the largest component i
+        var pivot = 0;
+        for (var l = 1; l < 3; l++)
+            if (xTexture[l].Magnitude > xTexture[pivot].Magnitude) pivot = l;
         int j1 = (pivot + 1) % 3, j2 = (pivot + 2) % 3;
         var n1 = new Complex[3];
         var n2 = new Complex[3];
@@ -218,7 +240,13 @@ public static class TextureFit
         var fromZero = Minimise(0);
         var fromQuadratic = Minimise(-num / den);
         var best = Cost(fromQuadratic) < Cost(fromZero) ? fromQuadratic : fromZero;
-        return (Vector.Build.Dense(3, i => p0[i] + best * (p1[i] + best * p2[i])), Vector.Build.Dense(3, i => t0[i] + best * t1[i]));
+        Complex[] pBest = new Complex[3], tBest = new Complex[3];
+        for (var i = 0; i < 3; i++)
+        {
+            pBest[i] = p0[i] + best * (p1[i] + best * p2[i]);
+            tBest[i] = t0[i] + best * t1[i];
+        }
+        return (pBest, tBest);
     }
 
     /// <summary>The inverse of the 3x3 complex matrix with the given rows, by its adjugate (cofactors over the determinant).</summary>

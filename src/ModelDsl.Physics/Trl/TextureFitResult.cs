@@ -8,9 +8,13 @@ namespace ModelDsl.Physics.Trl;
 /// complex texture vector X that h carries along (1, w, w^2) (X = (a, b, c) - conj(nu)(nu . (a, b, c)), nu the massless flavour vector).
 /// <paramref name="Ratio"/> = max|delta_h_{l alpha}| / max|h0_{l alpha}|; <paramref name="FrobeniusRatio"/> = |delta_h D^(1/2)|_F / |h0 D^(1/2)|_F
 /// and <paramref name="FrobeniusBound"/> = |nu . (a, b, c)| / |(a, b, c)|, its proven lower bound. <paramref name="Residual"/> =
-/// |m_nu(h) - m_target|_F / |m_target|_F with m_nu(h) recomputed from h (GeV), and <paramref name="Reconstructed"/> the light-neutrino
-/// parameters of the Takagi factorisation of m_nu(h).
+/// |m_nu(h) - m_target|_F / |m_target|_F with m_nu(h) recomputed from h (GeV), and <paramref name="Ordering"/> the ordering whose
+/// light-neutrino parameters <see cref="Reconstructed"/> gives.
 /// </summary>
 public sealed record TextureFitResult(
     HeavySpectrum Spectrum, Complex[,] H0, Complex[,] DeltaH, Complex[,] H, Complex[] EffectiveTexture, double Ratio, double FrobeniusRatio, double FrobeniusBound,
-    double Residual, Complex[,] Target, Complex[,] Fitted, LightNeutrinoParameters Reconstructed);
+    double Residual, Complex[,] Target, Complex[,] Fitted, MassOrdering Ordering)
+{
+    /// <summary>The light-neutrino parameters of the Takagi factorisation of <see cref="Fitted"/> (computed on each call: a scan does not need them).</summary>
+    public LightNeutrinoParameters Reconstructed => PdgMixing.FromMassMatrix(Fitted, Ordering);
+}
