@@ -66,6 +66,10 @@ public enum StagedOp
     ReciprocalIm,
     /// <summary>a * b, but 0 when b is 0 (even for infinite a).</summary>
     ScaleUnlessZero,
+    /// <summary>A call of a numeric algorithm (<see cref="StagedProgram.Call"/>): its operands in a list, its outputs read by <see cref="CallOutput"/>.</summary>
+    Call,
+    /// <summary>Output number B of the call at node A.</summary>
+    CallOutput,
 }
 
 /// <summary>
@@ -82,6 +86,7 @@ public sealed class StagedProgram
     private readonly record struct Node(StagedOp Op, int A, int B, int C, double Value, int Level, bool NonNegative = false, bool Positive = false);
 
     private readonly List<Node> _nodes = [];
+    private readonly List<(Action<double[], double[]> Function, int[] Arguments, int OutputCount)> _calls = [];
     private readonly Dictionary<(StagedOp, int, int, int, long), int> _index = [];
 
     /// <summary>Number of outer inputs.</summary>
@@ -123,6 +128,29 @@ public sealed class StagedProgram
 
     /// <summary>The constant x.</summary>
     public int Const(double x) => Add(new Node(StagedOp.Const, -1, -1, -1, x, 0, x >= 0, x > 0));
+
+    /// <summary>
+    /// A call of a numeric algorithm with no symbolic form (e.g. a fit): <paramref name="function"/> reads the values of
+    /// <paramref name="arguments"/> and writes <paramref name="outputCount"/> values. It is staged like any operation: evaluated
+    /// here, once, when every argument is a constant; otherwise once per run of points when its arguments depend only on the
+    /// outer inputs, and per point otherwise. Returns the nodes of its outputs. The function must be safe to call from several
+    /// threads and should report a failure as NaN outputs (a compiled program has no other channel).
+    /// </summary>
+    public IReadOnlyList<int> Call(Action<double[], double[]> function, IReadOnlyList<int> arguments, int outputCount)
+    {
+        var args = arguments.ToArray();
+        if (args.All(x => _nodes[x].Op == StagedOp.Const))
+        {
+            var output = new double[outputCount];
+            function(args.Select(x => _nodes[x].Value).ToArray(), output);
+            return output.Select(Const).ToArray();
+        }
+        _calls.Add((function, args, outputCount));
+        var level = args.Length == 0 ? 0 : args.Max(x => _nodes[x].Level);
+        // a call is never shared with another (its key carries its own index)
+        var call = Add(new Node(StagedOp.Call, _calls.Count - 1, -1, -1, 0, level));
+        return Enumerable.Range(0, outputCount).Select(k => Add(new Node(StagedOp.CallOutput, call, k, -1, 0, level))).ToArray();
+    }
 
     /// <summary>An operation on one, two or three values; folded when every operand is a constant.</summary>
     public int Op(StagedOp op, int a, int b = -1, int c = -1)
@@ -267,6 +295,8 @@ public sealed class StagedProgram
             if (live[id]) continue;
             live[id] = true;
             var n = _nodes[id];
+            if (n.Op == StagedOp.Call) { foreach (var x in _calls[n.A].Arguments) stack.Push(x); continue; }
+            if (n.Op == StagedOp.CallOutput) { stack.Push(n.A); continue; }
             foreach (var x in new[] { n.A, n.B, n.C })
                 if (x >= 0 && n.Op is not (StagedOp.Outer or StagedOp.Inner)) stack.Push(x);
         }
@@ -277,6 +307,7 @@ public sealed class StagedProgram
         var point = L.Variable(typeof(int), "n");
         var values = new LExpr?[_nodes.Count];
         var locals = new List<ParameterExpression>();
+        var buffers = new List<LExpr>();
         var once = new List<LExpr>();
         var perPoint = new List<LExpr>();
         // nodes are created after their operands, so index order is a valid evaluation order
@@ -285,15 +316,32 @@ public sealed class StagedProgram
             if (!live[id]) continue;
             var n = _nodes[id];
             if (n.Op == StagedOp.Const) { values[id] = L.Constant(n.Value); continue; }
+            var target = n.Level == 2 ? perPoint : once;
+            if (n.Op == StagedOp.Call)
+            {
+                // argument and result buffers made once per invocation of the delegate (per run of points), so threads share none
+                var (function, arguments, outputCount) = _calls[n.A];
+                var input = L.Variable(typeof(double[]), "in" + id);
+                var result = L.Variable(typeof(double[]), "out" + id);
+                locals.Add(input);
+                locals.Add(result);
+                buffers.Add(L.Assign(input, L.NewArrayBounds(typeof(double), L.Constant(arguments.Length))));
+                buffers.Add(L.Assign(result, L.NewArrayBounds(typeof(double), L.Constant(outputCount))));
+                for (var a = 0; a < arguments.Length; a++) target.Add(L.Assign(L.ArrayAccess(input, L.Constant(a)), values[arguments[a]]!));
+                target.Add(L.Invoke(L.Constant(function), input, result));
+                values[id] = result;
+                continue;
+            }
             LExpr value = n.Op switch
             {
                 StagedOp.Outer => L.ArrayIndex(outer, L.Constant(n.A)),
                 StagedOp.Inner => L.ArrayIndex(inner, point),
+                StagedOp.CallOutput => L.ArrayIndex(values[n.A]!, L.Constant(n.B)),
                 _ => Lower(n, values),
             };
             var local = L.Variable(typeof(double), "v" + id);
             locals.Add(local);
-            (n.Level == 2 ? perPoint : once).Add(L.Assign(local, value));
+            target.Add(L.Assign(local, value));
             values[id] = local;
         }
         var k = outputs.Count;
@@ -307,7 +355,7 @@ public sealed class StagedProgram
                 L.Break(exit)),
             exit);
         var body = L.Block(typeof(void), locals.Append(point).Append(row),
-            once.Append(L.Assign(point, L.Constant(0))).Append(L.Assign(row, L.Constant(0))).Append(loop));
+            buffers.Concat(once).Append(L.Assign(point, L.Constant(0))).Append(L.Assign(row, L.Constant(0))).Append(loop));
         return L.Lambda<Action<double[], double[], int, double[]>>(body, outer, inner, count, output).Compile();
     }
 
