@@ -99,18 +99,42 @@ public sealed class StagedProgram
     /// here, once.
     /// </summary>
     public StagedProgram(IReadOnlyList<(double Low, double High)> outerRanges, (double Low, double High) innerRange)
+        : this(outerRanges, [innerRange], 0)
+    {
+    }
+
+    /// <summary>
+    /// Creates a program with per-run (outer) inputs and per-point (inner) inputs, each with its range of values. With several
+    /// inner inputs, point n reads inner input k at <c>inner[n * InnerCount + k]</c>; a program with every input inner and a
+    /// count of 1 evaluates one point (the point-by-point schedule of the same program a scan runs).
+    /// </summary>
+    public static StagedProgram WithInputs(IReadOnlyList<(double Low, double High)> outerRanges, IReadOnlyList<(double Low, double High)> innerRanges) =>
+        new(outerRanges, innerRanges, 0);
+
+    private StagedProgram(IReadOnlyList<(double Low, double High)> outerRanges, IReadOnlyList<(double Low, double High)> innerRanges, int _)
     {
         OuterCount = outerRanges.Count;
+        InnerCount = innerRanges.Count;
         for (var k = 0; k < OuterCount; k++)
             Add(new Node(StagedOp.Outer, k, -1, -1, 0, 1, outerRanges[k].Low >= 0, outerRanges[k].Low > 0));
-        InnerInput = Add(new Node(StagedOp.Inner, 0, -1, -1, 0, 2, innerRange.Low >= 0, innerRange.Low > 0));
+        _inner = new int[InnerCount];
+        for (var k = 0; k < InnerCount; k++)
+            _inner[k] = Add(new Node(StagedOp.Inner, k, -1, -1, 0, 2, innerRanges[k].Low >= 0, innerRanges[k].Low > 0));
     }
+
+    private readonly int[] _inner;
+
+    /// <summary>Number of inner (per-point) inputs.</summary>
+    public int InnerCount { get; }
 
     /// <summary>The value of outer input k.</summary>
     public int OuterInput(int k) => k;
 
-    /// <summary>The value of the inner input.</summary>
-    public int InnerInput { get; }
+    /// <summary>The value of the (first) inner input.</summary>
+    public int InnerInput => _inner[0];
+
+    /// <summary>The value of inner input k.</summary>
+    public int InnerInputAt(int k) => _inner[k];
 
     /// <summary>True when the value is a constant; its value in <paramref name="value"/>.</summary>
     public bool IsConst(int id, out double value)
@@ -282,8 +306,8 @@ public sealed class StagedProgram
 
     /// <summary>
     /// Compiles the outputs to <c>(outer, inner, count, output) =&gt; ...</c>: the values that depend
-    /// only on <c>outer</c> are computed once, then for n in 0..count-1 the point with inner input
-    /// <c>inner[n]</c> writes output j to <c>output[n * K + j]</c>. No allocation per point.
+    /// only on <c>outer</c> are computed once, then for n in 0..count-1 the point with inner inputs
+    /// <c>inner[n * InnerCount + k]</c> writes output j to <c>output[n * K + j]</c>. No allocation per point.
     /// </summary>
     public Action<double[], double[], int, double[]> Compile(IReadOnlyList<int> outputs)
     {
@@ -335,7 +359,8 @@ public sealed class StagedProgram
             LExpr value = n.Op switch
             {
                 StagedOp.Outer => L.ArrayIndex(outer, L.Constant(n.A)),
-                StagedOp.Inner => L.ArrayIndex(inner, point),
+                StagedOp.Inner => InnerCount == 1 ? L.ArrayIndex(inner, point)
+                    : L.ArrayIndex(inner, L.Add(L.Multiply(point, L.Constant(InnerCount)), L.Constant(n.A))),
                 StagedOp.CallOutput => L.ArrayIndex(values[n.A]!, L.Constant(n.B)),
                 _ => Lower(n, values),
             };

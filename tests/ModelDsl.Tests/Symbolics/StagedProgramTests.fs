@@ -1,4 +1,4 @@
-module ModelDsl.Tests.Symbolics.StagedCallTests
+module ModelDsl.Tests.Symbolics.StagedProgramTests
 
 open System.Threading
 open Expecto
@@ -14,13 +14,14 @@ let private call (counter: int ref) =
 
 let private run (program: StagedProgram) outputs (outer: double[]) (inner: double[]) k =
     let f = program.Compile(outputs)
-    let out = Array.zeroCreate (inner.Length * k)
-    f.Invoke(outer, inner, inner.Length, out)
+    let points = inner.Length / program.InnerCount
+    let out = Array.zeroCreate (points * k)
+    f.Invoke(outer, inner, points, out)
     out
 
 [<Tests>]
 let tests =
-    testList "Symbolics/StagedProgram calls" [
+    testList "Symbolics/StagedProgram" [
         test "a call on the inner input runs once per point and its outputs feed later operations" {
             let calls = ref 0
             let p = StagedProgram([ (1.0, 2.0) ], (0.0, 5.0))
@@ -49,6 +50,12 @@ let tests =
             Expect.isTrue (p.IsConst(r.[2], &value)) "folded"
             Expect.equal value 5.0 "hypot(3, 4)"
             Expect.equal calls.Value 1 "called once, at build time"
+        }
+        test "several inner inputs: point n reads inner[n * InnerCount + k]" {
+            let p = StagedProgram.WithInputs([ (0.0, 1.0) ], [ (0.0, 1.0); (-1.0, 1.0) ])
+            let v = p.Op(StagedOp.Add, p.Op(StagedOp.Mul, p.InnerInputAt 0, p.InnerInputAt 1), p.OuterInput 0)
+            let out = run p [ v ] [| 10.0 |] [| 2.0; 3.0; 4.0; -5.0 |] 1
+            Expect.sequenceEqual out.[0..1] [| 16.0; -10.0 |] "2*3 + 10, 4*(-5) + 10"
         }
         test "an unused call is dead code" {
             let calls = ref 0
