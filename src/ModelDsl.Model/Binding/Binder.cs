@@ -1,6 +1,7 @@
 using ModelDsl.Diagnostics;
 using ModelDsl.Symbolics.Algebra;
 using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Functions;
 using ModelDsl.Symbolics.Numbers;
 using ModelDsl.Syntax;
 using ModelDsl.Text;
@@ -487,7 +488,7 @@ public sealed class Binder
     private FieldOccurrence? FieldOf(Expr e)
     {
         var conjugated = false;
-        if (e is FunctionExpr { Kind: FunctionKind.Conj } f) { conjugated = true; e = f.Argument; }
+        if (e is FunctionExpr f && f.Definition == ConjFunction.Instance) { conjugated = true; e = f.Argument; }
         if (e is not SymbolExpr s) return null;
         var bracket = s.Name.IndexOf('[');
         var name = bracket < 0 ? s.Name : s.Name[..bracket];

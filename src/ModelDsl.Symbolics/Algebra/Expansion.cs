@@ -27,7 +27,7 @@ public static class Expansion
                     return PowerOut(b, (int)n.Value.AsRational.Numerator);
                 return Expr.Pow(b, x);
             case FunctionExpr f:
-                return Expr.Apply(f.Kind, f.Arguments.Select(Expand).ToArray());
+                return Expr.Apply(f.Definition, f.Arguments.Select(Expand).ToArray());
             default:
                 throw new InvalidOperationException("Unknown node " + e.GetType().Name);
         }

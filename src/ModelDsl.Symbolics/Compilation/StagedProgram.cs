@@ -66,6 +66,8 @@ public enum StagedOp
     ReciprocalIm,
     /// <summary>a * b, but 0 when b is 0 (even for infinite a).</summary>
     ScaleUnlessZero,
+    /// <summary>f(a) for a real function f of a <see cref="Functions.FunctionDefinition"/> (see <see cref="StagedProgram.Call"/>).</summary>
+    Call,
 }
 
 /// <summary>
@@ -82,6 +84,7 @@ public sealed class StagedProgram
     private readonly record struct Node(StagedOp Op, int A, int B, int C, double Value, int Level, bool NonNegative = false, bool Positive = false);
 
     private readonly List<Node> _nodes = [];
+    private readonly List<Func<double, double>> _functions = [];
     private readonly Dictionary<(StagedOp, int, int, int, long), int> _index = [];
 
     /// <summary>Number of outer inputs.</summary>
@@ -134,6 +137,15 @@ public sealed class StagedProgram
         // commutative operations share one form
         if (op is StagedOp.Add or StagedOp.Mul or StagedOp.Min or StagedOp.Max && a > b) (a, b) = (b, a);
         return Add(new Node(op, a, b, c, 0, operands.Max(x => _nodes[x].Level), NonNegative(op, a, b, c), Positive(op, a, b, c)));
+    }
+
+    /// <summary>f(a) for a real function of one variable (a function definition's real form); folded on a constant.</summary>
+    public int Call(Func<double, double> f, int a)
+    {
+        if (_nodes[a].Op == StagedOp.Const) return Const(f(_nodes[a].Value));
+        var k = _functions.IndexOf(f);
+        if (k < 0) { _functions.Add(f); k = _functions.Count - 1; }
+        return Add(new Node(StagedOp.Call, a, -1, -1, k, _nodes[a].Level));
     }
 
     /// <summary>
@@ -289,6 +301,7 @@ public sealed class StagedProgram
             {
                 StagedOp.Outer => L.ArrayIndex(outer, L.Constant(n.A)),
                 StagedOp.Inner => L.ArrayIndex(inner, point),
+                StagedOp.Call => Functions.FunctionDefinition.Call(_functions[(int)n.Value], values[n.A]!),
                 _ => Lower(n, values),
             };
             var local = L.Variable(typeof(double), "v" + id);
