@@ -452,7 +452,11 @@ public sealed class Binder
 
     private List<TermMonomial>? Monomials(Expr expr, TextSpan span)
     {
-        var expanded = Expansion.Expand(RationalForm.Normalize(expr)); // abs(phi)^2 = phi*conj(phi)
+        if (!Expansion.TryExpand(RationalForm.Normalize(expr), out var expanded, out var tooLarge)) // abs(phi)^2 = phi*conj(phi)
+        {
+            _diagnostics.ReportExpressionTooLarge(_text, span, tooLarge!);
+            return null;
+        }
         var terms = expanded is SumExpr s ? s.Terms : [expanded];
         var result = new List<TermMonomial>();
         foreach (var term in terms)
