@@ -1,6 +1,7 @@
 using ModelDsl.Diagnostics;
 using ModelDsl.Symbolics.Algebra;
 using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Functions;
 using ModelDsl.Symbolics.Numbers;
 using ModelDsl.Syntax;
 using ModelDsl.Text;
@@ -451,7 +452,11 @@ public sealed class Binder
 
     private List<TermMonomial>? Monomials(Expr expr, TextSpan span)
     {
-        var expanded = Expansion.Expand(RationalForm.Normalize(expr)); // abs(phi)^2 = phi*conj(phi)
+        if (!Expansion.TryExpand(RationalForm.Normalize(expr), out var expanded, out var tooLarge)) // abs(phi)^2 = phi*conj(phi)
+        {
+            _diagnostics.ReportExpressionTooLarge(_text, span, tooLarge!);
+            return null;
+        }
         var terms = expanded is SumExpr s ? s.Terms : [expanded];
         var result = new List<TermMonomial>();
         foreach (var term in terms)
@@ -487,7 +492,7 @@ public sealed class Binder
     private FieldOccurrence? FieldOf(Expr e)
     {
         var conjugated = false;
-        if (e is FunctionExpr { Kind: FunctionKind.Conj } f) { conjugated = true; e = f.Argument; }
+        if (e is FunctionExpr f && f.Definition == ConjFunction.Instance) { conjugated = true; e = f.Argument; }
         if (e is not SymbolExpr s) return null;
         var bracket = s.Name.IndexOf('[');
         var name = bracket < 0 ? s.Name : s.Name[..bracket];

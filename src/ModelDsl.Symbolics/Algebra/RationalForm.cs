@@ -80,11 +80,9 @@ public static class RationalForm
     /// <summary>Rewrites re(g), im(g) and abs(g)^(2k) into g and conj(g).</summary>
     public static Expr Normalize(Expr e) => Rewriting.MapBottomUp(e, x => x switch
     {
-        FunctionExpr { Kind: FunctionKind.Re } f => (f.Argument + Expr.Conj(f.Argument)) * Expr.Fraction(1, 2),
-        FunctionExpr { Kind: FunctionKind.Im } f => (f.Argument - Expr.Conj(f.Argument)) * Expr.Number(Cyclotomic.I.Reciprocal() * Rational.Half),
-        PowerExpr { Base: FunctionExpr { Kind: FunctionKind.Abs } a, Exponent: NumberExpr { Value.IsInteger: true } k }
-            when k.Value.AsRational.Numerator.IsEven =>
-            Expr.Pow(a.Argument * Expr.Conj(a.Argument), Expr.Number(k.Value.AsRational / 2)),
+        FunctionExpr f => f.Definition.InConjugates(f) ?? x,
+        PowerExpr { Base: FunctionExpr f, Exponent: NumberExpr { Value.IsInteger: true } k } =>
+            f.Definition.PowerInConjugates(f, k.Value.AsRational) ?? x,
         _ => x,
     });
 
@@ -120,7 +118,7 @@ public static class RationalForm
                     return (Expr.One, Expr.Pow(atomBase, Expr.Number(-r.Value.AsRational)));
                 return (Expr.Pow(atomBase, atomExp), Expr.One);
             case FunctionExpr f:
-                return (Expr.Apply(f.Kind, f.Arguments.Select(Simplify).ToArray()), Expr.One);
+                return (Expr.Apply(f.Definition, f.Arguments.Select(Simplify).ToArray()), Expr.One);
             default:
                 throw new InvalidOperationException("Unknown node " + e.GetType().Name);
         }

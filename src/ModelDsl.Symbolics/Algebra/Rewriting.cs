@@ -12,7 +12,7 @@ public static class Rewriting
         SumExpr => Expr.Add(children),
         ProductExpr => Expr.Multiply(children),
         PowerExpr => Expr.Pow(children[0], children[1]),
-        FunctionExpr f => Expr.Apply(f.Kind, children.ToArray()),
+        FunctionExpr f => Expr.Apply(f.Definition, children.ToArray()),
         _ => throw new InvalidOperationException("Unknown node " + e.GetType().Name),
     };
 

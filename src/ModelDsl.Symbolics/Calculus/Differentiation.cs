@@ -4,7 +4,7 @@ using ModelDsl.Symbolics.Numbers;
 namespace ModelDsl.Symbolics.Calculus;
 
 /// <summary>
-/// Symbolic differentiation. For a complex symbol z the derivatives are Wirtinger
+/// Symbolic differentiation (the chain rule over each function's <see cref="Functions.FunctionDefinition.Derivative"/>). For a complex symbol z the derivatives are Wirtinger
 /// derivatives: d/dz treats z and conj(z) as independent, and d/dconj(z) is taken with
 /// <c>Differentiate(e, Expr.Conj(z))</c>. Rules for each function:
 /// exp' = exp, log' = 1/x, sin' = cos, cos' = -sin, atan' = 1/(1+x^2);
@@ -15,12 +15,33 @@ namespace ModelDsl.Symbolics.Calculus;
 /// </summary>
 public static class Differentiation
 {
-    /// <summary>d e / d variable, where variable is a symbol or conj of a complex symbol.</summary>
+    /// <summary>
+    /// d e / d variable, where variable is a symbol or conj of a complex symbol; throws
+    /// <see cref="NotDifferentiableException"/> when e depends on the variable through a function
+    /// without a derivative (e.g. zeta), <see cref="ArgumentException"/> for another variable.
+    /// </summary>
     public static Expr Differentiate(Expr e, Expr variable)
     {
-        if (variable is not SymbolExpr && variable is not FunctionExpr { Kind: FunctionKind.Conj, Argument: SymbolExpr })
+        if (variable is not SymbolExpr && !(variable is FunctionExpr { Argument: SymbolExpr s } && variable.Equals(Expr.Conj(s))))
             throw new ArgumentException($"Can only differentiate with respect to a symbol or conj(symbol), not '{variable}'.", nameof(variable));
         return D(e, variable);
+    }
+
+    /// <summary>d e / d variable, or false with the reason when a function on the way has no derivative.</summary>
+    public static bool TryDifferentiate(Expr e, Expr variable, out Expr derivative, out string? error)
+    {
+        try
+        {
+            derivative = Differentiate(e, variable);
+            error = null;
+            return true;
+        }
+        catch (NotDifferentiableException ex)
+        {
+            derivative = Expr.Zero;
+            error = ex.Message;
+            return false;
+        }
     }
 
     /// <summary>The gradient with respect to the given variables.</summary>
@@ -60,42 +81,16 @@ public static class Differentiation
 
     private static Expr DFunction(FunctionExpr f, Expr v)
     {
-        var g = f.Kind is FunctionKind.Min or FunctionKind.Max ? Expr.Zero : f.Argument;
-        switch (f.Kind)
+        if (f.Definition.Differentiate(f, v, D) is { } own) return own;
+        var terms = new List<Expr>();
+        for (var k = 0; k < f.Arguments.Count; k++)
         {
-            case FunctionKind.Conj:
-                if (g is SymbolExpr) return f.Equals(v) ? Expr.One : Expr.Zero;
-                return Expr.Conj(D(g, Expr.Conj(v)));
-            case FunctionKind.Re:
-                return (D(g, v) + Expr.Conj(D(g, Expr.Conj(v)))) * Expr.Fraction(1, 2);
-            case FunctionKind.Im:
-                return (D(g, v) - Expr.Conj(D(g, Expr.Conj(v)))) * Expr.Number(Cyclotomic.I.Reciprocal() * Rational.Half);
-            case FunctionKind.Abs:
-                if (g.IsRealValued) return Expr.Sign(g) * D(g, v);
-                return (Expr.Conj(g) * D(g, v) + g * Expr.Conj(D(g, Expr.Conj(v)))) / (2 * f);
-            case FunctionKind.Sign:
-            case FunctionKind.Theta:
-                return Expr.Zero;
-            case FunctionKind.IfPos:
-                return Expr.Apply(FunctionKind.IfPos, [f.Arguments[0], D(f.Arguments[1], v), D(f.Arguments[2], v)]);
-            case FunctionKind.Min:
-            case FunctionKind.Max:
-                var a = f.Arguments[0];
-                var rest = f.Arguments.Count == 2 ? f.Arguments[1] : Expr.Apply(f.Kind, f.Arguments.Skip(1).ToArray());
-                var (first, second) = f.Kind == FunctionKind.Min ? (rest - a, a - rest) : (a - rest, rest - a);
-                return Expr.Theta(first) * D(a, v) + Expr.Theta(second) * D(rest, v);
+            var dk = D(f.Arguments[k], v);
+            if (dk.IsZero) continue;
+            var rule = f.Definition.Derivative(f.Arguments, k);
+            if (rule.Value is null) throw new NotDifferentiableException($"{f.Definition.Name} is not differentiable: {rule.Reason}");
+            terms.Add(rule.Value * dk);
         }
-        var dg = D(g, v);
-        if (dg.IsZero) return Expr.Zero;
-        var outer = f.Kind switch
-        {
-            FunctionKind.Exp => f,
-            FunctionKind.Log => Expr.Pow(g, -1),
-            FunctionKind.Sin => Expr.Cos(g),
-            FunctionKind.Cos => -Expr.Sin(g),
-            FunctionKind.Atan => Expr.Pow(1 + Expr.Pow(g, 2), -1),
-            _ => throw new InvalidOperationException("No derivative rule for " + f.Kind),
-        };
-        return outer * dg;
+        return Expr.Add(terms);
     }
 }

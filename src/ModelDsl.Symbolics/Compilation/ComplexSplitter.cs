@@ -1,6 +1,7 @@
 using System.Numerics;
 using ModelDsl.Symbolics.Evaluation;
 using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Functions;
 using ModelDsl.Symbolics.Numbers;
 
 namespace ModelDsl.Symbolics.Compilation;
@@ -46,7 +47,7 @@ public sealed class ComplexSplitter
         return result;
     }
 
-    private bool Varies(Expr e)
+    internal bool Varies(Expr e)
     {
         if (_variesMemo.TryGetValue(e, out var v)) return v;
         v = e is SymbolExpr s ? _varying(s) is not null : e.Children.Any(Varies);
@@ -66,7 +67,7 @@ public sealed class ComplexSplitter
         _ => Fail(e, "unknown node"),
     };
 
-    private (int, int) Fail(Expr e, string why)
+    internal (int, int) Fail(Expr e, string why)
     {
         Problem ??= $"{e}: {why}";
         return (_p.Const(double.NaN), _p.Const(double.NaN));
@@ -74,7 +75,7 @@ public sealed class ComplexSplitter
 
     private int Op(StagedOp op, int a, int b = -1, int c = -1) => _p.Op(op, a, b, c);
 
-    private bool IsZero(int id) => _p.IsConst(id, 0.0);
+    internal bool IsZero(int id) => _p.IsConst(id, 0.0);
 
     private (int, int) Add((int Re, int Im) x, (int Re, int Im) y) => (Op(StagedOp.Add, x.Re, y.Re), Op(StagedOp.Add, x.Im, y.Im));
 
@@ -125,13 +126,7 @@ public sealed class ComplexSplitter
         if (p.Exponent is not NumberExpr { Value.IsRational: true } n)
             return Fail(p, "only rational exponents are compiled for scans");
         var r = n.Value.AsRational;
-        if (p.Base is FunctionExpr { Kind: FunctionKind.Abs } abs && r.IsInteger && r.Sign > 0 && r.Numerator.IsEven && r.Numerator <= 64)
-        {
-            // |z|^(2k) = (re^2 + im^2)^k: no square root (it over- and underflows where |z|^2 does)
-            var z = Lower(abs.Argument);
-            var norm = Op(StagedOp.Add, Op(StagedOp.Mul, z.Re, z.Re), Op(StagedOp.Mul, z.Im, z.Im));
-            return IntegerPower((norm, _p.Const(0)), (int)(r.Numerator / 2));
-        }
+        if (p.Base is FunctionExpr f && f.Definition.SplitPower(this, f, r) is { } special) return special;
         var x = Lower(p.Base);
         if (r.IsInteger && BigAbs(r) <= 64)
         {
@@ -144,7 +139,7 @@ public sealed class ComplexSplitter
 
     private static System.Numerics.BigInteger BigAbs(Rational r) => System.Numerics.BigInteger.Abs(r.Numerator);
 
-    private (int, int) IntegerPower((int, int) x, int k)
+    internal (int, int) IntegerPower((int, int) x, int k)
     {
         if (k == 0) return Constant(Complex.One);
         if (k == 1) return x;
@@ -184,7 +179,7 @@ public sealed class ComplexSplitter
         _ => Op(StagedOp.Pow, a, _p.Const(r)),
     };
 
-    private (int, int) Exponential((int Re, int Im) x)
+    internal (int, int) Exponential((int Re, int Im) x)
     {
         var e = Op(StagedOp.Exp, x.Re);
         if (IsZero(x.Im)) return (e, _p.Const(0));
@@ -192,7 +187,7 @@ public sealed class ComplexSplitter
         return (Op(StagedOp.Mul, e, Op(StagedOp.Cos, x.Im)), Op(StagedOp.ScaleUnlessZero, e, Op(StagedOp.Sin, x.Im)));
     }
 
-    private (int, int) Logarithm((int Re, int Im) x)
+    internal (int, int) Logarithm((int Re, int Im) x)
     {
         if (IsZero(x.Im))
         {
@@ -204,52 +199,26 @@ public sealed class ComplexSplitter
         return (Op(StagedOp.Log, Op(StagedOp.Hypot, x.Re, x.Im)), Op(StagedOp.Atan2, im, x.Re));
     }
 
-    private (int, int) Function(FunctionExpr f)
+    private (int, int) Function(FunctionExpr f) => f.Definition.Split(this, f);
+
+    /// <summary>sin or cos of (re, im) as Complex.Sin and Complex.Cos compute them.</summary>
+    internal (int, int) SinCos((int Re, int Im) x, bool sine)
     {
-        if (f.Kind == FunctionKind.IfPos)
-        {
-            if (!Varies(f.Arguments[0]))
-                return Lower(Evaluator.Evaluate(f.Arguments[0], _value).Real > 0 ? f.Arguments[1] : f.Arguments[2]);
-            var c = Lower(f.Arguments[0]).Re;
-            var a = Lower(f.Arguments[1]);
-            var b = Lower(f.Arguments[2]);
-            return (Op(StagedOp.Select, c, a.Re, b.Re), Op(StagedOp.Select, c, a.Im, b.Im));
-        }
-        if (f.Kind is FunctionKind.Min or FunctionKind.Max)
-        {
-            var op = f.Kind == FunctionKind.Min ? StagedOp.Min : StagedOp.Max;
-            return (f.Arguments.Select(a => Lower(a).Re).Aggregate((a, b) => Op(op, a, b)), _p.Const(0));
-        }
-        var x = Lower(f.Argument);
-        var zero = _p.Const(0);
-        switch (f.Kind)
-        {
-            case FunctionKind.Re: return (x.Re, zero);
-            case FunctionKind.Im: return (x.Im, zero);
-            case FunctionKind.Conj: return (x.Re, Op(StagedOp.Neg, x.Im));
-            case FunctionKind.Abs:
-                return IsZero(x.Im) ? (Op(StagedOp.Abs, x.Re), zero) : (Op(StagedOp.Hypot, x.Re, x.Im), zero);
-            case FunctionKind.Exp: return Exponential(x);
-            case FunctionKind.Log: return Logarithm(x);
-            case FunctionKind.Sin:
-            case FunctionKind.Cos:
-            {
-                var sin = Op(StagedOp.Sin, x.Re);
-                var cos = Op(StagedOp.Cos, x.Re);
-                if (IsZero(x.Im)) return (f.Kind == FunctionKind.Sin ? sin : cos, zero);
-                // as Complex.Sin and Complex.Cos do (checked bit for bit on .NET 10): Math.Cosh and Math.Sinh
-                var cosh = Op(StagedOp.Cosh, x.Im);
-                var sinh = Op(StagedOp.Sinh, x.Im);
-                // sin(a+ib) = sin a cosh b + i cos a sinh b; cos(a+ib) = cos a cosh b - i sin a sinh b
-                return f.Kind == FunctionKind.Sin
-                    ? (Op(StagedOp.Mul, sin, cosh), Op(StagedOp.Mul, cos, sinh))
-                    : (Op(StagedOp.Mul, cos, cosh), Op(StagedOp.Neg, Op(StagedOp.Mul, sin, sinh)));
-            }
-            case FunctionKind.Atan:
-                return IsZero(x.Im) ? (Op(StagedOp.Atan, x.Re), zero) : Fail(f, "atan of a varying complex value");
-            case FunctionKind.Sign: return (Op(StagedOp.Sign, x.Re), zero);
-            case FunctionKind.Theta: return (Op(StagedOp.Theta, x.Re), zero);
-            default: return Fail(f, "no scan lowering for " + FunctionInfo.Name(f.Kind));
-        }
+        var sin = Op(StagedOp.Sin, x.Re);
+        var cos = Op(StagedOp.Cos, x.Re);
+        if (IsZero(x.Im)) return (sine ? sin : cos, _p.Const(0));
+        // as Complex.Sin and Complex.Cos do (checked bit for bit on .NET 10): Math.Cosh and Math.Sinh
+        var cosh = Op(StagedOp.Cosh, x.Im);
+        var sinh = Op(StagedOp.Sinh, x.Im);
+        // sin(a+ib) = sin a cosh b + i cos a sinh b; cos(a+ib) = cos a cosh b - i sin a sinh b
+        return sine
+            ? (Op(StagedOp.Mul, sin, cosh), Op(StagedOp.Mul, cos, sinh))
+            : (Op(StagedOp.Mul, cos, cosh), Op(StagedOp.Neg, Op(StagedOp.Mul, sin, sinh)));
     }
+
+    /// <summary>The program being written.</summary>
+    internal StagedProgram Program => _p;
+
+    /// <summary>The value of an expression that depends on no varying symbol.</summary>
+    internal Complex EvaluateFixed(Expr e) => Evaluator.Evaluate(e, _value);
 }

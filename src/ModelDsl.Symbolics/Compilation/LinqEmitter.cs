@@ -85,10 +85,12 @@ internal sealed class LinqEmitter
 
     private ParameterExpression? _rowOffset;
 
-    private LExpr Constant(double x) =>
+    /// <summary>The constant x in the domain's type.</summary>
+    public LExpr Constant(double x) =>
         _domain == NumericDomain.Real ? L.Constant(x) : L.Constant(new Complex(x, 0));
 
-    private LExpr Lower(Expr e)
+    /// <summary>Lowers a sub-expression.</summary>
+    public LExpr Lower(Expr e)
     {
         switch (e)
         {
@@ -238,63 +240,13 @@ internal sealed class LinqEmitter
         return t;
     }
 
-    private LExpr LowerFunction(FunctionExpr f)
-    {
-        if (f.Kind == FunctionKind.IfPos) return LowerBranch(f);
-        var args = f.Arguments.Select(Lower).ToArray();
-        var x = args[0];
-        if (_domain == NumericDomain.Real)
-        {
-            return f.Kind switch
-            {
-                FunctionKind.Exp => MathCall(nameof(Math.Exp), x),
-                FunctionKind.Log => MathCall(nameof(Math.Log), x),
-                FunctionKind.Abs => MathCall(nameof(Math.Abs), x),
-                FunctionKind.Conj or FunctionKind.Re => x,
-                FunctionKind.Im => Constant(0),
-                FunctionKind.Sin => MathCall(nameof(Math.Sin), x),
-                FunctionKind.Cos => MathCall(nameof(Math.Cos), x),
-                FunctionKind.Atan => MathCall(nameof(Math.Atan), x),
-                FunctionKind.Sign => Call(nameof(NumericFunctions.Sign), x),
-                FunctionKind.Theta => Call(nameof(NumericFunctions.Theta), x),
-                FunctionKind.Min => args.Aggregate((a, b) => MathCall(nameof(Math.Min), a, b)),
-                FunctionKind.Max => args.Aggregate((a, b) => MathCall(nameof(Math.Max), a, b)),
-                _ => Unsupported(f),
-            };
-        }
-        return f.Kind switch
-        {
-            FunctionKind.Exp => Call(nameof(NumericFunctions.Exp), x),
-            FunctionKind.Log => Call(nameof(NumericFunctions.Log), x),
-            FunctionKind.Conj => ComplexCall(nameof(Complex.Conjugate), x),
-            FunctionKind.Sin => ComplexCall(nameof(Complex.Sin), x),
-            FunctionKind.Cos => ComplexCall(nameof(Complex.Cos), x),
-            FunctionKind.Abs => Call(nameof(NumericFunctions.Abs), x),
-            FunctionKind.Re => Call(nameof(NumericFunctions.Re), x),
-            FunctionKind.Im => Call(nameof(NumericFunctions.Im), x),
-            FunctionKind.Atan => Call(nameof(NumericFunctions.Atan), x),
-            FunctionKind.Sign => Call(nameof(NumericFunctions.Sign), x),
-            FunctionKind.Theta => Call(nameof(NumericFunctions.Theta), x),
-            FunctionKind.Min => args.Aggregate((a, b) => Call(nameof(NumericFunctions.Min), a, b)),
-            FunctionKind.Max => args.Aggregate((a, b) => Call(nameof(NumericFunctions.Max), a, b)),
-            _ => Unsupported(f),
-        };
-    }
+    private LExpr LowerFunction(FunctionExpr f) => f.Definition.Lower(this, f);
 
-    /// <summary>
-    /// ifpos(c, a, b) as a real branch: each side is lowered into its own block, with its
-    /// temporaries and parameter reads, so only the chosen side runs.
-    /// </summary>
-    private LExpr LowerBranch(FunctionExpr f)
-    {
-        var condition = Lower(f.Arguments[0]);
-        var test = _domain == NumericDomain.Real
-            ? L.GreaterThan(condition, L.Constant(0.0))
-            : L.GreaterThan(L.Property(condition, nameof(Complex.Real)), L.Constant(0.0));
-        return L.Condition(test, LowerIsolated(f.Arguments[1]), LowerIsolated(f.Arguments[2]));
-    }
+    /// <summary>The domain being compiled.</summary>
+    public NumericDomain Domain => _domain;
 
-    private LExpr LowerIsolated(Expr e)
+    /// <summary>One side of a branch lowered into its own block, with its temporaries and parameter reads, so only the chosen side runs.</summary>
+    public LExpr LowerIsolated(Expr e)
     {
         var saved = _statements.ToList();
         _statements.Clear();
@@ -305,9 +257,10 @@ internal sealed class LinqEmitter
         return block;
     }
 
-    private LExpr Unsupported(FunctionExpr f)
+    /// <summary>Records that f has no lowering in this domain and returns a placeholder.</summary>
+    public LExpr Unsupported(FunctionExpr f)
     {
-        Errors.Add(new CompileError($"The function '{FunctionInfo.Name(f.Kind)}' has no {_domain} lowering", f));
+        Errors.Add(new CompileError($"The function '{f.Definition.Name}' has no {_domain} lowering", f));
         return Constant(0);
     }
 

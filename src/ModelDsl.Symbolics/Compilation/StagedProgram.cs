@@ -66,6 +66,8 @@ public enum StagedOp
     ReciprocalIm,
     /// <summary>a * b, but 0 when b is 0 (even for infinite a).</summary>
     ScaleUnlessZero,
+    /// <summary>f(a) for a real function f of a <see cref="Functions.FunctionDefinition"/> (see <see cref="StagedProgram.Apply"/>).</summary>
+    Apply,
     /// <summary>A call of a numeric algorithm (<see cref="StagedProgram.Call"/>): its operands in a list, its outputs read by <see cref="CallOutput"/>.</summary>
     Call,
     /// <summary>Output number B of the call at node A.</summary>
@@ -87,6 +89,7 @@ public sealed class StagedProgram
 
     private readonly List<Node> _nodes = [];
     private readonly List<(Action<double[], double[]> Function, int[] Arguments, int OutputCount)> _calls = [];
+    private readonly List<Func<double, double>> _functions = [];
     private readonly Dictionary<(StagedOp, int, int, int, long), int> _index = [];
 
     /// <summary>Number of outer inputs.</summary>
@@ -186,6 +189,15 @@ public sealed class StagedProgram
         // commutative operations share one form
         if (op is StagedOp.Add or StagedOp.Mul or StagedOp.Min or StagedOp.Max && a > b) (a, b) = (b, a);
         return Add(new Node(op, a, b, c, 0, operands.Max(x => _nodes[x].Level), NonNegative(op, a, b, c), Positive(op, a, b, c)));
+    }
+
+    /// <summary>f(a) for a real function of one variable (a function definition's real form); folded on a constant.</summary>
+    public int Apply(Func<double, double> f, int a)
+    {
+        if (_nodes[a].Op == StagedOp.Const) return Const(f(_nodes[a].Value));
+        var k = _functions.IndexOf(f);
+        if (k < 0) { _functions.Add(f); k = _functions.Count - 1; }
+        return Add(new Node(StagedOp.Apply, a, -1, -1, k, _nodes[a].Level));
     }
 
     /// <summary>
@@ -362,6 +374,7 @@ public sealed class StagedProgram
                 StagedOp.Inner => InnerCount == 1 ? L.ArrayIndex(inner, point)
                     : L.ArrayIndex(inner, L.Add(L.Multiply(point, L.Constant(InnerCount)), L.Constant(n.A))),
                 StagedOp.CallOutput => L.ArrayIndex(values[n.A]!, L.Constant(n.B)),
+                StagedOp.Apply => Functions.FunctionDefinition.Call(_functions[(int)n.Value], values[n.A]!),
                 _ => Lower(n, values),
             };
             var local = L.Variable(typeof(double), "v" + id);

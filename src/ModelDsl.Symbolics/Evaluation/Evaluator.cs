@@ -39,28 +39,8 @@ public static class Evaluator
                 if (pw.Exponent is NumberExpr { Value.IsRational: true } nh && nh.Value.AsRational == -Rational.Half)
                     return Complex.One / NumericFunctions.Sqrt(b);
                 return NumericFunctions.Pow(b, Evaluate(pw.Exponent, value));
-            case FunctionExpr { Kind: FunctionKind.IfPos } branch:
-                return Evaluate(branch.Arguments[0], value).Real > 0 ? Evaluate(branch.Arguments[1], value) : Evaluate(branch.Arguments[2], value);
             case FunctionExpr f:
-                var args = f.Arguments.Select(a => Evaluate(a, value)).ToArray();
-                var x = args[0];
-                return f.Kind switch
-                {
-                    FunctionKind.Exp => NumericFunctions.Exp(x),
-                    FunctionKind.Log => NumericFunctions.Log(x),
-                    FunctionKind.Abs => NumericFunctions.Abs(x),
-                    FunctionKind.Conj => Complex.Conjugate(x),
-                    FunctionKind.Re => NumericFunctions.Re(x),
-                    FunctionKind.Im => NumericFunctions.Im(x),
-                    FunctionKind.Sin => Complex.Sin(x),
-                    FunctionKind.Cos => Complex.Cos(x),
-                    FunctionKind.Atan => NumericFunctions.Atan(x),
-                    FunctionKind.Sign => NumericFunctions.Sign(x),
-                    FunctionKind.Theta => NumericFunctions.Theta(x),
-                    FunctionKind.Min => args.Aggregate(NumericFunctions.Min),
-                    FunctionKind.Max => args.Aggregate(NumericFunctions.Max),
-                    _ => throw new InvalidOperationException("Unknown function " + f.Kind),
-                };
+                return f.Definition.Evaluate(f, x => Evaluate(x, value));
             default:
                 throw new InvalidOperationException("Unknown node " + e.GetType().Name);
         }

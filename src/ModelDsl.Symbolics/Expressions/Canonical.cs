@@ -1,3 +1,4 @@
+using ModelDsl.Symbolics.Functions;
 using ModelDsl.Symbolics.Numbers;
 
 namespace ModelDsl.Symbolics.Expressions;
@@ -164,9 +165,7 @@ internal static class Canonical
             {
                 if (b is SumExpr sum && BigIntegerFits(v.AsRational.Numerator) && Primitive(sum) is { Lead.IsOne: false } split)
                     return Multiply([Expr.Number(split.Lead.Pow((int)v.AsRational.Numerator)), Pow(split.Primitive, e)]);
-                if (b is FunctionExpr { Kind: FunctionKind.Conj } conj && Pow(conj.Argument, e) is var lifted
-                    && !(lifted is PowerExpr ip && ip.Base.Equals(conj.Argument)))
-                    return Conjugate(lifted); // conj(g)^n = conj(g^n), used when g^n simplifies, e.g. conj(sqrt(w))^4 = conj(w)^2
+                if (b is FunctionExpr fb && fb.Definition.SimplifyPower(fb, e) is { } simplified) return simplified;
                 if (b is ProductExpr prod) return Multiply(prod.Factors.Select(f => Pow(f, e)));
                 if (b is PowerExpr inner) return Pow(inner.Base, Multiply([inner.Exponent, e]));
             }
@@ -217,132 +216,10 @@ internal static class Canonical
 
     private static bool BigIntegerFits(System.Numerics.BigInteger n) => n >= -MaxFoldedExponent && n <= MaxFoldedExponent;
 
-    public static Expr Apply(FunctionKind kind, Expr[] args)
+    public static Expr Apply(FunctionDefinition function, Expr[] args)
     {
-        if (args.Length < FunctionInfo.MinArity(kind) || args.Length > FunctionInfo.MaxArity(kind))
-            throw new ArgumentException($"{FunctionInfo.Name(kind)} takes {FunctionInfo.MinArity(kind)} argument(s), got {args.Length}.");
-        var x = args[0];
-        var n = x as NumberExpr;
-        switch (kind)
-        {
-            case FunctionKind.Conj:
-                return Conjugate(x);
-            case FunctionKind.Re:
-                if (n is not null) return Expr.Number(n.Value.RealPart());
-                if (x.IsRealValued) return x;
-                break;
-            case FunctionKind.Im:
-                if (n is not null) return Expr.Number(n.Value.ImaginaryPart());
-                if (x.IsRealValued) return Expr.Zero;
-                break;
-            case FunctionKind.Abs:
-                if (n is not null)
-                {
-                    var norm2 = n.Value * n.Value.Conjugate();
-                    if (norm2.IsRational) return Pow(Expr.Number(norm2.AsRational), Expr.Number(Rational.Half));
-                    break;
-                }
-                if (x is FunctionExpr { Kind: FunctionKind.Abs }) return x;
-                var (c, rest) = SplitCoefficient(x);
-                if (!c.IsOne) return Multiply([Apply(FunctionKind.Abs, [Expr.Number(c)]), Apply(FunctionKind.Abs, [rest])]);
-                break;
-            case FunctionKind.Exp:
-                if (x.IsZero) return Expr.One;
-                if (x is FunctionExpr { Kind: FunctionKind.Log } lg) return lg.Argument;
-                break;
-            case FunctionKind.Log:
-                if (x.IsOne) return Expr.Zero;
-                break;
-            case FunctionKind.Sin:
-            case FunctionKind.Atan:
-                if (x.IsZero) return Expr.Zero;
-                break;
-            case FunctionKind.Cos:
-                if (x.IsZero) return Expr.One;
-                break;
-            case FunctionKind.Sign:
-                if (n is not null && n.Value.IsRational) return Expr.Number(n.Value.AsRational.Sign);
-                if (x is FunctionExpr { Kind: FunctionKind.Sign }) return x;
-                break;
-            case FunctionKind.Theta:
-                if (n is not null && n.Value.IsRational)
-                {
-                    var s = n.Value.AsRational.Sign;
-                    return s > 0 ? Expr.One : s < 0 ? Expr.Zero : Expr.Number(Rational.Half);
-                }
-                break;
-            case FunctionKind.Min:
-            case FunctionKind.Max:
-                return MinMax(kind, args);
-            case FunctionKind.IfPos:
-                if (n is not null && n.Value.IsRational) return n.Value.AsRational.Sign > 0 ? args[1] : args[2];
-                if (args[1].Equals(args[2])) return args[1];
-                break;
-        }
-        return new FunctionExpr(kind, args);
-    }
-
-    private static Expr MinMax(FunctionKind kind, Expr[] args)
-    {
-        var flat = new List<Expr>();
-        Rational? best = null;
-        foreach (var a in args.SelectMany(a => a is FunctionExpr f && f.Kind == kind ? f.Arguments : [a]))
-        {
-            if (a is NumberExpr { Value.IsRational: true } na)
-            {
-                var r = na.Value.AsRational;
-                if (best is null || (kind == FunctionKind.Min ? r < best : r > best)) best = r;
-            }
-            else if (!flat.Contains(a)) flat.Add(a);
-        }
-        if (best is not null) flat.Add(Expr.Number(best));
-        flat.Sort(ExprOrder.Compare);
-        return flat.Count == 1 ? flat[0] : new FunctionExpr(kind, flat.ToArray());
-    }
-
-    /// <summary>True when conj(e) is computed by pushing through e (not kept as a conj node).</summary>
-    private static bool IsConjTransparent(Expr e) => e switch
-    {
-        NumberExpr or SymbolExpr => true,
-        FunctionExpr { Kind: FunctionKind.Conj, Argument: SymbolExpr } => true,
-        _ when e.IsRealValued => true,
-        SumExpr s => s.Terms.All(IsConjTransparent),
-        ProductExpr p => p.Factors.All(IsConjTransparent),
-        PowerExpr { Exponent: NumberExpr { Value.IsInteger: true } } pw => IsConjTransparent(pw.Base),
-        FunctionExpr { Kind: FunctionKind.Exp or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.IfPos } f =>
-            f.Arguments.Skip(f.Kind == FunctionKind.IfPos ? 1 : 0).All(IsConjTransparent),
-        _ => false,
-    };
-
-    /// <summary>
-    /// Complex conjugation: exact on numbers, identity on real-valued expressions, pushed
-    /// through sums, products, integer powers and the entire functions exp, sin, cos;
-    /// otherwise kept as a conj node. conj(conj(e)) == e.
-    /// </summary>
-    private static Expr Conjugate(Expr x)
-    {
-        switch (x)
-        {
-            case NumberExpr n: return Expr.Number(n.Value.Conjugate());
-            case SymbolExpr s: return s.IsReal ? s : new FunctionExpr(FunctionKind.Conj, [s]);
-            case SumExpr sum: return Add(sum.Terms.Select(Conjugate));
-            // Conjugation distributes over a product only when every factor's conjugate is again a plain
-            // factor; otherwise (a non-real power, a kept conj node) a factor could come back out and merge
-            // with a sibling of the same base, so the product stays under one conj and conj(conj(e)) == e.
-            case ProductExpr p when p.Factors.All(IsConjTransparent): return Multiply(p.Factors.Select(Conjugate));
-            case ProductExpr: return new FunctionExpr(FunctionKind.Conj, [x]);
-            case FunctionExpr { Kind: FunctionKind.Conj } f: return f.Argument;
-        }
-        if (x.IsRealValued) return x;
-        switch (x)
-        {
-            case PowerExpr { Exponent: NumberExpr { Value.IsInteger: true } } pw:
-                return Pow(Conjugate(pw.Base), pw.Exponent);
-            case FunctionExpr { Kind: FunctionKind.Exp or FunctionKind.Sin or FunctionKind.Cos } f:
-                return Apply(f.Kind, [Conjugate(f.Argument)]);
-            case FunctionExpr { Kind: FunctionKind.IfPos } f:
-                return Apply(FunctionKind.IfPos, [f.Arguments[0], Conjugate(f.Arguments[1]), Conjugate(f.Arguments[2])]);
-        }
-        return new FunctionExpr(FunctionKind.Conj, [x]);
+        if (args.Length < function.MinArity || args.Length > function.MaxArity)
+            throw new ArgumentException($"{function.Name} takes {function.MinArity} argument(s), got {args.Length}.");
+        return function.Simplify(args) ?? new FunctionExpr(function, args);
     }
 }

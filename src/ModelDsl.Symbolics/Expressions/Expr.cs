@@ -1,3 +1,4 @@
+using ModelDsl.Symbolics.Functions;
 using ModelDsl.Symbolics.Numbers;
 using ModelDsl.Symbolics.Printing;
 
@@ -70,50 +71,50 @@ public abstract class Expr : IEquatable<Expr>, IComparable<Expr>, IComparable
     /// <summary>b^n.</summary>
     public static Expr Pow(Expr b, int n) => Canonical.Pow(b, Number(n));
 
-    /// <summary>A built-in function applied canonically (e.g. exp(0) = 1, conj pushed through sums).</summary>
-    public static Expr Apply(FunctionKind kind, params Expr[] args) => Canonical.Apply(kind, args);
+    /// <summary>A function applied canonically (e.g. exp(0) = 1, conj pushed through sums); throws <see cref="ArgumentException"/> for a wrong number of arguments.</summary>
+    public static Expr Apply(FunctionDefinition function, params Expr[] args) => Canonical.Apply(function, args);
 
     /// <summary>sqrt(x) = x^(1/2) (principal branch).</summary>
     public static Expr Sqrt(Expr x) => Pow(x, Number(Rational.Half));
 
     /// <summary>exp(x).</summary>
-    public static Expr Exp(Expr x) => Apply(FunctionKind.Exp, x);
+    public static Expr Exp(Expr x) => Apply(ExpFunction.Instance, x);
 
     /// <summary>log(x).</summary>
-    public static Expr Log(Expr x) => Apply(FunctionKind.Log, x);
+    public static Expr Log(Expr x) => Apply(LogFunction.Instance, x);
 
     /// <summary>|x|.</summary>
-    public static Expr Abs(Expr x) => Apply(FunctionKind.Abs, x);
+    public static Expr Abs(Expr x) => Apply(AbsFunction.Instance, x);
 
     /// <summary>Complex conjugate, pushed through sums, products and integer powers.</summary>
-    public static Expr Conj(Expr x) => Apply(FunctionKind.Conj, x);
+    public static Expr Conj(Expr x) => Apply(ConjFunction.Instance, x);
 
     /// <summary>Real part.</summary>
-    public static Expr Re(Expr x) => Apply(FunctionKind.Re, x);
+    public static Expr Re(Expr x) => Apply(ReFunction.Instance, x);
 
     /// <summary>Imaginary part.</summary>
-    public static Expr Im(Expr x) => Apply(FunctionKind.Im, x);
+    public static Expr Im(Expr x) => Apply(ImFunction.Instance, x);
 
     /// <summary>sin(x).</summary>
-    public static Expr Sin(Expr x) => Apply(FunctionKind.Sin, x);
+    public static Expr Sin(Expr x) => Apply(SinFunction.Instance, x);
 
     /// <summary>cos(x).</summary>
-    public static Expr Cos(Expr x) => Apply(FunctionKind.Cos, x);
+    public static Expr Cos(Expr x) => Apply(CosFunction.Instance, x);
 
     /// <summary>atan(x).</summary>
-    public static Expr Atan(Expr x) => Apply(FunctionKind.Atan, x);
+    public static Expr Atan(Expr x) => Apply(AtanFunction.Instance, x);
 
     /// <summary>sign(x).</summary>
-    public static Expr Sign(Expr x) => Apply(FunctionKind.Sign, x);
+    public static Expr Sign(Expr x) => Apply(SignFunction.Instance, x);
 
     /// <summary>Heaviside step theta(x), theta(0) = 1/2.</summary>
-    public static Expr Theta(Expr x) => Apply(FunctionKind.Theta, x);
+    public static Expr Theta(Expr x) => Apply(ThetaFunction.Instance, x);
 
     /// <summary>min(a, b, ...).</summary>
-    public static Expr Min(params Expr[] args) => Apply(FunctionKind.Min, args);
+    public static Expr Min(params Expr[] args) => Apply(MinFunction.Instance, args);
 
     /// <summary>max(a, b, ...).</summary>
-    public static Expr Max(params Expr[] args) => Apply(FunctionKind.Max, args);
+    public static Expr Max(params Expr[] args) => Apply(MaxFunction.Instance, args);
 
     /// <summary>True when the value is real for all values of the real symbols it contains (a sufficient test).</summary>
     public bool IsRealValued => RealAnalysis.IsReal(this);

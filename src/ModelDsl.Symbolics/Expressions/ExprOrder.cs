@@ -54,7 +54,15 @@ internal static class ExprOrder
                 return c != 0 ? c : sb.IsReal.CompareTo(sa.IsReal);
             case FunctionExpr fa:
                 var fb = (FunctionExpr)b;
-                if (fa.Kind != fb.Kind) return fa.Kind.CompareTo(fb.Kind);
+                if (!ReferenceEquals(fa.Definition, fb.Definition))
+                {
+                    var da = fa.Definition;
+                    var db = fb.Definition;
+                    var byRank = da.CanonicalRank.CompareTo(db.CanonicalRank);
+                    if (byRank != 0) return byRank;
+                    var byName = string.CompareOrdinal(da.Name, db.Name);
+                    return byName != 0 ? byName : da.Serial.CompareTo(db.Serial);
+                }
                 return CompareSequences(fa.Arguments, fb.Arguments);
             default:
                 return CompareSequences(a.Children, b.Children);

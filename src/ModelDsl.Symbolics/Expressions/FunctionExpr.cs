@@ -1,16 +1,18 @@
+using ModelDsl.Symbolics.Functions;
+
 namespace ModelDsl.Symbolics.Expressions;
 
-/// <summary>A built-in function applied to arguments. Built only by <see cref="Expr.Apply"/>.</summary>
+/// <summary>A function of the <see cref="FunctionRegistry"/> (or a tabulated one) applied to arguments. Built only by <see cref="Expr.Apply"/>.</summary>
 public sealed class FunctionExpr : Expr
 {
-    internal FunctionExpr(FunctionKind kind, Expr[] args) : base(ExprOrder.HashSequence(59 + (int)kind, args))
+    internal FunctionExpr(FunctionDefinition definition, Expr[] args) : base(ExprOrder.HashSequence(59 + definition.NameHash, args))
     {
-        Kind = kind;
+        Definition = definition;
         Arguments = args;
     }
 
     /// <summary>Which function.</summary>
-    public FunctionKind Kind { get; }
+    public FunctionDefinition Definition { get; }
 
     /// <summary>The arguments.</summary>
     public IReadOnlyList<Expr> Arguments { get; }

@@ -11,9 +11,7 @@ internal static class RealAnalysis
         ProductExpr p => p.Factors.All(IsReal),
         PowerExpr p => IsReal(p.Exponent)
                        && ((IsReal(p.Base) && p.Exponent is NumberExpr { Value.IsInteger: true }) || IsPositive(p.Base)),
-        FunctionExpr { Kind: FunctionKind.IfPos } f => IsReal(f.Arguments[1]) && IsReal(f.Arguments[2]),
-        FunctionExpr f => FunctionInfo.IsAlwaysReal(f.Kind)
-                          || (f.Kind is FunctionKind.Exp or FunctionKind.Sin or FunctionKind.Cos or FunctionKind.Atan && IsReal(f.Argument)),
+        FunctionExpr f => f.Definition.IsRealValued(f.Arguments),
         _ => false,
     };
 
@@ -21,7 +19,7 @@ internal static class RealAnalysis
     public static bool IsPositive(Expr e) => e switch
     {
         NumberExpr n => n.Value.IsRational && n.Value.AsRational.Sign > 0,
-        FunctionExpr { Kind: FunctionKind.Exp } f => IsReal(f.Argument),
+        FunctionExpr f => f.Definition.IsPositive(f.Arguments),
         ProductExpr p => p.Factors.All(IsPositive),
         SumExpr s => s.Terms.All(IsPositive),
         PowerExpr p => IsPositive(p.Base) && IsReal(p.Exponent),

@@ -8,7 +8,7 @@ namespace ModelDsl.Symbolics.Parsing;
 /// <see cref="ParseOrThrow"/> throws <see cref="FormatException"/>.
 /// Grammar: <c>+ - * / ^</c> (^ right-associative and tighter than unary minus), parentheses,
 /// exact decimal literals (<c>1.25</c>, <c>6e-3</c>) with an optional imaginary suffix (<c>2.5i</c>),
-/// the constants <c>I</c> and <c>omega</c>, and the functions of <see cref="FunctionInfo"/> plus <c>sqrt</c>.
+/// the constants <c>I</c> and <c>omega</c>, and the functions of <see cref="Functions.FunctionRegistry"/> plus <c>sqrt</c>.
 /// </summary>
 public static class Infix
 {

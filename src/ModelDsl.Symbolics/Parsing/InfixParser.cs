@@ -1,3 +1,4 @@
+using ModelDsl.Symbolics.Functions;
 using System.Globalization;
 using ModelDsl.Symbolics.Expressions;
 using ModelDsl.Symbolics.Numbers;
@@ -251,15 +252,15 @@ internal sealed class InfixParser
             Report("MDL0105", $"sqrt takes 1 argument, got {args.Count}.", start, name.Length);
             return Expr.Zero;
         }
-        if (!FunctionInfo.TryLookup(name, out var kind))
+        if (!FunctionRegistry.TryLookup(name, out var kind))
         {
-            var known = string.Join(", ", FunctionInfo.Names.Order(StringComparer.Ordinal));
+            var known = string.Join(", ", FunctionRegistry.Names.Order(StringComparer.Ordinal));
             Report("MDL0104", $"Unknown function '{name}' (known: {known}).", start, name.Length);
             return Expr.Zero;
         }
-        if (args.Count < FunctionInfo.MinArity(kind) || args.Count > FunctionInfo.MaxArity(kind))
+        if (args.Count < kind.MinArity || args.Count > kind.MaxArity)
         {
-            var expected = FunctionInfo.MaxArity(kind) == 1 ? "1 argument" : $"at least {FunctionInfo.MinArity(kind)} arguments";
+            var expected = kind.MaxArity == 1 ? "1 argument" : $"at least {kind.MinArity} arguments";
             Report("MDL0105", string.Create(CultureInfo.InvariantCulture, $"{name} takes {expected}, got {args.Count}."), start, name.Length);
             return Expr.Zero;
         }

@@ -35,7 +35,7 @@ public static class InfixPrinter
                 break;
             case PowerExpr p: WritePower(sb, p, context); break;
             case FunctionExpr f:
-                sb.Append(FunctionInfo.Name(f.Kind)).Append('(');
+                sb.Append(f.Definition.Name).Append('(');
                 for (var k = 0; k < f.Arguments.Count; k++)
                 {
                     if (k > 0) sb.Append(", ");

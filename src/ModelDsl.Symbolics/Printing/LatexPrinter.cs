@@ -145,47 +145,6 @@ public static class LatexPrinter
         });
     }
 
-    private static void WriteFunction(StringBuilder sb, FunctionExpr f)
-    {
-        void Args()
-        {
-            sb.Append("\\left(");
-            for (var k = 0; k < f.Arguments.Count; k++)
-            {
-                if (k > 0) sb.Append(", ");
-                Write(sb, f.Arguments[k], 0);
-            }
-            sb.Append("\\right)");
-        }
-        switch (f.Kind)
-        {
-            case FunctionKind.Abs:
-                sb.Append("\\left|");
-                Write(sb, f.Argument, 0);
-                sb.Append("\\right|");
-                return;
-            case FunctionKind.Conj:
-                sb.Append("\\overline{");
-                Write(sb, f.Argument, 0);
-                sb.Append('}');
-                return;
-        }
-        sb.Append(f.Kind switch
-        {
-            FunctionKind.Exp => "\\exp",
-            FunctionKind.Log => "\\log",
-            FunctionKind.Sin => "\\sin",
-            FunctionKind.Cos => "\\cos",
-            FunctionKind.Atan => "\\arctan",
-            FunctionKind.Re => "\\operatorname{Re}",
-            FunctionKind.Im => "\\operatorname{Im}",
-            FunctionKind.Sign => "\\operatorname{sign}",
-            FunctionKind.Theta => "\\theta",
-            FunctionKind.Min => "\\min",
-            FunctionKind.Max => "\\max",
-            FunctionKind.IfPos => "\\operatorname{ifpos}",
-            _ => "\\operatorname{" + FunctionInfo.Name(f.Kind) + "}",
-        });
-        Args();
-    }
+    private static void WriteFunction(StringBuilder sb, FunctionExpr f) =>
+        f.Definition.WriteLatex(sb, f, a => Write(sb, a, 0));
 }

@@ -230,6 +230,10 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportBadValue(SourceText text, TextSpan span, string detail) =>
         Error("MDL0233", text, span, detail);
 
+    /// <summary>MDL0240: an expression whose expansion would exceed the symbolic size limit (ModelDsl.Symbolics Expansion.MaxTerms).</summary>
+    public void ReportExpressionTooLarge(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0240", text, span, "Expression too large: " + detail);
+
     // Card errors: MDL03xx.
 
     /// <summary>MDL0300</summary>

@@ -11,6 +11,13 @@ namespace ModelDsl.Syntax;
 internal sealed class Parser
 {
     private const int MaxDepth = 200;
+
+    /// <summary>
+    /// The deepest expression tree the later stages (binder, formatter, checks; all recursive) are given:
+    /// a chain a + b + c ... is a left-nested tree one level deeper per operator, so a sum of more
+    /// terms than this is reported (MDL0014) instead of exhausting their stack.
+    /// </summary>
+    private const int MaxTreeDepth = 1000;
     private readonly SourceText _text;
     private readonly DiagnosticBag _diagnostics;
     private readonly List<SyntaxToken> _tokens;
@@ -330,8 +337,37 @@ internal sealed class Parser
             var right = ParseProduct();
             left = new BinaryExpressionSyntax(TextSpan.FromBounds(left.Span.Start, right.Span.End), left, op, right);
         }
+        if (_depth == 1 && TreeDepth(left) > MaxTreeDepth)
+        {
+            _diagnostics.ReportTooDeep(_text, left.Span, MaxTreeDepth);
+            left = new ErrorExpressionSyntax(left.Span);
+        }
         _depth--;
         return left;
+    }
+
+    /// <summary>The depth of an expression tree, measured without recursion (it may be deeper than the stack allows).</summary>
+    private static int TreeDepth(ExpressionSyntax root)
+    {
+        var deepest = 0;
+        var stack = new Stack<(ExpressionSyntax Node, int Depth)>();
+        stack.Push((root, 1));
+        while (stack.Count > 0)
+        {
+            var (node, depth) = stack.Pop();
+            deepest = Math.Max(deepest, depth);
+            IEnumerable<ExpressionSyntax> children = node switch
+            {
+                BinaryExpressionSyntax b => [b.Left, b.Right],
+                UnaryExpressionSyntax u => [u.Operand],
+                ParenthesizedExpressionSyntax p => [p.Expression],
+                CallExpressionSyntax c => c.Arguments,
+                IndexExpressionSyntax i => i.Indices,
+                _ => [],
+            };
+            foreach (var child in children) stack.Push((child, depth + 1));
+        }
+        return deepest;
     }
 
     private ExpressionSyntax ParseProduct()
@@ -346,18 +382,33 @@ internal sealed class Parser
         return left;
     }
 
+    /// <summary>A recursive step (a sign, an exponent) counted like a nesting level, so '- - - ... x' cannot exhaust the parser's stack.</summary>
+    private ExpressionSyntax ParseNested(Func<ExpressionSyntax> parse)
+    {
+        if (++_depth > MaxDepth)
+        {
+            _diagnostics.ReportTooDeep(_text, Current.Span, MaxDepth);
+            while (Current.Kind != SyntaxKind.EndOfFile) NextToken();
+            _depth--;
+            return new ErrorExpressionSyntax(Current.Span);
+        }
+        var result = parse();
+        _depth--;
+        return result;
+    }
+
     private ExpressionSyntax ParseUnary()
     {
         if (Current.Kind is SyntaxKind.Minus or SyntaxKind.Plus)
         {
             var op = NextToken();
-            var operand = ParseUnary();
+            var operand = ParseNested(ParseUnary);
             return new UnaryExpressionSyntax(TextSpan.FromBounds(op.Span.Start, operand.Span.End), op, operand);
         }
         var b = ParsePrimary();
         if (Current.Kind != SyntaxKind.Caret) return b;
         var caret = NextToken();
-        var exponent = ParseUnary();
+        var exponent = ParseNested(ParseUnary);
         return new BinaryExpressionSyntax(TextSpan.FromBounds(b.Span.Start, exponent.Span.End), b, caret, exponent);
     }
 

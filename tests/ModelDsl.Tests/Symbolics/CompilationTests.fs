@@ -6,6 +6,7 @@ open ModelDsl.FSharp
 open FsCheck
 open FsCheck.FSharp
 open ModelDsl.Symbolics.Expressions
+open ModelDsl.Symbolics.Functions
 open ModelDsl.Symbolics.Compilation
 open ModelDsl.Symbolics.Parsing
 open ModelDsl.Tests.Symbolics.Generators
@@ -64,8 +65,8 @@ let tests =
             let leaf = genLeaf allSymbols genNumber
             let smooth =
                 sizedTree leaf [ 3, add2; 3, mul2; 1, sub2; 1, powRange -2 3
-                                 2, fn [ FunctionKind.Exp; FunctionKind.Abs; FunctionKind.Conj; FunctionKind.Re
-                                         FunctionKind.Im; FunctionKind.Sin; FunctionKind.Cos ] ] 12
+                                 2, fn [ (FunctionRegistry.Get "exp"); (FunctionRegistry.Get "abs"); (FunctionRegistry.Get "conj"); (FunctionRegistry.Get "re")
+                                         (FunctionRegistry.Get "im"); (FunctionRegistry.Get "sin"); (FunctionRegistry.Get "cos") ] ] 12
             Prop.forAll (Arb.fromGen (Gen.zip smooth genPoint)) (fun (e, pt) ->
                 let program = StagedProgram([| (-2.0, 2.0) |], (-2.0, 2.0))
                 let reZ = program.OuterInput 0

@@ -9,6 +9,7 @@ open ModelDsl.FSharp
 open FsCheck.FSharp
 open ModelDsl.Symbolics.Numbers
 open ModelDsl.Symbolics.Expressions
+open ModelDsl.Symbolics.Functions
 open ModelDsl.Symbolics.Evaluation
 
 let x = Expr.Real "x"
@@ -75,15 +76,15 @@ let genRational: Gen<Expr> =
     sizedTree leaf [ 3, add2; 3, mul2; 1, sub2; 1, powRange -2 3 ] 12
 
 let allKinds =
-    [ FunctionKind.Exp; FunctionKind.Log; FunctionKind.Abs; FunctionKind.Conj; FunctionKind.Re
-      FunctionKind.Im; FunctionKind.Sin; FunctionKind.Cos; FunctionKind.Atan; FunctionKind.Sign; FunctionKind.Theta ]
+    [ (FunctionRegistry.Get "exp"); (FunctionRegistry.Get "log"); (FunctionRegistry.Get "abs"); (FunctionRegistry.Get "conj"); (FunctionRegistry.Get "re")
+      (FunctionRegistry.Get "im"); (FunctionRegistry.Get "sin"); (FunctionRegistry.Get "cos"); (FunctionRegistry.Get "atan"); (FunctionRegistry.Get "sign"); (FunctionRegistry.Get "theta") ]
 
 /// Every node kind: functions, min/max, square roots and rational powers.
 let genAny: Gen<Expr> =
     let leaf = genLeaf allSymbols genNumber
-    let minmax (g: Gen<Expr>) = Gen.map3 (fun k a b -> Expr.Apply(k, [| a; b |])) (Gen.elements [ FunctionKind.Min; FunctionKind.Max ]) g g
+    let minmax (g: Gen<Expr>) = Gen.map3 (fun k a b -> Expr.Apply(k, [| a; b |])) (Gen.elements [ (FunctionRegistry.Get "min"); (FunctionRegistry.Get "max") ]) g g
     let sqrt (g: Gen<Expr>) = Gen.map Expr.Sqrt g
-    let ifpos (g: Gen<Expr>) = Gen.map3 (fun (c: Expr) a b -> Expr.Apply(FunctionKind.IfPos, [| Expr.Re c; a; b |])) g g g
+    let ifpos (g: Gen<Expr>) = Gen.map3 (fun (c: Expr) a b -> Expr.Apply((FunctionRegistry.Get "ifpos"), [| Expr.Re c; a; b |])) g g g
     let ratPow (g: Gen<Expr>) = Gen.map2 (fun (b: Expr) (e: Expr) -> if b.IsZero then b else Expr.Pow(b, e)) g genSmallRational
     sizedTree leaf [ 3, add2; 3, mul2; 1, sub2; 1, powRange -2 3; 2, fn allKinds; 1, minmax; 1, sqrt; 1, ratPow; 1, ifpos ] 12
 
@@ -91,7 +92,7 @@ let genAny: Gen<Expr> =
 let genSmoothReal: Gen<Expr> =
     let leaf = genLeaf realSymbols genSmallRational
     let recip (g: Gen<Expr>) = Gen.map (fun (a: Expr) -> Expr.Pow(Expr.One + Expr.Pow(a, 2), -1)) g
-    sizedTree leaf [ 3, add2; 3, mul2; 1, powRange 2 3; 2, fn [ FunctionKind.Exp; FunctionKind.Sin; FunctionKind.Cos; FunctionKind.Atan ]; 1, recip ] 10
+    sizedTree leaf [ 3, add2; 3, mul2; 1, powRange 2 3; 2, fn [ (FunctionRegistry.Get "exp"); (FunctionRegistry.Get "sin"); (FunctionRegistry.Get "cos"); (FunctionRegistry.Get "atan") ]; 1, recip ] 10
 
 /// A random evaluation point: real symbols in [-2, 2], complex symbols in the square of side 4,
 /// kept away from zero.
@@ -120,10 +121,10 @@ let rec errorScale (point: Map<SymbolExpr, Complex>) (e: Expr) : float =
     | :? SymbolExpr -> (eval point e).Magnitude
     // min, max, re, im, abs, conj and the branches of ifpos pass on their arguments' absolute
     // error (|min(a, b) - min(a', b')| <= max(|a - a'|, |b - b'|)), not a relative one
-    | :? FunctionExpr as f when f.Kind = FunctionKind.Min || f.Kind = FunctionKind.Max || f.Kind = FunctionKind.Re
-                                || f.Kind = FunctionKind.Im || f.Kind = FunctionKind.Abs || f.Kind = FunctionKind.Conj ->
+    | :? FunctionExpr as f when f.Definition = (FunctionRegistry.Get "min") || f.Definition = (FunctionRegistry.Get "max") || f.Definition = (FunctionRegistry.Get "re")
+                                || f.Definition = (FunctionRegistry.Get "im") || f.Definition = (FunctionRegistry.Get "abs") || f.Definition = (FunctionRegistry.Get "conj") ->
         f.Arguments |> Seq.map (errorScale point) |> Seq.fold max ((eval point e).Magnitude)
-    | :? FunctionExpr as f when f.Kind = FunctionKind.IfPos ->
+    | :? FunctionExpr as f when f.Definition = (FunctionRegistry.Get "ifpos") ->
         f.Arguments |> Seq.skip 1 |> Seq.map (errorScale point) |> Seq.fold max ((eval point e).Magnitude)
     | _ ->
         let v = (eval point e).Magnitude
