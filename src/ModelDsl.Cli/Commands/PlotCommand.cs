@@ -81,6 +81,8 @@ public static class PlotCommand
         if (o.Y is not null && o.Lines.Count > 0) return "--lines draws reference lines on a line plot (no --y)";
         if ((o.LogY || o.LogZ) && o.Lines.FirstOrDefault(l => !(l.Value > 0)) is { Label: { } badLine })
             return $"--lines '{badLine}' is not positive, so it has no place on a log axis";
+        if (o.Y is null && (o.LogY || o.LogZ) && o.Contours.Any(l => !(l > 0)))
+            return $"--contours {o.Contours.First(l => !(l > 0)).ToString(CultureInfo.InvariantCulture)} is not positive, so it has no place on a log axis";
         var others = store.Axes.Except(new[] { o.X, o.Y, o.Series }.OfType<string>()).ToList();
         return others.Count > 0 ? $"the scan has more axes than the plot uses: {string.Join(", ", others)}" : null;
     }

@@ -81,6 +81,7 @@ let tests =
                 Expect.equal r.ExitCode 0 r.Stderr
                 Expect.stringContains r.Stderr "ci_residual: 1 of 3 points skipped (not finite)" "the skipped points counted"
                 Expect.equal (File.ReadAllBytes png).[0..3] [| 0x89uy; byte 'P'; byte 'N'; byte 'G' |] "the finite part plotted"
+                Expect.equal (runCli [ "plot"; partly; "--x"; "mnu[3]"; "--z"; "ci_residual"; "--logy"; "--contours"; "0"; "--out"; png ]).ExitCode 2 "a level at 0 on a log axis"
             finally
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
                 try Directory.Delete(dir, true) with _ -> ()
