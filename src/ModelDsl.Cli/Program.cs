@@ -1,8 +1,10 @@
 using System.CommandLine;
 using ModelDsl;
+using ModelDsl.Cli.Commands;
 
-// modeldsl: the command-line front door. Exit codes: 0 all checks hold; 1 errors in the spec;
-// 2 usage errors; 3 a check fails (or holds only under conditions); 70 an internal error.
+// modeldsl: the command-line front door, the one place that wires the commands (Commands/, and the
+// facade's FitCommand). Exit codes (ExitCodes): 0 success; 1 errors in the spec or card; 2 usage errors;
+// 3 a check fails (or holds only under conditions); 4 a result is not finite; 70 an internal error.
 try
 {
     var checkFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
@@ -22,9 +24,10 @@ try
     var card = new Option<FileInfo>("--card") { Description = "The parameter card (see samples/).", Required = true };
     var sets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE, e.g. --set w23=-1.2i or --set \"M=(3.6, 4, 4.4) GeV\".", AllowMultipleArgumentsPerToken = false };
     var evalJson = new Option<bool>("--json") { Description = "Print model, card, parameters, kernels and constants as JSON." };
-    var eval = new Command("eval", "Evaluate every kernel of a model at a parameter card.") { evalFile, card, sets, evalJson };
+    var allowNonFinite = new Option<bool>("--allow-nonfinite") { Description = "Print kernels that are not finite (NaN, infinite), marked 'not finite', and exit 0 (otherwise: an error naming the input, exit 4)." };
+    var eval = new Command("eval", "Evaluate every kernel of a model at a parameter card.") { evalFile, card, sets, evalJson, allowNonFinite };
     eval.SetAction(p => RequireFile(p.GetValue(evalFile)!) ?? RequireFile(p.GetValue(card)!)
-        ?? EvalCommand.Run(p.GetValue(evalFile)!.FullName, p.GetValue(card)!.FullName, p.GetValue(sets) ?? [], p.GetValue(evalJson), Console.Out, Console.Error));
+        ?? EvalCommand.Run(p.GetValue(evalFile)!.FullName, p.GetValue(card)!.FullName, p.GetValue(sets) ?? [], p.GetValue(evalJson), p.GetValue(allowNonFinite), Console.Out, Console.Error));
 
     var scanFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
     var scanCard = new Option<FileInfo>("--card") { Description = "The parameter card the scan starts from.", Required = true };
@@ -91,7 +94,7 @@ try
             labelled.Add((part[..eq].Trim(), value));
         }
         var files = p.GetValue(results)!;
-        return files.Select(RequireFile).FirstOrDefault(c => c is not null) ?? ModelDsl.Plotting.PlotCommand.Run(new ModelDsl.Plotting.PlotCommand.Options(
+        return files.Select(RequireFile).FirstOrDefault(c => c is not null) ?? PlotCommand.Run(new PlotCommand.Options(
             files.Select(f => f.FullName).ToList(), p.GetValue(px)!, p.GetValue(py), p.GetValue(series),
             p.GetValue(pz)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), levels,
             p.GetValue(logx), p.GetValue(logy), p.GetValue(logz), p.GetValue(pout)!.FullName, p.GetValue(title)) { Overlay = overlaid, Lines = labelled }, Console.Out, Console.Error);

@@ -70,11 +70,20 @@ public sealed class KernelSet
     /// <summary>Every kernel at a parameter point whose let matrices are already computed (<see cref="ComputeLets"/>).</summary>
     public Complex[] Evaluate(ParameterPoint point, Complex[,]?[] lets)
     {
+        var output = new Complex[Spec.Kernels.Count];
+        _compiled(InputValues(point, lets), output);
+        return output;
+    }
+
+    /// <summary>
+    /// The compiled delegate's input vector at a point, in the order of <see cref="Inputs"/> (a fresh array):
+    /// what the kernels read, e.g. to name the input that makes a kernel not finite.
+    /// </summary>
+    public Complex[] InputValues(ParameterPoint point, Complex[,]?[] lets)
+    {
         var input = new Complex[_resolvers.Length];
         for (var k = 0; k < input.Length; k++) input[k] = _resolvers[k](lets, point);
-        var output = new Complex[Spec.Kernels.Count];
-        _compiled(input, output);
-        return output;
+        return input;
     }
 
     /// <summary>
@@ -125,7 +134,7 @@ public sealed class KernelSet
         }
         var p = _parameters[name];
         var values = point.Values[name];
-        if (p.Rank == 1) return values;
+        if (p.Rank == 1) return values.ToArray();
         var m = new Complex[p.Rows, p.Columns];
         for (var i = 0; i < p.Rows; i++)
             for (var j = 0; j < p.Columns; j++)

@@ -18,46 +18,33 @@ namespace ModelDsl;
 public static class FitCommand
 {
     /// <summary>The largest relative residual of the light-neutrino mass matrix that counts as a fit.</summary>
-    public const double MaxResidual = 1e-6;
+    public const double MaxResidual = NumericModel.MaxFitResidual;
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, bool json, TextWriter output, TextWriter error)
     {
-        var (spec, point, kernels, diagnostics) = EvalCommand.Prepare(specPath, cardPath, sets);
-        if (kernels is null)
+        var compilation = ModelCompilation.FromFile(specPath);
+        var fitLet = compilation.Spec?.Lets.FirstOrDefault(l => l.Builtin.Name == "texture_fit");
+        // the fit runs once, as the let it is, in the numeric model: its whole result is kept, the kernels use its matrix
+        TextureFitResult? fit = null;
+        IReadOnlyList<object> args = [];
+        var created = compilation.CreateNumeric(cardPath, sets, (let, a) =>
         {
-            error.Write(DiagnosticPrinter.FormatAll(diagnostics));
-            return ExitCodes.SpecErrors;
-        }
-        if (diagnostics.Count > 0) error.Write(DiagnosticPrinter.FormatAll(diagnostics));
-        var index = spec!.Lets.ToList().FindIndex(l => l.Builtin.Name == "texture_fit");
-        if (index < 0)
+            if (!ReferenceEquals(let, fitLet)) return NumericModel.EvaluateLet(let, a);
+            args = a;
+            fit = MatrixBuiltins.TextureFitOf(a);
+            return fit.H;
+        });
+        if (created.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(created.Diagnostics));
+        if (created.Model is not { } model) return ExitCodes.SpecErrors;
+        var (spec, point) = (model.Spec, model.Point);
+        if (fitLet is null)
         {
             var d = new Diagnostic("MDL0316", DiagnosticSeverity.Error, $"The model '{spec.Name}' has no 'let NAME = texture_fit(...)' to fit.", spec.Source, new Text.TextSpan(0, 0));
             error.Write(DiagnosticPrinter.FormatAll([d]));
             return ExitCodes.SpecErrors;
         }
-        // the fit runs once, as the let it is: its whole result is kept, the kernels use its matrix
-        TextureFitResult? fit = null;
-        IReadOnlyList<object> args = [];
-        Complex[] values;
-        try
-        {
-            var fitLet = spec.Lets[index];
-            var lets = kernels.ComputeLets(point!, (let, a) =>
-            {
-                if (!ReferenceEquals(let, fitLet)) return MatrixBuiltins.Evaluate(let.Builtin, a);
-                args = a;
-                fit = MatrixBuiltins.TextureFitOf(a);
-                return fit.H;
-            });
-            values = kernels.Evaluate(point!, lets);
-        }
-        catch (LetEvaluationException e)
-        {
-            error.Write(DiagnosticPrinter.FormatAll([EvalCommand.LetFailed(spec, e)]));
-            return ExitCodes.SpecErrors;
-        }
+        var values = model.Evaluate().Values.Select(v => v.Value).ToArray();
         var data = MatrixBuiltins.OscillationDataOf(args);
         var oneLoop = MatrixBuiltins.OneLoopOf(args);
         var rows = Comparison(data, fit!, data.Ordering);

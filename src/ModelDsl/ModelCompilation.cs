@@ -1,7 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Text;
 using ModelDsl.Checks;
 using ModelDsl.Diagnostics;
 using ModelDsl.Formatting;
+using ModelDsl.Kernels;
 using ModelDsl.Model;
 using ModelDsl.Syntax;
 using ModelDsl.Text;
@@ -10,16 +13,23 @@ namespace ModelDsl;
 
 /// <summary>
 /// The one entry to the pipeline (as minsk's <c>Compilation</c>): text → <see cref="SyntaxTree"/>
-/// → <see cref="ModelSpec"/> → <see cref="CheckReport"/>. Every stage's product and the
-/// diagnostics of all stages are kept. Three doors: <see cref="Create(SourceText)"/> (result plus
-/// diagnostics), <see cref="TryCompile"/>, <see cref="CompileOrThrow"/>.
+/// → <see cref="ModelSpec"/> → <see cref="CheckReport"/>, and with a card → <see cref="NumericModel"/>.
+/// Every stage's product and the diagnostics of all stages are kept. Three doors for each fallible
+/// stage: <see cref="Create(SourceText)"/> (result plus diagnostics), <see cref="TryCompile"/>,
+/// <see cref="CompileOrThrow"/>; <see cref="CreateNumeric(SourceText, IReadOnlyList{string}?, Func{LetSpec, IReadOnlyList{object}, Complex[,]}?)"/>,
+/// <see cref="TryCreateNumeric(SourceText, IReadOnlyList{string}?, out NumericModel?)"/>,
+/// <see cref="CreateNumericOrThrow(SourceText, IReadOnlyList{string}?)"/>.
 /// </summary>
 public sealed class ModelCompilation
 {
+    private readonly Lazy<(KernelSet? Set, IReadOnlyList<Symbolics.Compilation.CompileError> Errors)> _kernels;
+
     private ModelCompilation(SyntaxTree tree, BindResult bound)
     {
         SyntaxTree = tree;
         Bound = bound;
+        // compiled once per compilation, shared by every numeric model made from it
+        _kernels = new(() => bound.Spec is { } spec ? KernelSet.Compile(spec) : (null, []));
     }
 
     /// <summary>The parsed text.</summary>
@@ -104,6 +114,64 @@ public sealed class ModelCompilation
             });
         return new CheckReport(outcomes);
     }
+
+    /// <summary>
+    /// The numeric model of the spec at a card (a file; read errors are MDL0000) with <c>--set</c> overrides
+    /// (<c>NAME=VALUE</c> texts): the card is bound, the kernels compiled (once per compilation) and the lets
+    /// computed at the point. Diagnostics of every stage come back; the model is null when any is an error.
+    /// <paramref name="letEvaluator"/> replaces <see cref="NumericModel.EvaluateLet"/>. Never throws.
+    /// </summary>
+    public NumericModelResult CreateNumeric(string cardPath, IReadOnlyList<string>? sets = null,
+        Func<LetSpec, IReadOnlyList<object>, Complex[,]>? letEvaluator = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(cardPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new NumericModelResult(null, [new Diagnostic("MDL0000", DiagnosticSeverity.Error, $"Cannot read the card: {e.Message}", SourceText.From("", cardPath), new TextSpan(0, 0))]);
+        }
+        return CreateNumeric(SourceText.From(text, cardPath), sets, letEvaluator);
+    }
+
+    /// <summary>The numeric model at a card given as text; see <see cref="CreateNumeric(string, IReadOnlyList{string}?, Func{LetSpec, IReadOnlyList{object}, Complex[,]}?)"/>.</summary>
+    public NumericModelResult CreateNumeric(SourceText card, IReadOnlyList<string>? sets = null,
+        Func<LetSpec, IReadOnlyList<object>, Complex[,]>? letEvaluator = null)
+    {
+        if (Spec is not { } spec) return new NumericModelResult(null, [.. Diagnostics]);
+        if (spec.Kernels.Count == 0) return new NumericModelResult(null, [NumericDiagnostics.NoKernels(spec)]);
+        var overrides = (sets ?? []).Select(s => CardTree.Parse(SourceText.From(s, "--set"), requireHeader: false)).ToList();
+        var (point, cardDiagnostics) = CardBinder.Bind(spec, CardTree.Parse(card), overrides);
+        if (point is null) return new NumericModelResult(null, [.. cardDiagnostics]);
+        var (kernels, errors) = _kernels.Value;
+        if (kernels is null) return new NumericModelResult(null, [.. errors.Select(e => NumericDiagnostics.CannotCompile(spec, e))]);
+        var created = NumericModel.Create(kernels, point, letEvaluator);
+        return created with { Diagnostics = [.. cardDiagnostics, .. created.Diagnostics] };
+    }
+
+    /// <summary>The numeric model at a card file, or false (the diagnostics are dropped; use CreateNumeric to see them).</summary>
+    public bool TryCreateNumeric(string cardPath, IReadOnlyList<string>? sets, [NotNullWhen(true)] out NumericModel? model)
+    {
+        model = CreateNumeric(cardPath, sets).Model;
+        return model is not null;
+    }
+
+    /// <summary>The numeric model at a card given as text, or false.</summary>
+    public bool TryCreateNumeric(SourceText card, IReadOnlyList<string>? sets, [NotNullWhen(true)] out NumericModel? model)
+    {
+        model = CreateNumeric(card, sets).Model;
+        return model is not null;
+    }
+
+    /// <summary>The numeric model at a card file, or a <see cref="ModelCompilationException"/> carrying the formatted diagnostics.</summary>
+    public NumericModel CreateNumericOrThrow(string cardPath, IReadOnlyList<string>? sets = null) => OrThrow(CreateNumeric(cardPath, sets));
+
+    /// <summary>The numeric model at a card given as text, or a <see cref="ModelCompilationException"/>.</summary>
+    public NumericModel CreateNumericOrThrow(SourceText card, IReadOnlyList<string>? sets = null) => OrThrow(CreateNumeric(card, sets));
+
+    private static NumericModel OrThrow(NumericModelResult r) => r.Model ?? throw new ModelCompilationException(r.Diagnostics);
 
     /// <summary>The spec in canonical layout (only meaningful when there are no syntax errors).</summary>
     public string Format() => Formatter.Format(SyntaxTree);

@@ -2,7 +2,7 @@ using ModelDsl.Diagnostics;
 
 namespace ModelDsl;
 
-/// <summary>Thrown by <see cref="ModelCompilation.CompileOrThrow"/>: the spec has errors.</summary>
+/// <summary>Thrown by <see cref="ModelCompilation.CompileOrThrow"/> and <see cref="ModelCompilation.CreateNumericOrThrow(string, IReadOnlyList{string}?)"/>: the spec or card has errors.</summary>
 public sealed class ModelCompilationException(IReadOnlyList<Diagnostic> diagnostics)
     : Exception(DiagnosticPrinter.FormatAll(diagnostics))
 {

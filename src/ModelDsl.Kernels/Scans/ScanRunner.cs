@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Numerics;
 using ModelDsl.Model;
 
@@ -18,11 +19,14 @@ public sealed class ScanRunner
     private readonly KernelSet _kernels;
     private readonly ParameterPoint _base;
     private readonly IReadOnlyList<GridAxis> _axes;
-    private readonly Action<Dictionary<string, Complex[]>, double>[] _setters;
+    private readonly Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>[] _setters;
     private readonly ScanKernels? _compiled;
+    private readonly Func<LetSpec, IReadOnlyList<object>, Complex[,]>? _letEvaluator;
 
-    private ScanRunner(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, Action<Dictionary<string, Complex[]>, double>[] setters, ScanKernels? compiled, string? fallbackReason)
+    private ScanRunner(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>[] setters, ScanKernels? compiled, string? fallbackReason,
+        Func<LetSpec, IReadOnlyList<object>, Complex[,]>? letEvaluator)
     {
+        _letEvaluator = letEvaluator;
         _kernels = kernels;
         _base = basePoint;
         _axes = axes;
@@ -40,12 +44,17 @@ public sealed class ScanRunner
     /// <summary>Number of grid points.</summary>
     public long Total => _axes.Aggregate(1L, (n, a) => n * a.Count);
 
-    /// <summary>Checks the axis names against the model; null with a message when one is not a scannable parameter.</summary>
-    public static ScanRunner? Create(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, out string? problem)
+    /// <summary>
+    /// Checks the axis names against the model; null with a message when one is not a scannable parameter.
+    /// <paramref name="letEvaluator"/> computes the lets of a point evaluated point by point (as in
+    /// <see cref="KernelSet.ComputeLets"/>; e.g. the facade's evaluator that rejects a fit that does not reproduce the data).
+    /// </summary>
+    public static ScanRunner? Create(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, out string? problem,
+        Func<LetSpec, IReadOnlyList<object>, Complex[,]>? letEvaluator = null)
     {
         problem = null;
-        var setters = new List<Action<Dictionary<string, Complex[]>, double>>();
-        var values = new Dictionary<string, Complex[]>(basePoint.Values, StringComparer.Ordinal);
+        var setters = new List<Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>>();
+        var values = basePoint.Values.ToBuilder();
         foreach (var axis in axes)
         {
             var setter = Setter(kernels.Spec, axis.Name, out problem);
@@ -61,11 +70,11 @@ public sealed class ScanRunner
         // a scanned parameter the card does not give starts from zero in its other components
         foreach (var p in kernels.Spec.Parameters)
             if (!values.ContainsKey(p.Name) && axes.Any(a => ParseAxisName(a.Name).Target == p.Name))
-                values[p.Name] = new Complex[Math.Max(1, p.Rows) * Math.Max(1, p.Columns)];
-        var point = basePoint with { Values = values };
+                values[p.Name] = ImmutableArray.Create(new Complex[Math.Max(1, p.Rows) * Math.Max(1, p.Columns)]);
+        var point = basePoint with { Values = values.ToImmutable() };
         var targets = axes.Select(a => Target(kernels.Spec, a)).ToList();
         var compiled = ScanKernels.Create(kernels, point, targets, out var reason);
-        return new ScanRunner(kernels, point, axes, setters.ToArray(), compiled, reason);
+        return new ScanRunner(kernels, point, axes, setters.ToArray(), compiled, reason, letEvaluator);
     }
 
     private static ScanAxisTarget Target(ModelSpec spec, GridAxis axis)
@@ -97,7 +106,7 @@ public sealed class ScanRunner
         return (target[..bracket], component, part, true);
     }
 
-    private static Action<Dictionary<string, Complex[]>, double>? Setter(ModelSpec spec, string name, out string? problem)
+    private static Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>? Setter(ModelSpec spec, string name, out string? problem)
     {
         problem = null;
         var (target, component, part, hasIndex) = ParseAxisName(name);
@@ -116,9 +125,9 @@ public sealed class ScanRunner
         var k = component;
         return part switch
         {
-            0 => (values, v) => values[target][k] = v,
-            1 => (values, v) => values[target][k] = new Complex(v, values[target][k].Imaginary),
-            _ => (values, v) => values[target][k] = new Complex(values[target][k].Real, v),
+            0 => (values, v) => values[target] = values[target].SetItem(k, v),
+            1 => (values, v) => values[target] = values[target].SetItem(k, new Complex(v, values[target][k].Imaginary)),
+            _ => (values, v) => values[target] = values[target].SetItem(k, new Complex(values[target][k].Real, v)),
         };
     }
 
@@ -175,11 +184,12 @@ public sealed class ScanRunner
     public ScanRow Evaluate(long index)
     {
         var axisValues = AxisValues(index);
-        var values = _base.Values.ToDictionary(kv => kv.Key, kv => (Complex[])kv.Value.Clone(), StringComparer.Ordinal);
+        var values = _base.Values.ToBuilder();
         for (var a = 0; a < _setters.Length; a++) _setters[a](values, axisValues[a]);
         try
         {
-            var result = _kernels.Evaluate(_base with { Values = values }).Select(z => z.Real).ToArray();
+            var point = _base with { Values = values.ToImmutable() };
+            var result = _kernels.Evaluate(point, _kernels.ComputeLets(point, _letEvaluator)).Select(z => z.Real).ToArray();
             return new ScanRow(index, axisValues.Concat(result).ToArray(), Status(result));
         }
         catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or LetEvaluationException)

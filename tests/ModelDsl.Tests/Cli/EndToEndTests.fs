@@ -114,6 +114,47 @@ let tests =
             Expect.equal (runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "no-such.card" ]).ExitCode 2 "missing card"
             Expect.equal (runCli [ "eval"; "models/conformal-bl.mdl" ]).ExitCode 2 "--card is required"
         }
+        test "eval: a kernel that is not finite is MDL0317 naming the kernel and its first non-finite input, exit 4" {
+            // w23 = 1000i: cosh(1000) overflows in R, so the Casas-Ibarra Yukawas Y (a let) are NaN
+            let r = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"; "--set"; "w23=1000i" ]
+            Expect.equal r.ExitCode 4 r.Stderr
+            Expect.stringContains r.Stderr "conformal-bl.mdl(87,1): error MDL0317: The kernel 'washout_e' is not finite" "located at the kernel"
+            Expect.stringContains r.Stderr "its input 'Y[1,1]' (an entry of the let 'Y') is NaN" "the first input that is not finite"
+            Expect.isFalse (r.Stdout.Contains "NaN") "no NaN printed as a result"
+            // mnu = 0: every input of ci_residual is finite (Y = 0), the formula divides 0 by mnu[3] = 0
+            let z = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"; "--set"; "mnu=(0, 0, 0) eV" ]
+            Expect.equal z.ExitCode 4 z.Stderr
+            Expect.stringContains z.Stderr "The kernel 'ci_residual' is not finite" "the kernel"
+            Expect.stringContains z.Stderr "every input is finite, so the formula itself overflows or divides by zero" "no input to blame"
+        }
+        test "eval --allow-nonfinite prints a value that is not finite marked so, exit 0; --json writes it as text" {
+            let args = [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"; "--set"; "mnu=(0, 0, 0) eV"; "--allow-nonfinite" ]
+            let r = runCli args
+            Expect.equal r.ExitCode 0 r.Stderr
+            let line = r.Stdout.Split('\n') |> Array.find (fun l -> l.StartsWith "  ci_residual ")
+            Expect.stringContains line "(not finite)" "marked"
+            Expect.stringContains r.Stderr "warning MDL0317" "and said on stderr"
+            let j = runCli (args @ [ "--json" ])
+            Expect.equal j.ExitCode 0 j.Stderr
+            use doc = JsonDocument.Parse j.Stdout
+            let root = doc.RootElement
+            Expect.equal [ for k in root.GetProperty("not_finite").EnumerateArray() -> k.GetString() ] [ "ci_residual" ] "listed"
+            Expect.equal (root.GetProperty("kernels").GetProperty("ci_residual").GetProperty("re").GetString()) "NaN" "as text"
+        }
+        test "a unit slip (m_N1 = 1000 eV) that fit rejects is MDL0315 in eval and scan too, exit 1" {
+            let card = [ "--card"; "samples/trl/benchmark-C.card"; "--set"; "mN = 1000 eV" ]
+            let fit = runCli ([ "fit"; "models/seesaw-z3.mdl" ] @ card)
+            Expect.equal fit.ExitCode 1 "fit rejects it"
+            let eval = runCli ([ "eval"; "models/seesaw-z3.mdl" ] @ card)
+            Expect.equal eval.ExitCode 1 eval.Stdout
+            Expect.stringContains eval.Stderr "error MDL0315: texture_fit cannot be evaluated at this card's point: the fitted texture does not reproduce the oscillation data" "eval says why"
+            Expect.equal eval.Stdout "" "no values"
+            use f = new TempFile("", ".db")
+            File.Delete f.Path
+            let scan = runCli ([ "scan"; "models/seesaw-z3.mdl" ] @ card @ [ "--grid"; "a=-2e-4:-1e-4:2"; "--out"; f.Path ])
+            Expect.equal scan.ExitCode 1 scan.Stdout
+            Expect.stringContains scan.Stderr "error MDL0315" "scan says it too"
+        }
         test "a scan killed mid-way (kill -9) and rerun gives the same result set as an uninterrupted run" {
             let dir = Path.Combine(Path.GetTempPath(), "modeldsl-scan-" + System.Guid.NewGuid().ToString("N"))
             Directory.CreateDirectory dir |> ignore
@@ -199,7 +240,7 @@ let tests =
             Expect.equal (runCli [ "plot"; f.Path; "--x"; "lamH"; "--z"; "nLe"; "--out"; "/no/such/dir/p.png" ]).ExitCode 2 "unwritable PNG"
         }
         test "--help on every command" {
-            for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ]; [ "eval"; "--help" ]; [ "scan"; "--help" ]; [ "plot"; "--help" ]; [ "derive"; "--help" ] ] do
+            for args in [ [ "--help" ]; [ "check"; "--help" ]; [ "fmt"; "--help" ]; [ "eval"; "--help" ]; [ "scan"; "--help" ]; [ "plot"; "--help" ]; [ "derive"; "--help" ]; [ "fit"; "--help" ] ] do
                 let r = runCli args
                 Expect.equal r.ExitCode 0 $"{args}"
                 Expect.stringContains r.Stdout "Usage:" $"{args}"

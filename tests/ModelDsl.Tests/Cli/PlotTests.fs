@@ -43,6 +43,49 @@ let tests =
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
                 try Directory.Delete(dir, true) with _ -> ()
         }
+        test "a kernel with nothing to draw (all NaN in 2D and 1D, zero everywhere on --logz): exit 4, the kernel and why, no PNG; partly NaN: drawn, points skipped counted" {
+            let dir = Path.Combine(Path.GetTempPath(), "modeldsl-nan-" + Guid.NewGuid().ToString("N"))
+            Directory.CreateDirectory dir |> ignore
+            try
+                let scan name (card: string) sets grids =
+                    let db = Path.Combine(dir, name + ".db")
+                    let r = runCli ([ "scan"; "models/conformal-bl.mdl"; "--card"; $"samples/conformal-bl/{card}.card"; "--out"; db ]
+                                    @ (sets |> List.collect (fun s -> [ "--set"; s ])) @ (grids |> List.collect (fun g -> [ "--grid"; g ])))
+                    Expect.equal r.ExitCode 0 r.Stderr
+                    db
+                // mnu = 0: ci_residual = 0/mnu[3] = 0/0 at every point; vphi = 0 (Scenario 2): lambda_P = 0 at every point
+                let nan2d = scan "nan2d" "scenario5" [ "mnu=(0, 0, 0) eV" ] [ "re(w23)=-1:1:3"; "im(w23)=-2:0:3" ]
+                let zero2d = scan "zero2d" "scenario2" [] [ "re(w23)=-1:1:3"; "im(w23)=-2:0:3" ]
+                let nan1d = scan "nan1d" "scenario5" [ "mnu=(0, 0, 0) eV" ] [ "vphi=1e3:1e7:5:log" ]
+                let cases =
+                    [ "2D all NaN", [ nan2d; "--x"; "re(w23)"; "--y"; "im(w23)"; "--z"; "ci_residual" ], "has no finite value"
+                      "2D --logz of zeros", [ zero2d; "--x"; "re(w23)"; "--y"; "im(w23)"; "--z"; "lambda_P"; "--logz" ], "no positive finite value"
+                      "1D all NaN", [ nan1d; "--x"; "vphi"; "--z"; "ci_residual" ], "has no finite value"
+                      "1D --logz of zeros", [ zero2d; "--x"; "re(w23)"; "--series"; "im(w23)"; "--z"; "lambda_P"; "--logz" ], "no positive finite value" ]
+                for what, args, why in cases do
+                    let png = Path.Combine(dir, "out.png")
+                    let fresh = runCli ([ "plot" ] @ args @ [ "--out"; png ])
+                    Expect.equal fresh.ExitCode 4 $"{what}: exit code; {fresh.Stderr}"
+                    Expect.stringContains fresh.Stderr why $"{what}: why"
+                    Expect.stringContains fresh.Stderr (List.item (List.findIndex ((=) "--z") args + 1) args |> sprintf "'%s'") $"{what}: the kernel named"
+                    Expect.isFalse (fresh.Stderr.Contains "internal error") $"{what}: no internal error"
+                    Expect.isFalse (File.Exists png) $"{what}: no PNG written"
+                    File.WriteAllText(png, "an older plot")
+                    Expect.equal (runCli ([ "plot" ] @ args @ [ "--out"; png ])).ExitCode 4 $"{what}: again over an existing file"
+                    Expect.equal (File.ReadAllText png) "an older plot" $"{what}: an existing file is left as it was"
+                    File.Delete png
+                // mnu[3] = 0 at the first of three points only: ci_residual is 0/0 there and finite at the other two
+                let partly = scan "partly" "scenario5" [] [ "mnu[3]=0:4.9e-11:3" ]
+                let png = Path.Combine(dir, "partly.png")
+                let r = runCli [ "plot"; partly; "--x"; "mnu[3]"; "--z"; "ci_residual"; "--out"; png ]
+                Expect.equal r.ExitCode 0 r.Stderr
+                Expect.stringContains r.Stderr "ci_residual: 1 of 3 points skipped (not finite)" "the skipped points counted"
+                Expect.equal (File.ReadAllBytes png).[0..3] [| 0x89uy; byte 'P'; byte 'N'; byte 'G' |] "the finite part plotted"
+                Expect.equal (runCli [ "plot"; partly; "--x"; "mnu[3]"; "--z"; "ci_residual"; "--logy"; "--contours"; "0"; "--out"; png ]).ExitCode 2 "a level at 0 on a log axis"
+            finally
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
+                try Directory.Delete(dir, true) with _ -> ()
+        }
         test "scan then plot: a line plot and a heatmap with contours are PNG files; bad names are usage errors" {
             let dir = Path.Combine(Path.GetTempPath(), "modeldsl-plot-" + Guid.NewGuid().ToString("N"))
             Directory.CreateDirectory dir |> ignore

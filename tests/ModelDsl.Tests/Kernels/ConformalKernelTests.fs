@@ -14,17 +14,17 @@ let cardPath (n: string) = Path.Combine(repoRoot, "samples", "conformal-bl", $"s
 
 /// Kernel values by name (real parts), or the formatted diagnostics as a failure.
 let evaluate (card: string) (sets: string list) =
-    let struct (result, ds) = EvalCommand.Evaluate(spec, card, Array.ofList sets)
-    match result with
-    | null -> failtestf "evaluation failed:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll ds)
-    | r -> r.Kernels |> Seq.map (fun (struct (name: string, v: Complex)) -> name, v) |> Map.ofSeq
+    let r = ModelCompilation.FromFile(spec).CreateNumeric(card, Array.ofList sets)
+    match r.Model with
+    | null -> failtestf "evaluation failed:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll r.Diagnostics)
+    | m -> m.Evaluate().Values |> Seq.map (fun v -> v.Name, v.Value) |> Map.ofSeq
 
 /// The diagnostics of a card that must not bind.
 let cardErrors (text: string) =
     use f = new TempFile(text, ".card")
-    let struct (result, ds) = EvalCommand.Evaluate(spec, f.Path, [||])
-    Expect.isNull result "the card must not evaluate"
-    ds |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+    let r = ModelCompilation.FromFile(spec).CreateNumeric(f.Path, [||])
+    Expect.isNull r.Model "the card must not evaluate"
+    r.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
 
 let private goodCard = File.ReadAllText(cardPath "2")
 

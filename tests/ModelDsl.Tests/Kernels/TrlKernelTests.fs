@@ -21,10 +21,10 @@ let private benchmarks =
       "D", 3000.0, (-0.000284097, -0.000268546, 0.000311724) ]
 
 let private evaluate (path: string) (sets: string list) =
-    let struct (result, ds) = EvalCommand.Evaluate(spec, path, Array.ofList sets)
-    match result with
-    | null -> failtestf "evaluation failed:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll ds)
-    | r -> r.Kernels |> Seq.map (fun (struct (name: string, v: Complex)) -> name, v.Real) |> Map.ofSeq
+    let r = ModelCompilation.FromFile(spec).CreateNumeric(path, Array.ofList sets)
+    match r.Model with
+    | null -> failtestf "evaluation failed:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll r.Diagnostics)
+    | m -> m.Evaluate().Values |> Seq.map (fun v -> v.Name, v.Value.Real) |> Map.ofSeq
 
 /// Spec formula and library formula are two transcriptions of the same equations; they differ only by
 /// rounding (the library evaluates |hbar|^2 - |hbar^c|^2 without cancellation), hence 1e-9.
@@ -189,9 +189,9 @@ let textureTests =
     test "a texture's entries in kernels, a texture as a let argument, a let inside a texture" {
         use model = new TempFile(textureModel, ".mdl")
         use c = new TempFile(textureCard, ".card")
-        let struct (result, ds) = EvalCommand.Evaluate(model.Path, c.Path, [||])
-        if isNull result then failtestf "%s" (Diagnostics.DiagnosticPrinter.FormatAll ds)
-        let k = result.Kernels |> Seq.map (fun (struct (n: string, v: Complex)) -> n, v.Real) |> Map.ofSeq
+        let created = ModelCompilation.FromFile(model.Path).CreateNumeric(c.Path, [||])
+        if isNull created.Model then failtestf "%s" (Diagnostics.DiagnosticPrinter.FormatAll created.Diagnostics)
+        let k = created.Model.Evaluate().Values |> Seq.map (fun v -> v.Name, v.Value.Real) |> Map.ofSeq
         let omega = Complex.FromPolarCoordinates(1.0, 2.0 * Math.PI / 3.0)
         let t = array2D [ [ Complex(0.3, 0.0); 0.3 * omega; 0.3 * omega * omega ]
                           [ Complex(-0.7, 0.0); -0.7 * omega; -0.7 * omega * omega ]

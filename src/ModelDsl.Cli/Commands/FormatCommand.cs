@@ -1,6 +1,6 @@
 using ModelDsl.Diagnostics;
 
-namespace ModelDsl;
+namespace ModelDsl.Cli.Commands;
 
 /// <summary>What <c>modeldsl fmt FILE [--write]</c> does: print (or rewrite) a spec in canonical layout.</summary>
 public static class FormatCommand

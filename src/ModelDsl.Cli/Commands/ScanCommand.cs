@@ -1,18 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using ModelDsl.Diagnostics;
-using ModelDsl.Kernels;
 using ModelDsl.Kernels.Scans;
-using ModelDsl.Model;
-using ModelDsl.Syntax;
-using ModelDsl.Text;
 
-namespace ModelDsl;
+namespace ModelDsl.Cli.Commands;
 
 /// <summary>
 /// What <c>modeldsl scan FILE --card CARD --grid AXIS [--grid AXIS] --out RESULTS [--set ...] [--csv FILE]</c>
 /// does: evaluate every kernel over the grid in parallel into an SQLite file, resuming an
-/// interrupted scan with the same arguments, and optionally export CSV.
+/// interrupted scan with the same arguments, and optionally export CSV. The scan starts from the facade's
+/// <see cref="NumericModel"/> at the card (so a library failure at the card is MDL0315, as in eval) and
+/// evaluates the lets of every point with <see cref="NumericModel.EvaluateLet"/>.
 /// </summary>
 public static class ScanCommand
 {
@@ -38,16 +36,18 @@ public static class ScanCommand
             error.WriteLine($"modeldsl: the grid has more than {maxPoints:N0} points; split the scan");
             return ExitCodes.Usage;
         }
-        var (spec, point, kernels, diagnostics) = EvalCommand.Prepare(specPath, cardPath, sets);
-        if (kernels is null) { error.Write(DiagnosticPrinter.FormatAll(diagnostics)); return ExitCodes.SpecErrors; }
-        var runner = ScanRunner.Create(kernels, point!, axes, out var axisProblem);
+        var created = ModelCompilation.FromFile(specPath).CreateNumeric(cardPath, sets);
+        if (created.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(created.Diagnostics));
+        if (created.Model is not { } model) return ExitCodes.SpecErrors;
+        var (spec, point, kernels) = (model.Spec, model.Point, model.Kernels);
+        var runner = ScanRunner.Create(kernels, point, axes, out var axisProblem, NumericModel.EvaluateLet);
         if (runner is null) { error.WriteLine($"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }
 
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
-            new[] { spec!.Source.Text, File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString()))))));
+            new[] { spec.Source.Text, File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString()))))));
         var description = new Dictionary<string, string>
         {
-            ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point!.Title, ["card_file"] = cardPath,
+            ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point.Title, ["card_file"] = cardPath,
             ["sets"] = string.Join(" ", sets), ["axes"] = ResultStore.Join(axes.Select(a => a.Name)),
             ["grid"] = string.Join(" ", axes), ["kernels"] = ResultStore.Join(kernels.Names),
             ["constants"] = string.Join(", ", spec.Consts.Select(c => $"{c.Name}={c.Value:R}")),

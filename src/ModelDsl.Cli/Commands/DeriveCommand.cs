@@ -2,7 +2,7 @@ using ModelDsl.Checks;
 using ModelDsl.Diagnostics;
 using ModelDsl.Symbolics.Printing;
 
-namespace ModelDsl;
+namespace ModelDsl.Cli.Commands;
 
 /// <summary>
 /// What <c>modeldsl derive FILE [--latex] [--card CARD [--set ...]]</c> does: print every relation the
@@ -35,6 +35,6 @@ public static class DeriveCommand
             output.WriteLine();
         }
         if (cardPath is null) return ExitCodes.Success;
-        return EvalCommand.Run(specPath, cardPath, sets, json: false, output, error);
+        return EvalCommand.Run(specPath, cardPath, sets, json: false, allowNonFinite: false, output, error);
     }
 }

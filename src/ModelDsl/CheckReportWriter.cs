@@ -6,12 +6,12 @@ using ModelDsl.Diagnostics;
 namespace ModelDsl;
 
 /// <summary>
-/// What <c>modeldsl check FILE [--json]</c> does, shared by the CLI and the F# layer:
-/// compile, print diagnostics or the check table (or JSON), return the exit code.
+/// The check report as <c>modeldsl check</c> prints it (a table or JSON), shared by the CLI and the
+/// F# layer; and <see cref="Run"/>, the whole of <c>check FILE [--json]</c> with its exit code.
 /// </summary>
-public static class CheckCommand
+public static class CheckReportWriter
 {
-    /// <summary>Runs the checks of a spec file; writes the report to <paramref name="output"/>, diagnostics to <paramref name="error"/>.</summary>
+    /// <summary>Runs the checks of a spec file; writes the report to <paramref name="output"/>, diagnostics to <paramref name="error"/>; returns the exit code.</summary>
     public static int Run(string path, bool json, TextWriter output, TextWriter error)
     {
         var compilation = ModelCompilation.FromFile(path);

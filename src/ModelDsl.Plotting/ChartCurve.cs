@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace ModelDsl.Plotting;
+
+/// <summary>One curve of a <see cref="LineChart"/>: finite points in plot coordinates (already log10 on a log axis) and its legend ("" for none).</summary>
+public sealed record ChartCurve(ImmutableArray<double> X, ImmutableArray<double> Y, string Legend);

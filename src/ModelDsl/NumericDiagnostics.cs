@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Numerics;
+using ModelDsl.Diagnostics;
+using ModelDsl.Kernels;
+using ModelDsl.Model;
+using ModelDsl.Symbolics.Compilation;
+using ModelDsl.Text;
+
+namespace ModelDsl;
+
+/// <summary>
+/// The diagnostics of the numeric stage (MDL0313-MDL0317, table in models/README.md), one method per
+/// kind, as <see cref="DiagnosticBag"/> has for the earlier stages. Kept beside the numeric model
+/// because they name its products (kernels, lets, compile errors).
+/// </summary>
+public static class NumericDiagnostics
+{
+    /// <summary>MDL0313: the model declares no kernel.</summary>
+    public static Diagnostic NoKernels(ModelSpec spec) =>
+        new("MDL0313", DiagnosticSeverity.Error, $"The model '{spec.Name}' declares no kernel to evaluate.", spec.Source, new TextSpan(0, 0));
+
+    /// <summary>MDL0314: a node of a kernel has no compiled form.</summary>
+    public static Diagnostic CannotCompile(ModelSpec spec, CompileError error) =>
+        new("MDL0314", DiagnosticSeverity.Error, $"A kernel cannot be compiled: {error}", spec.Source, new TextSpan(0, 0));
+
+    /// <summary>MDL0315 at the let whose library function failed at the card's point.</summary>
+    public static Diagnostic LetFailed(ModelSpec spec, LetEvaluationException e) =>
+        new("MDL0315", DiagnosticSeverity.Error, $"{e.Let.Builtin.Name} cannot be evaluated at this card's point: {e.Message}", spec.Source, e.Let.Span);
+
+    /// <summary>
+    /// MDL0317 at a kernel whose value is not finite: it names the first input of the kernel (in the order of
+    /// <see cref="KernelSet.Inputs"/>) that is not finite, or says that the formula itself overflowed or divided
+    /// by zero when every input is finite.
+    /// </summary>
+    public static Diagnostic NonFinite(ModelSpec spec, KernelSpec kernel, Complex value, (string Input, string Kind, Complex Value)? culprit) =>
+        new("MDL0317", DiagnosticSeverity.Error,
+            $"The kernel '{kernel.Name}' is not finite ({Text(value)}) at this card's point: " + (culprit is { } c
+                ? $"its input '{c.Input}' ({c.Kind}) is {Text(c.Value)}."
+                : "every input is finite, so the formula itself overflows or divides by zero."),
+            spec.Source, kernel.Span);
+
+    /// <summary>A value as text: a real number alone, a complex one as re+imi; NaN and infinities by name.</summary>
+    public static string Text(Complex z) =>
+        z.Imaginary == 0 || (double.IsFinite(z.Real) && double.IsFinite(z.Imaginary) && Math.Abs(z.Imaginary) <= 1e-12 * Math.Abs(z.Real))
+            ? G(z.Real)
+            : $"{G(z.Real)}{(z.Imaginary < 0 ? "-" : "+")}{G(Math.Abs(z.Imaginary))}i";
+
+    private static string G(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+}
