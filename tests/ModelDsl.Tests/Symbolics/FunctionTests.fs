@@ -81,6 +81,19 @@ let tests =
                 relClose 1e-13 (evalAt (Expr.Apply(k1, t)) x) e1 $"K1({x})"
                 relClose 1e-13 (evalAt (Expr.Apply(k2, t)) x) e2 $"K2({x})"
         }
+        test "besselk0e, besselk1e (e^x K) match mpmath to 1e-13 relative, also where K underflows" {
+            // mpmath.exp(x)*mpmath.besselk(n, x) at 30 digits
+            for (x, e0, e1) in [ 1e-3, 7.0307160023782515185, 1000.9967345590684524
+                                 0.5, 1.52410938577390953, 2.7310097082117857054
+                                 1.0, 1.1444630798068950147, 1.6361534862632582465
+                                 2.0, 0.84156821507077141792, 1.0334768470686885732
+                                 10.0, 0.39163193443659866573, 0.41076657059578875113
+                                 700.0, 0.047362369454613572112, 0.047396187653494544137
+                                 1000.0, 0.039628321600754217115, 0.03964813081296021048
+                                 1e5, 0.0039633223434747558606, 0.0039633421600369322005 ] do
+                relClose 1e-13 (evalAt (Expr.Apply(FunctionRegistry.Get "besselk0e", t)) x) e0 $"e^x K0({x})"
+                relClose 1e-13 (evalAt (Expr.Apply(FunctionRegistry.Get "besselk1e", t)) x) e1 $"e^x K1({x})"
+        }
         testProperty "Wronskian I0 K1 + I1 K0 = 1/x (A&S 9.6.15; I from MathNet.Numerics) to 1e-13" (
             Prop.forAll (Arb.fromGen genBesselX) (fun x ->
                 let w = MathNet.Numerics.SpecialFunctions.BesselI0 x * BesselK1Function.Value x
