@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Reflection;
 using ModelDsl.Symbolics.Evaluation;
 using ModelDsl.Symbolics.Expressions;
 using ModelDsl.Symbolics.Numbers;
@@ -263,12 +262,6 @@ internal sealed class LinqEmitter
         Errors.Add(new CompileError($"The function '{f.Definition.Name}' has no {_domain} lowering", f));
         return Constant(0);
     }
-
-    private LExpr MathCall(string name, params LExpr[] args) =>
-        L.Call(typeof(Math).GetMethod(name, args.Select(_ => typeof(double)).ToArray())!, args);
-
-    private static LExpr ComplexCall(string name, LExpr x) =>
-        L.Call(typeof(Complex).GetMethod(name, BindingFlags.Public | BindingFlags.Static, [typeof(Complex)])!, x);
 
     private LExpr Call(string name, params LExpr[] args) =>
         L.Call(typeof(NumericFunctions).GetMethod(name, args.Select(_ => _t).ToArray())!, args);

@@ -23,6 +23,18 @@ internal static class ModifiedBessel
         return (k0 * e, k1 * e);
     }
 
+    /// <summary>(e^x K0(x), e^x K1(x)): finite where K0 and K1 underflow (x &gt; 700); +inf at 0, NaN for x &lt; 0 or NaN.</summary>
+    public static (double K0, double K1) ScaledK0K1(double x)
+    {
+        if (double.IsNaN(x) || x < 0) return (double.NaN, double.NaN);
+        if (x == 0) return (double.PositiveInfinity, double.PositiveInfinity);
+        if (double.IsPositiveInfinity(x)) return (0, 0);
+        if (x > 1) return Scaled(x);
+        var (k0, k1) = Series(x);
+        var e = Math.Exp(x);
+        return (k0 * e, k1 * e);
+    }
+
     /// <summary>K2(x) = K0(x) + (2/x) K1(x) (the recurrence K_{n+1} = K_{n-1} + (2n/x) K_n).</summary>
     public static double K2(double x)
     {

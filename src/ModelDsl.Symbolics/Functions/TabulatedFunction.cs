@@ -43,8 +43,10 @@ public sealed class TabulatedFunction : FunctionDefinition
     internal override Delegate ComplexForm { get; }
 
     /// <summary>The derivative of this function (0 outside the table).</summary>
-    public TabulatedFunction DerivativeFunction => _derivative ??= new TabulatedFunction(
-        Name + "_prime", _x, _c.Select(p => new[] { p[1], 2 * p[2], 3 * p[3], 0.0 }).ToArray(), 0, 0);
+    public TabulatedFunction DerivativeFunction =>
+        // one instance for all threads: two derivative definitions would make equal derivatives unequal
+        LazyInitializer.EnsureInitialized(ref _derivative, () => new TabulatedFunction(
+            Name + "_prime", _x, _c.Select(p => new[] { p[1], 2 * p[2], 3 * p[3], 0.0 }).ToArray(), 0, 0));
 
     /// <summary>The spline's value at x (the end values outside the table; NaN for NaN).</summary>
     public double Value(double x)

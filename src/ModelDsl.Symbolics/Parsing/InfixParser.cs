@@ -1,6 +1,6 @@
-using ModelDsl.Symbolics.Functions;
 using System.Globalization;
 using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Functions;
 using ModelDsl.Symbolics.Numbers;
 
 namespace ModelDsl.Symbolics.Parsing;
@@ -90,21 +90,22 @@ internal sealed class InfixParser
 
     private Expr ParseSum()
     {
-        var e = ParseProduct();
+        // the terms are added once at the end: adding each to the growing sum would cost O(n^2)
+        var terms = new List<Expr> { ParseProduct() };
         while (true)
         {
-            if (Accept('+')) e = Expr.Add(e, ParseProduct());
-            else if (Accept('-')) e = e - ParseProduct();
-            else return e;
+            if (Accept('+')) terms.Add(ParseProduct());
+            else if (Accept('-')) terms.Add(-ParseProduct());
+            else return terms.Count == 1 ? terms[0] : Expr.Add(terms);
         }
     }
 
     private Expr ParseProduct()
     {
-        var e = ParseUnary();
+        var factors = new List<Expr> { ParseUnary() };
         while (true)
         {
-            if (Accept('*')) e = Expr.Multiply(e, ParseUnary());
+            if (Accept('*')) factors.Add(ParseUnary());
             else if (Peek() == '/')
             {
                 var at = _pos++;
@@ -114,17 +115,32 @@ internal sealed class InfixParser
                     Report("MDL0107", "Division by exact zero.", at, _pos - at);
                     continue;
                 }
-                e = e / d;
+                factors.Add(Expr.Pow(d, Expr.MinusOne));
             }
-            else return e;
+            else return factors.Count == 1 ? factors[0] : Expr.Multiply(factors);
         }
     }
 
     private Expr ParseUnary()
     {
-        if (Accept('-')) return -ParseUnary();
-        if (Accept('+')) return ParseUnary();
+        if (Accept('-')) return -Nested(ParseUnary);
+        if (Accept('+')) return Nested(ParseUnary);
         return ParsePower();
+    }
+
+    /// <summary>A recursive step (a sign, an exponent) counted as a nesting level, so '- - - ... x' and 'x^x^...' cannot exhaust the stack.</summary>
+    private Expr Nested(Func<Expr> parse)
+    {
+        if (++_depth > MaxDepth)
+        {
+            Report("MDL0110", $"Expression nested more than {MaxDepth} levels deep.", _pos, 1);
+            _pos = _text.Length;
+            _depth--;
+            return Expr.Zero;
+        }
+        var e = parse();
+        _depth--;
+        return e;
     }
 
     private Expr ParsePower()
@@ -132,7 +148,7 @@ internal sealed class InfixParser
         var start = _pos;
         var b = ParsePrimary();
         if (!Accept('^')) return b;
-        var e = ParseUnary();
+        var e = Nested(ParseUnary);
         if (b.IsZero && e is NumberExpr { Value.IsRational: true } n && n.Value.AsRational.Sign < 0)
         {
             Report("MDL0107", "Division by exact zero (zero to a negative power).", start, _pos - start);

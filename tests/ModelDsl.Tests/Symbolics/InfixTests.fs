@@ -84,5 +84,18 @@ let tests =
                 Prop.forAll (Arb.fromGen (Gen.arrayOf (Gen.elements (List.ofSeq "xyz+-*/^() 1.5ie,omegasqrt$")) |> Gen.map System.String)) (fun text ->
                     let r = Infix.Parse(text, symbolsResolver)
                     r.Success <> (r.Errors.Count > 0)))
+            test "large inputs: 1e5 nested parentheses, signs and exponents are errors; a 1e5-term sum and x^1000000 parse promptly" {
+                let sw = System.Diagnostics.Stopwatch.StartNew()
+                for text in [ String.replicate 100000 "(" + "x" + String.replicate 100000 ")"
+                              String.replicate 100000 "- " + "x"
+                              String.replicate 100000 "x^" + "2" ] do
+                    let r = Infix.Parse(text, symbolsResolver)
+                    Expect.isFalse r.Success "too deep"
+                    Expect.equal r.Errors.[0].Id "MDL0110" "nesting reported"
+                let sum = Infix.Parse(String.concat " + " (Seq.init 100000 (fun k -> $"{k}*x^{k % 7}*y^{k % 11}")), symbolsResolver)
+                Expect.isTrue sum.Success "long sum"
+                Expect.equal (Infix.ParseOrThrow("x^1000000*x", symbolsResolver)) (Expr.Pow(x, 1000001)) "huge power"
+                Expect.isLessThan sw.Elapsed.TotalSeconds 20.0 "promptly"
+            }
         ]
     ]

@@ -69,6 +69,21 @@ let tests =
         testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 200 } "random token soup never throws" (
             let tokens = [| "model"; "group"; "fermion"; "scalar"; "param"; "potential"; "yukawa"; "majorana"; "vev"; "check"; "{"; "}"; "("; ")"; "["; "]"; ","; ":"; "+"; "-"; "*"; "/"; "^"; "->"; "h.c."; "x"; "H"; "L"; "U(1)"; "SU(3)"; "3bar"; "1/2"; "2.5i"; "i"; "\""; "#"; "\n"; "gen"; "chirality"; "left"; "conj"; "bar"; "const"; "let"; "define"; "kernel"; "sum"; "pairs"; "minpairs"; "ifpos"; "pmns"; "casas_ibarra"; "M[i]"; "pi"; "cw_minimum(phi)"; "=" |]
             Prop.forAll (Arb.fromGen (Gen.listOf (Gen.elements tokens))) (fun ws -> survives (String.Join(" ", ws))))
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 40 } "deep nesting, large powers and long sums end in a model or diagnostics" (
+            // size-bounded: n grows to 400000 at FsCheck's largest size (100)
+            let header = "model m\ngroup U1 : U(1)\nscalar phi { complex, U1: 1 }\nscalar S { complex, U1: 1 }\nparam lam, v2, x : real\n"
+            let bases = [ "dag(phi)*phi"; "dag(phi)*phi - v2"; "dag(phi)*phi + dag(S)*S - v2"; "phi*conj(S) + S*conj(phi) + dag(S)*S + dag(phi)*phi + lam" ]
+            let genSpec =
+                Gen.sized (fun size ->
+                    let upTo = Gen.choose (1, max 1 (40 * size * size))
+                    Gen.oneof [
+                        upTo |> Gen.map (fun d -> header + "potential lam*" + String.replicate d "(" + "dag(phi)*phi" + String.replicate d ")" + "\n")
+                        Gen.zip upTo (Gen.elements bases) |> Gen.map (fun (k, b) -> header + $"potential lam*({b})^{k}\n")
+                        Gen.zip (Gen.choose (1, 80)) (Gen.elements bases) |> Gen.map (fun (k, b) -> header + $"potential lam*({b})^{k}\n")
+                        upTo |> Gen.map (fun k -> header + "potential lam*dag(phi)*phi" + String.replicate k " + lam*dag(S)*S" + "\n")
+                        upTo |> Gen.map (fun k -> header + "kernel k = x" + String.replicate k " + x^2" + $" + (x + 1)^{k}" + "\n")
+                    ])
+            Prop.forAll (Arb.fromGen genSpec) survives)
         test "empty and blank files" {
             Expect.isTrue (survives "") "empty"
             Expect.isTrue (survives "   \n\n  # only a comment\n") "blank"
