@@ -31,7 +31,12 @@ public sealed class Binder
     internal IReadOnlyDictionary<string, string> DeclaredAs => _declaredAs;
     internal static IReadOnlyList<string> BuiltinNames => Builtins;
 
-    /// <summary>Definitions left unbound because of a syntax error (uses of them report nothing more).</summary>
+    /// <summary>
+    /// Poisoned names: definitions whose declaration failed (a syntax error, a const without a finite
+    /// value, a let or texture that did not bind, a define whose expansion failed, a kernel with an
+    /// error). Their uses bind silently to <see cref="ExpressionRules.Error"/>: the declaration's own
+    /// message is the only one.
+    /// </summary>
     internal HashSet<string> BrokenDefinitions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Constants known so far (pi first), for parameter defaults and const declarations.</summary>
@@ -119,7 +124,7 @@ public sealed class Binder
 
     private void DeclareGroup(GroupDeclarationSyntax g)
     {
-        if (!Declare(g.Name, "group")) return;
+        if (!Declare(g.Name, "group") || g.Order.Value is null) return; // a malformed or missing N is reported already
         var n = g.Order.Value is { IsInteger: true } v && v.Sign > 0 && v.Numerator < 1000 ? (int)v.Numerator : -1;
         GroupKind kind;
         switch (g.TypeName.Text)
@@ -193,7 +198,7 @@ public sealed class Binder
 
     private int Dimension(SyntaxToken t)
     {
-        if (t.IsMissing) return 1;
+        if (t.Value is null) return 1; // missing or malformed: reported already
         if (t.Value is { IsInteger: true } v && v.Sign > 0 && v.Numerator <= 64 && !t.IsImaginary && !t.IsBar) return (int)v.Numerator;
         _diagnostics.ReportBadDimension(_text, t.Span);
         return 1;
@@ -238,6 +243,7 @@ public sealed class Binder
                     if (chirality is null) _diagnostics.ReportBadChirality(_text, e.Value?.Span ?? e.Name.Span);
                     break;
                 case "gen":
+                    if (e.Value is LiteralExpressionSyntax { Token.Value: null }) break; // malformed: reported by the lexer
                     if (e.Value is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } g, IsImaginary: false, IsBar: false } } && g.Sign > 0 && g.Numerator <= 64)
                         generations = (int)g.Numerator;
                     else _diagnostics.ReportBadGenerations(_text, e.Value?.Span ?? e.Name.Span);
@@ -251,6 +257,8 @@ public sealed class Binder
                 default:
                     if (!_groups.TryGetValue(name, out var group))
                     {
+                        if (_declaredAs.GetValueOrDefault(name) == "group") break; // the group's declaration failed and said so
+
                         var suggestion = NameSuggestion.Nearest(name, FieldProperties.Concat(_groups.Keys));
                         misspeltChirality |= suggestion == "chirality";
                         _diagnostics.ReportUnknownFieldProperty(_text, e.Name.Span, name, suggestion);
@@ -276,6 +284,7 @@ public sealed class Binder
         switch (group.Kind)
         {
             case GroupKind.SpecialUnitary:
+                if (value is LiteralExpressionSyntax { Token.Value: null }) break; // malformed: reported by the lexer
                 var rep = value is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } d, IsImaginary: false } t } ? RepresentationFor(group.N, d.Numerator > 10000 ? -1 : (int)d.Numerator, t.IsBar) : null;
                 var allowed = group.N == 2 ? "1, 2 or 3" : $"1, {group.N}, {group.N}bar or {group.N * group.N - 1}";
                 if (rep is null) _diagnostics.ReportBadRepresentation(_text, value.Span, group.TypeText, allowed);
@@ -326,7 +335,7 @@ public sealed class Binder
         var errors = _diagnostics.Count;
         var scope = new TermScope(isCharge: true);
         var value = BindExpression(e, scope);
-        return _diagnostics.Count > errors ? null : value;
+        return _diagnostics.Count > errors || ExpressionRules.IsError(value) ? null : value;
     }
 
     private VevSpec? BindVev(VevDeclarationSyntax v)
@@ -406,6 +415,8 @@ public sealed class Binder
         var errors = _diagnostics.Count;
         var scope = new TermScope(isCharge: false);
         var expr = BindExpression(t.Expression, scope);
+        // an index is not counted where binding failed: no index message follows another message
+        if (_diagnostics.Count > errors || ExpressionRules.IsError(expr)) return null;
         foreach (var group in scope.Indices.GroupBy(u => u.Index))
         {
             var uses = group.ToList();
@@ -506,7 +517,7 @@ public sealed class Binder
         catch (DivideByZeroException)
         {
             _diagnostics.ReportDivisionByZero(_text, e.Span);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
     }
 
@@ -529,7 +540,7 @@ public sealed class Binder
             case ParenthesizedExpressionSyntax p:
                 return BindExpression(p.Expression, scope);
             default:
-                return Expr.Zero; // ErrorExpressionSyntax: already reported by the parser
+                return ExpressionRules.Error; // ErrorExpressionSyntax: already reported by the parser
         }
     }
 
@@ -545,12 +556,12 @@ public sealed class Binder
             if (p.IsMatrix)
             {
                 _diagnostics.ReportIndexCount(_text, name.Span, name.Text, p.Rank, 0);
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             if (scope.IsCharge && p.IsComplex)
             {
                 _diagnostics.ReportNotAScalarParameter(_text, name.Span, name.Text);
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             return p.Symbol;
         }
@@ -559,23 +570,23 @@ public sealed class Binder
             if (scope.IsCharge)
             {
                 _diagnostics.ReportNotAScalarParameter(_text, name.Span, name.Text);
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             if (field.Generations > 1)
             {
                 _diagnostics.ReportFieldIndex(_text, name.Span, $"'{name.Text}' has {field.Generations} generations: give its index, e.g. {name.Text}[i].");
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             return FieldSymbol(field, name.Text);
         }
         if (_declaredAs.TryGetValue(name.Text, out var what))
         {
             _diagnostics.ReportNameClash(_text, name.Span, name.Text, $"is a {what} and cannot be used in an expression");
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         var candidates = _parameters.Keys.Concat(scope.IsCharge ? [] : _fields.Keys).Append("I").Append("omega");
         _diagnostics.ReportUnknownName(_text, name.Span, name.Text, NameSuggestion.Nearest(name.Text, candidates));
-        return Expr.Zero;
+        return ExpressionRules.Error;
     }
 
     private Expr BindIndexed(IndexExpressionSyntax i, TermScope scope)
@@ -593,7 +604,7 @@ public sealed class Binder
             if (field.Generations == 1)
             {
                 _diagnostics.ReportFieldIndex(_text, i.Span, $"'{name}' has one generation and takes no index.");
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             ranges = [field.Generations];
             make = text => FieldSymbol(field, text);
@@ -602,18 +613,18 @@ public sealed class Binder
         {
             if (scope.IsCharge) _diagnostics.ReportNotAScalarParameter(_text, i.Name.Span, name);
             else _diagnostics.ReportIndexCount(_text, i.Span, name, scalar.Rank, i.Indices.Count);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         else
         {
             if (scope.IsCharge && _fields.ContainsKey(name)) _diagnostics.ReportNotAScalarParameter(_text, i.Name.Span, name);
             else _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, _parameters.Keys.Concat(_fields.Keys)));
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         if (i.Indices.Count != ranges.Length)
         {
             _diagnostics.ReportIndexCount(_text, i.Span, name, ranges.Length, i.Indices.Count);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         var parts = new List<string>();
         for (var k = 0; k < ranges.Length; k++)
@@ -631,7 +642,7 @@ public sealed class Binder
                 case var other:
                     _diagnostics.ReportFieldIndex(_text, other.Span,
                         $"An index is a free name (such as i or a) or a number from 1 to {ranges[k]}.");
-                    return Expr.Zero;
+                    return ExpressionRules.Error;
             }
         }
         return make($"{name}[{string.Join(",", parts)}]");
@@ -642,12 +653,13 @@ public sealed class Binder
         var name = c.Name.Text;
         if (name is "conj" or "bar" or "dag")
         {
-            if (c.Arguments.Count != 1) { _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", c.Arguments.Count); return Expr.Zero; }
+            if (c.Arguments.Count != 1) { _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", c.Arguments.Count); return ExpressionRules.Error; }
             var arg = c.Arguments[0];
             var isField = arg is NameExpressionSyntax n2 && _fields.ContainsKey(n2.Name.Text)
                           || arg is IndexExpressionSyntax ix && _fields.ContainsKey(ix.Name.Text);
-            if (name != "conj" && !isField) { _diagnostics.ReportConjugateOfNonField(_text, c.Span, name); return Expr.Zero; }
-            return Expr.Conj(BindExpression(arg, scope));
+            if (name != "conj" && !isField) { _diagnostics.ReportConjugateOfNonField(_text, c.Span, name); return ExpressionRules.Error; }
+            var bound = BindExpression(arg, scope);
+            return ExpressionRules.IsError(bound) ? bound : Expr.Conj(bound);
         }
         var args = c.Arguments.Select(a => BindExpression(a, scope)).ToArray();
         return ExpressionRules.Function(c, args, _text, _diagnostics, ["conj", "bar", "dag"]);

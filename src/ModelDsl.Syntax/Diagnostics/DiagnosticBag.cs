@@ -8,7 +8,8 @@ namespace ModelDsl.Diagnostics;
 /// Collects diagnostics; every kind of mistake has one <c>Report…</c> method and one ID
 /// (the table is in models/README.md), as in minsk's <c>DiagnosticBag</c>. After
 /// <see cref="Limit"/> errors a final MDL0015 is added and further reports are dropped,
-/// so binary garbage cannot produce millions of lines.
+/// so binary garbage cannot produce millions of lines. An exact repeat (same ID, source, span
+/// and message, e.g. from a define expanded many times) is kept once.
 /// </summary>
 public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 {
@@ -16,6 +17,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public const int Limit = 100;
 
     private readonly List<Diagnostic> _items = [];
+    private readonly HashSet<(string Id, SourceText Source, TextSpan Span, string Message)> _seen = [];
 
     /// <summary>Number of diagnostics.</summary>
     public int Count => _items.Count;
@@ -39,7 +41,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     private void Add(Diagnostic d)
     {
-        if (TooMany) return;
+        if (TooMany || !_seen.Add((d.Id, d.Source, d.Span, d.Message))) return;
         if (_items.Count >= Limit)
         {
             TooMany = true;
@@ -229,6 +231,10 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0233</summary>
     public void ReportBadValue(SourceText text, TextSpan span, string detail) =>
         Error("MDL0233", text, span, detail);
+
+    /// <summary>MDL0234: a define that calls itself, directly or through other defines; reported at the call that closes the cycle.</summary>
+    public void ReportRecursiveDefine(SourceText text, TextSpan span, string name) =>
+        Error("MDL0234", text, span, $"The define '{name}' calls itself here (directly or through other defines); a define is expanded where it is used, so it cannot be recursive.");
 
     // Card errors: MDL03xx.
 
