@@ -102,8 +102,20 @@ public sealed class Binder
         return new BindResult(spec, diagnostics);
     }
 
-    private bool Clean(DeclarationSyntax d) =>
-        !_tree.Diagnostics.Any(x => x.Span.Start >= d.Span.Start && x.Span.Start <= d.Span.End);
+    /// <summary>
+    /// True when no syntax error stands between the declaration's start and the next declaration (an error
+    /// at the token that ended the declaration, e.g. a missing ')', belongs to it).
+    /// </summary>
+    private bool Clean(DeclarationSyntax d)
+    {
+        var decls = _tree.Root.Declarations;
+        _declarationIndex ??= decls.Select((x, k) => (x, k)).ToDictionary(p => p.x, p => p.k);
+        var k = _declarationIndex[d];
+        var end = k + 1 < decls.Count ? decls[k + 1].Span.Start : int.MaxValue;
+        return !_tree.Diagnostics.Any(x => x.Span.Start >= d.Span.Start && (x.Span.Start < end || x.Span.Start <= d.Span.End));
+    }
+
+    private Dictionary<DeclarationSyntax, int>? _declarationIndex;
 
     private bool Declare(SyntaxToken name, string what)
     {

@@ -81,7 +81,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0011</summary>
     public void ReportExpectedDeclaration(SourceText text, SyntaxToken found) =>
         Error("MDL0011", text, found.Span,
-            $"Expected a declaration (model, group, fermion, scalar, param, potential, yukawa, majorana, vev, check, const, let, define or kernel), found {Describe(found)}.");
+            $"Expected a declaration (model, group, fermion, scalar, param, potential, yukawa, majorana, vev, check, const, let, define, kernel or texture), found {Describe(found)}.");
 
     /// <summary>MDL0012</summary>
     public void ReportExpectedExpression(SourceText text, SyntaxToken found) =>
@@ -90,6 +90,10 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0013</summary>
     public void ReportUnclosed(SourceText text, SyntaxToken found, string close, SyntaxToken owner) =>
         Error("MDL0013", text, found.Span, $"Expected {close} to close the list after '{owner.Text}', found {Describe(found)}.");
+
+    /// <summary>MDL0013, at a bracket that nothing closes (before the next declaration).</summary>
+    public void ReportNeverClosed(SourceText text, SyntaxToken opener, string close) =>
+        Error("MDL0013", text, opener.Span, $"This '{opener.Text}' is never closed: add {close}.");
 
     /// <summary>MDL0014</summary>
     public void ReportTooDeep(SourceText text, TextSpan span, int depth) =>

@@ -16,13 +16,20 @@ internal sealed class Parser
     private readonly List<SyntaxToken> _tokens;
     private int _pos;
     private int _depth;
+    private bool _inCard;
+    private readonly int[] _lexErrorStarts;
+
+    /// <summary>True when a bad character was dropped just before the current token: its message is the cause of any mismatch here.</summary>
+    private bool AfterBadCharacter => _lexErrorStarts.Any(p => p >= LastEnd() && p < Current.Span.Start);
 
     public Parser(SourceText text, DiagnosticBag diagnostics)
     {
         _text = text;
         _diagnostics = diagnostics;
         var lexer = new Lexer(text, diagnostics);
+        var before = diagnostics.Count;
         _tokens = lexer.Lex();
+        _lexErrorStarts = diagnostics.Skip(before).Select(d => d.Span.Start).ToArray();
         Comments = lexer.Comments;
     }
 
@@ -42,7 +49,7 @@ internal sealed class Parser
     private SyntaxToken Match(SyntaxKind kind, string? what = null)
     {
         if (Current.Kind == kind) return NextToken();
-        _diagnostics.ReportUnexpectedToken(_text, Current, what ?? SyntaxFacts.Describe(kind));
+        if (!AfterBadCharacter) _diagnostics.ReportUnexpectedToken(_text, Current, what ?? SyntaxFacts.Describe(kind));
         return new SyntaxToken(kind, new TextSpan(Current.Span.Start, 0), "") { IsMissing = true };
     }
 
@@ -81,6 +88,8 @@ internal sealed class Parser
         else if (requireHeader)
             _diagnostics.ReportCardHeader(_text, Current);
         var assignments = new List<CardAssignmentSyntax>();
+        var broken = new List<SyntaxToken>();
+        _inCard = true;
         while (Current.Kind != SyntaxKind.EndOfFile && !_diagnostics.TooMany)
         {
             var start = _pos;
@@ -92,16 +101,23 @@ internal sealed class Parser
             if (Current.Kind == SyntaxKind.OpenParen && ListFollows())
             {
                 isList = true;
+                var open = _pos;
+                var errorsAtOpen = _diagnostics.Count;
                 NextToken();
-                do values.Add(ParseExpression());
+                do
+                {
+                    if (AtEndOfDeclaration(_pos)) break;
+                    values.Add(ParseExpression());
+                }
                 while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
-                Match(SyntaxKind.CloseParen);
+                MatchClose(open, errorsAtOpen, SyntaxKind.CloseParen, null);
             }
             else values.Add(ParseExpression());
             SyntaxToken? unit = null;
             if (Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind != SyntaxKind.Equals) unit = NextToken();
             if (_diagnostics.Count > errors)
             {
+                if (!name.IsMissing) broken.Add(name);
                 // skip to the next 'NAME =' after an error
                 if (_pos == start) NextToken();
                 while (Current.Kind != SyntaxKind.EndOfFile && !(Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind == SyntaxKind.Equals)) NextToken();
@@ -109,7 +125,8 @@ internal sealed class Parser
             }
             assignments.Add(new CardAssignmentSyntax(From(name), name, values, isList, unit));
         }
-        return new CardSyntax(new TextSpan(0, _text.Length), title, model, assignments);
+        _inCard = false;
+        return new CardSyntax(new TextSpan(0, _text.Length), title, model, assignments) { BrokenNames = broken };
     }
 
     /// <summary>True when the '(' here opens a list: a ',' at its own nesting level before the matching ')'.</summary>
@@ -158,7 +175,7 @@ internal sealed class Parser
             case SyntaxKind.KernelKeyword:
             case SyntaxKind.TextureKeyword: return ParseDefinition();
             default:
-                _diagnostics.ReportExpectedDeclaration(_text, Current);
+                if (!AfterBadCharacter) _diagnostics.ReportExpectedDeclaration(_text, Current);
                 return null;
         }
     }
@@ -370,10 +387,16 @@ internal sealed class Parser
                 NextToken();
                 return new LiteralExpressionSyntax(t.Span, t);
             case SyntaxKind.OpenParen:
+                var open = _pos;
+                var errorsAtOpen = _diagnostics.Count;
                 NextToken();
-                var inner = ParseExpression();
-                Match(SyntaxKind.CloseParen);
+                var inner = AtEndOfDeclaration(_pos) ? new ErrorExpressionSyntax(new TextSpan(Current.Span.Start, 0)) : ParseExpression();
+                MatchClose(open, errorsAtOpen, SyntaxKind.CloseParen, null);
                 return new ParenthesizedExpressionSyntax(From(t), inner);
+            case SyntaxKind.Identifier when _inCard && PeekToken(1).Kind == SyntaxKind.Equals:
+                // 'NAME =' starts the next card assignment: the value before it is unfinished
+                _diagnostics.ReportExpectedExpression(_text, t);
+                return new ErrorExpressionSyntax(new TextSpan(t.Span.Start, 0));
             case SyntaxKind.Identifier:
                 NextToken();
                 if (Current.Kind == SyntaxKind.OpenParen)
@@ -388,22 +411,71 @@ internal sealed class Parser
                 }
                 return new NameExpressionSyntax(t.Span, t);
             default:
-                _diagnostics.ReportExpectedExpression(_text, t);
+                if (!AfterBadCharacter) _diagnostics.ReportExpectedExpression(_text, t);
                 return new ErrorExpressionSyntax(new TextSpan(t.Span.Start, 0));
         }
     }
 
     private List<ExpressionSyntax> ParseList(SyntaxKind open, SyntaxKind close, SyntaxToken owner)
     {
+        var openIndex = _pos;
+        var errorsAtOpen = _diagnostics.Count;
         NextToken();
         var items = new List<ExpressionSyntax>();
         if (Current.Kind != close)
         {
-            do items.Add(ParseExpression());
+            do
+            {
+                if (AtEndOfDeclaration(_pos)) break; // 'f(a,' at the end: the '(' is reported, not a missing argument
+                items.Add(ParseExpression());
+            }
             while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
         }
-        if (Current.Kind == close) NextToken();
-        else _diagnostics.ReportUnclosed(_text, Current, SyntaxFacts.Describe(close), owner);
+        MatchClose(openIndex, errorsAtOpen, close, owner);
         return items;
+    }
+
+    /// <summary>
+    /// Takes the closer of the bracket opened at token <paramref name="openIndex"/>. When it is not here, the
+    /// mistake is reported at its cause: a bracket that nothing closes before the next declaration at that
+    /// bracket; a closer of another kind (')' for '[') where it stands; anything else where it stands.
+    /// Nothing is added when a mistake inside the brackets was reported already (it is the cause).
+    /// </summary>
+    private void MatchClose(int openIndex, int errorsAtOpen, SyntaxKind close, SyntaxToken? owner)
+    {
+        if (Current.Kind == close)
+        {
+            NextToken();
+            return;
+        }
+        if (_diagnostics.Count > errorsAtOpen || AfterBadCharacter) return;
+        var opener = _tokens[openIndex];
+        var wrongCloser = Current.Kind is SyntaxKind.CloseParen or SyntaxKind.CloseBracket or SyntaxKind.CloseBrace;
+        if (!wrongCloser && !IsClosedLater(openIndex, close)) _diagnostics.ReportNeverClosed(_text, opener, SyntaxFacts.Describe(close));
+        else if (owner is not null) _diagnostics.ReportUnclosed(_text, Current, SyntaxFacts.Describe(close), owner);
+        else _diagnostics.ReportUnexpectedToken(_text, Current, SyntaxFacts.Describe(close));
+    }
+
+    /// <summary>True when token <paramref name="k"/> ends the declaration: the end of file, a declaration keyword, or in a card 'NAME ='.</summary>
+    private bool AtEndOfDeclaration(int k)
+    {
+        var kind = _tokens[Math.Min(k, _tokens.Count - 1)].Kind;
+        return kind == SyntaxKind.EndOfFile || SyntaxFacts.StartsDeclaration(kind)
+               || (_inCard && kind == SyntaxKind.Identifier && _tokens[Math.Min(k + 1, _tokens.Count - 1)].Kind == SyntaxKind.Equals);
+    }
+
+    /// <summary>True when the bracket opened at token <paramref name="openIndex"/> has its closer before the next declaration keyword.</summary>
+    private bool IsClosedLater(int openIndex, SyntaxKind close)
+    {
+        var open = _tokens[openIndex].Kind;
+        var depth = 0;
+        for (var k = openIndex; k < _tokens.Count; k++)
+        {
+            var kind = _tokens[k].Kind;
+            if (k > openIndex && AtEndOfDeclaration(k)) return false;
+            if (kind == open) depth++;
+            else if (kind == close && --depth == 0) return true;
+        }
+        return false;
     }
 }
