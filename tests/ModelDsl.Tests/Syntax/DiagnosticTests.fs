@@ -142,6 +142,22 @@ let tests =
             let c = ModelCompilation.Create(basis + "param Y2[3,3] : complx\nfermion E { chirality: up }\ncheck anomaly\n", "multi.mdl")
             Expect.equal (c.Diagnostics |> Seq.map (fun d -> d.Id) |> List.ofSeq) [ "MDL0212"; "MDL0205"; "MDL0218" ] "three errors, in source order"
         }
+        test "models/README.md: the grammar and the keyword list name every keyword the lexer knows" {
+            let readme = System.IO.File.ReadAllText(System.IO.Path.Combine(ModelDsl.Tests.TestSupport.repoRoot, "models", "README.md"))
+            let grammar = readme.Substring(readme.IndexOf "```ebnf").Split("```").[1]
+            let keywords =
+                System.Enum.GetNames<ModelDsl.Syntax.SyntaxKind>()
+                |> Array.filter (fun n -> n.EndsWith "Keyword")
+                |> Array.map (fun n -> n.Replace("Keyword", "").ToLowerInvariant())
+            let listStart = readme.IndexOf "Keywords (reserved, not usable as names): `"
+            let reserved = readme.Substring(listStart).Split('`').[1].Split([| ' '; '\n' |], System.StringSplitOptions.RemoveEmptyEntries)
+            Expect.isNonEmpty keywords "the lexer has keywords"
+            Expect.equal (Set.ofArray reserved) (Set.ofArray keywords) "the keyword list is exactly the lexer's keywords"
+            for k in keywords do
+                Expect.isTrue (ModelDsl.Syntax.SyntaxFacts.KeywordKind k <> ModelDsl.Syntax.SyntaxKind.Identifier) $"'{k}' is a keyword"
+                Expect.stringContains grammar $"\"{k}\"" $"the grammar has '{k}'"
+                Expect.contains reserved k $"the keyword list has '{k}'"
+        }
         test "printed form: file(line,col): error ID, the source line, a marker under the span" {
             let c = ModelCompilation.Create(basis + "potential yy*dag(H)*H\n", "models/x.mdl")
             let printed = DiagnosticPrinter.FormatAll c.Diagnostics
