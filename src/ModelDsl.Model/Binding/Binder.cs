@@ -77,7 +77,10 @@ public sealed class Binder
         foreach (var v in decls.OfType<VevDeclarationSyntax>()) DeclareVevName(v);
         var definitions = decls.OfType<DefinitionDeclarationSyntax>().Where(d => Declare(d.Name, d.Keyword.Text)).ToList();
 
-        foreach (var f in _fieldSyntax.Values) _fields[f.Name.Text] = BindField(f);
+        // a field with a syntax error is poisoned: its entries after the error are lost, so neither it nor its uses say more
+        foreach (var f in _fieldSyntax.Values)
+            if (Clean(f)) _fields[f.Name.Text] = BindField(f);
+            else BrokenDefinitions.Add(f.Name.Text);
         // A declaration with a syntax error is not bound further: one typo, one message.
         var vevs = decls.OfType<VevDeclarationSyntax>().Where(Clean).Select(BindVev).OfType<VevSpec>().ToList();
         var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
@@ -86,7 +89,7 @@ public sealed class Binder
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
         var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
         var (consts, lets, kernels, textures) = kernelStage.Bind();
-        foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass" && !textures.Any(t => t.Name == c.Argument)))
+        foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
             _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
 
         var diagnostics = _diagnostics.ToArray();
@@ -193,6 +196,11 @@ public sealed class Binder
         foreach (var item in p.Items)
         {
             if (!Declare(item.Name, "parameter")) continue;
+            if (item.Dimensions.Any(d => d.Value is null))
+            {
+                BrokenDefinitions.Add(item.Name.Text); // a missing or malformed size is reported; its uses say nothing more
+                continue;
+            }
             int rows = 0, cols = 0;
             if (item.Dimensions.Count >= 1) rows = Dimension(item.Dimensions[0]);
             if (item.Dimensions.Count == 2) cols = Dimension(item.Dimensions[1]);
@@ -228,6 +236,8 @@ public sealed class Binder
         if (Declare(v.Value, "vev"))
             _parameters[v.Value.Text] = new ParameterSpec(v.Value.Text, 0, 0, false, false, false, false, IsImplicit: true, v.Value.Span);
     }
+
+    private readonly HashSet<string> _unknownProperties = new(StringComparer.Ordinal);
 
     private static readonly string[] FieldProperties = ["chirality", "gen", "real", "complex"];
 
@@ -273,7 +283,8 @@ public sealed class Binder
 
                         var suggestion = NameSuggestion.Nearest(name, FieldProperties.Concat(_groups.Keys));
                         misspeltChirality |= suggestion == "chirality";
-                        _diagnostics.ReportUnknownFieldProperty(_text, e.Name.Span, name, suggestion);
+                        if (_unknownProperties.Add(name)) _diagnostics.ReportUnknownFieldProperty(_text, e.Name.Span, name, suggestion); // once per name
+
                         break;
                     }
                     if (e.Value is null)
@@ -352,7 +363,7 @@ public sealed class Binder
 
     private VevSpec? BindVev(VevDeclarationSyntax v)
     {
-        if (v.Field.IsMissing || v.Value.IsMissing) return null;
+        if (v.Field.IsMissing || v.Value.IsMissing || BrokenDefinitions.Contains(v.Field.Text)) return null;
         if (!_fields.TryGetValue(v.Field.Text, out var field))
         {
             var kind = _declaredAs.GetValueOrDefault(v.Field.Text);
@@ -383,6 +394,7 @@ public sealed class Binder
                 _diagnostics.ReportCheckArgument(_text, c.Name.Span, "cw_minimum takes the scalar whose Coleman-Weinberg minimum to check, e.g. cw_minimum(phi).");
                 return null;
             }
+            if (BrokenDefinitions.Contains(c.Argument.Text)) return null;
             if (!_fields.TryGetValue(c.Argument.Text, out var f) || f.Kind != FieldKind.Scalar)
             {
                 _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"'{c.Argument.Text}' is not a scalar field of the model.");
@@ -563,6 +575,7 @@ public sealed class Binder
             case "I": return Expr.I;
             case "omega": return Expr.Omega;
         }
+        if (BrokenDefinitions.Contains(name.Text)) return ExpressionRules.Error; // reported already
         if (_parameters.TryGetValue(name.Text, out var p))
         {
             if (p.IsMatrix)
@@ -598,6 +611,7 @@ public sealed class Binder
         }
         var candidates = _parameters.Keys.Concat(scope.IsCharge ? [] : _fields.Keys).Append("I").Append("omega");
         _diagnostics.ReportUnknownName(_text, name.Span, name.Text, NameSuggestion.Nearest(name.Text, candidates));
+        BrokenDefinitions.Add(name.Text); // reported at its first use only
         return ExpressionRules.Error;
     }
 
@@ -630,7 +644,8 @@ public sealed class Binder
         else
         {
             if (scope.IsCharge && _fields.ContainsKey(name)) _diagnostics.ReportNotAScalarParameter(_text, i.Name.Span, name);
-            else _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, _parameters.Keys.Concat(_fields.Keys)));
+            else if (BrokenDefinitions.Add(name)) // reported at its first use only
+                _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, _parameters.Keys.Concat(_fields.Keys)));
             return ExpressionRules.Error;
         }
         if (i.Indices.Count != ranges.Length)
@@ -669,11 +684,23 @@ public sealed class Binder
             var arg = c.Arguments[0];
             var isField = arg is NameExpressionSyntax n2 && _fields.ContainsKey(n2.Name.Text)
                           || arg is IndexExpressionSyntax ix && _fields.ContainsKey(ix.Name.Text);
-            if (name != "conj" && !isField) { _diagnostics.ReportConjugateOfNonField(_text, c.Span, name); return ExpressionRules.Error; }
+            if (name != "conj" && !isField)
+            {
+                // an unknown name is reported as such (once), not as 'takes a field'
+                if (arg is NameExpressionSyntax { Name.Text: var n } && (!_declaredAs.ContainsKey(n) || BrokenDefinitions.Contains(n)) && !Builtins.Contains(n)
+                    || arg is IndexExpressionSyntax { Name.Text: var ni } && (!_declaredAs.ContainsKey(ni) || BrokenDefinitions.Contains(ni)))
+                {
+                    BindExpression(arg, scope);
+                    return ExpressionRules.Error;
+                }
+                _diagnostics.ReportConjugateOfNonField(_text, c.Span, name);
+                return ExpressionRules.Error;
+            }
             var bound = BindExpression(arg, scope);
             return ExpressionRules.IsError(bound) ? bound : Expr.Conj(bound);
         }
-        var args = c.Arguments.Select(a => BindExpression(a, scope)).ToArray();
+        // the arguments of an unknown function are not bound: their messages would follow from its name
+        var args = ExpressionRules.IsFunction(name) ? c.Arguments.Select(a => BindExpression(a, scope)).ToArray() : [];
         return ExpressionRules.Function(c, args, _text, _diagnostics, ["conj", "bar", "dag"]);
     }
 }

@@ -66,6 +66,9 @@ internal static class ExpressionRules
         }
     }
 
+    /// <summary>True for sqrt and the functions of <see cref="FunctionInfo"/>.</summary>
+    public static bool IsFunction(string name) => name == "sqrt" || FunctionInfo.TryLookup(name, out _);
+
     /// <summary>sqrt or a function of <see cref="FunctionInfo"/> applied to bound arguments; unknown names and wrong arity reported.</summary>
     public static Expr Function(CallExpressionSyntax c, Expr[] args, SourceText text, DiagnosticBag diagnostics, IEnumerable<string> otherNames)
     {

@@ -293,6 +293,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             return ExpressionRules.Error;
         }
         _diagnostics.ReportUnknownName(_text, name.Span, text, NameSuggestion.Nearest(text, Candidates(ctx)));
+        Poison(text); // reported at its first use only
         return ExpressionRules.Error;
     }
 
@@ -315,7 +316,10 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             if (ctx.NumericOnly || owner.DeclaredAs.ContainsKey(name))
                 _diagnostics.ReportIndexCount(_text, i.Span, name, 0, i.Indices.Count);
             else
+            {
                 _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, Candidates(ctx)));
+                Poison(name); // reported at its first use only
+            }
             return ExpressionRules.Error;
         }
         if (i.Indices.Count != dims.Length)
@@ -368,7 +372,10 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         if (IsPoisoned(name)) return ExpressionRules.Error;
         if (!ctx.NumericOnly && name is "sum" or "pairs" or "minpairs") return BindIndexSum(c, ctx);
         if (!ctx.NumericOnly && _defines.TryGetValue(name, out var define)) return Expand(define, c.Arguments, c.Name, ctx);
-        var args = c.Arguments.Select(a => Bind(a, ctx)).ToArray();
+        var known = ExpressionRules.IsFunction(name);
+        if (!known) Poison(name); // reported below, at its first use only
+        // the arguments of an unknown function are not bound: their messages would follow from its name
+        var args = known ? c.Arguments.Select(a => Bind(a, ctx)).ToArray() : [];
         return ExpressionRules.Function(c, args, _text, _diagnostics, ctx.NumericOnly ? [] : _defines.Keys.Concat(["sum", "pairs", "minpairs"]));
     }
 
@@ -391,7 +398,9 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 return ExpressionRules.Error;
             }
             var range = InferRange(index.Text, body, 0);
-            if (range is null && UsesPoisoned(body)) return ExpressionRules.Error;
+            // a body that fails on its own (an unknown or failed name) is the cause, not the range
+            if (range is null && (UsesPoisoned(body) || IsError(Bind(body, ctx with { Env = ProbeEnv(c, indexCount, ctx) }))))
+                return ExpressionRules.Error;
             if (range is null)
             {
                 _diagnostics.ReportIndexNotBound(_text, a.Span, index.Text, "its range cannot be told: it selects in no vector or matrix here");
@@ -427,6 +436,10 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         }
         return terms.Count == 1 ? terms[0] : Expr.Min(terms.ToArray());
     }
+
+    /// <summary>The environment with every index of a sum set to 1: the body is bound once so its own errors come first.</summary>
+    private static ImmutableDictionary<string, int> ProbeEnv(CallExpressionSyntax c, int indexCount, Context ctx) =>
+        c.Arguments.Take(indexCount).OfType<NameExpressionSyntax>().Aggregate(ctx.Env, (env, n) => env.SetItem(n.Name.Text, 1));
 
     /// <summary>The range of an index from the arrays it selects in (looking through define calls, each at most once on a path).</summary>
     private int? InferRange(string index, ExpressionSyntax body, int depth, ImmutableHashSet<string>? entered = null)

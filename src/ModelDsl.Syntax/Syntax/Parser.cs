@@ -19,8 +19,26 @@ internal sealed class Parser
     private bool _inCard;
     private readonly int[] _lexErrorStarts;
 
+    private int _errorsAtStatementStart;
+
     /// <summary>True when a bad character was dropped just before the current token: its message is the cause of any mismatch here.</summary>
     private bool AfterBadCharacter => _lexErrorStarts.Any(p => p >= LastEnd() && p < Current.Span.Start);
+
+    /// <summary>
+    /// True when a syntax error would follow from an earlier one: the declaration (or card assignment)
+    /// has reported one already, or a bad character was dropped just before. One per declaration.
+    /// </summary>
+    private bool Quiet => AfterBadCharacter || _diagnostics.Count > _errorsAtStatementStart;
+
+    /// <summary>Mistakes left unreported because <see cref="Quiet"/> (the declaration is still skipped as after an error).</summary>
+    private int _suppressed;
+
+    private bool Suppress()
+    {
+        if (!Quiet) return false;
+        _suppressed++;
+        return true;
+    }
 
     public Parser(SourceText text, DiagnosticBag diagnostics)
     {
@@ -30,6 +48,7 @@ internal sealed class Parser
         var before = diagnostics.Count;
         _tokens = lexer.Lex();
         _lexErrorStarts = diagnostics.Skip(before).Select(d => d.Span.Start).ToArray();
+        _errorsAtStatementStart = diagnostics.Count;
         Comments = lexer.Comments;
     }
 
@@ -49,7 +68,7 @@ internal sealed class Parser
     private SyntaxToken Match(SyntaxKind kind, string? what = null)
     {
         if (Current.Kind == kind) return NextToken();
-        if (!AfterBadCharacter) _diagnostics.ReportUnexpectedToken(_text, Current, what ?? SyntaxFacts.Describe(kind));
+        if (!Suppress()) _diagnostics.ReportUnexpectedToken(_text, Current, what ?? SyntaxFacts.Describe(kind));
         return new SyntaxToken(kind, new TextSpan(Current.Span.Start, 0), "") { IsMissing = true };
     }
 
@@ -63,10 +82,11 @@ internal sealed class Parser
         while (Current.Kind != SyntaxKind.EndOfFile && !_diagnostics.TooMany)
         {
             var start = _pos;
-            var errors = _diagnostics.Count;
+            var errors = _errorsAtStatementStart = _diagnostics.Count;
+            var suppressed = _suppressed;
             var d = ParseDeclaration();
             if (d is not null) declarations.Add(d);
-            if (_diagnostics.Count > errors || _pos == start) SkipToDeclaration(start);
+            if (_diagnostics.Count > errors || _suppressed > suppressed || _pos == start) SkipToDeclaration(start);
         }
         return new CompilationUnitSyntax(new TextSpan(0, _text.Length), declarations);
     }
@@ -93,7 +113,8 @@ internal sealed class Parser
         while (Current.Kind != SyntaxKind.EndOfFile && !_diagnostics.TooMany)
         {
             var start = _pos;
-            var errors = _diagnostics.Count;
+            var errors = _errorsAtStatementStart = _diagnostics.Count;
+            var suppressed = _suppressed;
             var name = Match(SyntaxKind.Identifier, "a parameter name");
             Match(SyntaxKind.Equals);
             var values = new List<ExpressionSyntax>();
@@ -115,7 +136,7 @@ internal sealed class Parser
             else values.Add(ParseExpression());
             SyntaxToken? unit = null;
             if (Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind != SyntaxKind.Equals) unit = NextToken();
-            if (_diagnostics.Count > errors)
+            if (_diagnostics.Count > errors || _suppressed > suppressed)
             {
                 if (!name.IsMissing) broken.Add(name);
                 // skip to the next 'NAME =' after an error
@@ -250,7 +271,7 @@ internal sealed class Parser
                 Match(SyntaxKind.CloseBracket);
             }
             items.Add(new ParameterItemSyntax(From(name), name, dims));
-            if (name.IsMissing || Current.Kind != SyntaxKind.Comma) break;
+            if (Current.Kind != SyntaxKind.Comma) break; // a missing name before ',' is skipped: the rest are still declared
             NextToken();
         } while (true);
         var colon = Match(SyntaxKind.Colon);
@@ -395,7 +416,7 @@ internal sealed class Parser
                 return new ParenthesizedExpressionSyntax(From(t), inner);
             case SyntaxKind.Identifier when _inCard && PeekToken(1).Kind == SyntaxKind.Equals:
                 // 'NAME =' starts the next card assignment: the value before it is unfinished
-                _diagnostics.ReportExpectedExpression(_text, t);
+                if (!Suppress()) _diagnostics.ReportExpectedExpression(_text, t);
                 return new ErrorExpressionSyntax(new TextSpan(t.Span.Start, 0));
             case SyntaxKind.Identifier:
                 NextToken();
@@ -411,7 +432,7 @@ internal sealed class Parser
                 }
                 return new NameExpressionSyntax(t.Span, t);
             default:
-                if (!AfterBadCharacter) _diagnostics.ReportExpectedExpression(_text, t);
+                if (!Suppress()) _diagnostics.ReportExpectedExpression(_text, t);
                 return new ErrorExpressionSyntax(new TextSpan(t.Span.Start, 0));
         }
     }
@@ -448,7 +469,7 @@ internal sealed class Parser
             NextToken();
             return;
         }
-        if (_diagnostics.Count > errorsAtOpen || AfterBadCharacter) return;
+        if (_diagnostics.Count > errorsAtOpen || Suppress()) return;
         var opener = _tokens[openIndex];
         var wrongCloser = Current.Kind is SyntaxKind.CloseParen or SyntaxKind.CloseBracket or SyntaxKind.CloseBrace;
         if (!wrongCloser && !IsClosedLater(openIndex, close)) _diagnostics.ReportNeverClosed(_text, opener, SyntaxFacts.Describe(close));

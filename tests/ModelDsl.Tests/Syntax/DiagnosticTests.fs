@@ -109,6 +109,13 @@ let tests =
         caseSays "MDL0013" "param M[3] : real\nkernel k = y*⟦(⟧M[1] + M[2]\nkernel k2 = y\n" "never closed"
         caseSays "MDL0013" "kernel k = exp⟦(⟧y,\nkernel k2 = y\n" "never closed"
         case "MDL0001" "potential y*(1 + 2 ⟦$⟧ 3)*dag(H)*H\n"
+        case "MDL0010" "define f ⟦i⟧, j) = y\nkernel k = y\n"
+        case "MDL0010" "param a, ⟦,⟧ b : real\npotential a*b*dag(H)*H\n"
+        case "MDL0201" "param M[3] : real\nkernel k1 = sum(i, M[i]*⟦qq⟧[i])\nkernel k2 = qq[1] + qq\n"
+        case "MDL0222" "param M[3] : real\nkernel k = ⟦ff⟧(M[i], j) + ff(1)\n"
+        case "MDL0201" "potential y*dag(⟦S⟧)*S\n"
+        case "MDL0010" "scalar S { complex, U1: (1 ⟦}⟧\npotential y*dag(S)*S\nvev S -> vS\n"
+        case "MDL0010" "param M[3 ⟦:⟧ real\nkernel k = sum(i, M[i])\n"
         test "exact repeats are reported once (a define expanded many times)" {
             let c = ModelCompilation.Create(basis + "param M[3] : real\ndefine f(i) = M[i]*yy\nkernel k = sum(i, f(i))\n", "rep.mdl")
             Expect.equal (c.Diagnostics |> Seq.map (fun d -> d.Id, d.Line, d.Column) |> List.ofSeq) [ "MDL0201", 10, 20 ] "once"
