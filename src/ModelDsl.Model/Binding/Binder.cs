@@ -32,10 +32,10 @@ public sealed class Binder
     internal static IReadOnlyList<string> BuiltinNames => Builtins;
 
     /// <summary>
-    /// Poisoned names: definitions whose declaration failed (a syntax error, a const without a finite
-    /// value, a let or texture that did not bind, a define whose expansion failed, a kernel with an
-    /// error). Their uses bind silently to <see cref="ExpressionRules.Error"/>: the declaration's own
-    /// message is the only one.
+    /// Poisoned names: declarations that failed (a syntax error in a definition or a field, a parameter
+    /// with a bad size, a const without a finite value, a let or texture that did not bind, a define
+    /// whose expansion failed, a kernel with an error) and unknown names already reported once. Their
+    /// uses bind silently to <see cref="ExpressionRules.Error"/>: the first message is the only one.
     /// </summary>
     internal HashSet<string> BrokenDefinitions { get; } = new(StringComparer.Ordinal);
 
