@@ -78,6 +78,9 @@ public sealed class Binder
         var definitions = decls.OfType<DefinitionDeclarationSyntax>().Where(d => Declare(d.Name, d.Keyword.Text)).ToList();
 
         // a field with a syntax error is poisoned: its entries after the error are lost, so neither it nor its uses say more
+        // names in the text of a declaration with a syntax error, declared nowhere else, are poisoned:
+        // 'param s12 s23, s13 : real' leaves s13 undeclared, and its uses say nothing more
+        foreach (var t in _tree.Root.BrokenNames.Where(t => !_declaredAs.ContainsKey(t.Text))) BrokenDefinitions.Add(t.Text);
         foreach (var f in _fieldSyntax.Values)
             if (Clean(f)) _fields[f.Name.Text] = BindField(f);
             else BrokenDefinitions.Add(f.Name.Text);
@@ -115,7 +118,7 @@ public sealed class Binder
         _declarationIndex ??= decls.Select((x, k) => (x, k)).ToDictionary(p => p.x, p => p.k);
         var k = _declarationIndex[d];
         var end = k + 1 < decls.Count ? decls[k + 1].Span.Start : int.MaxValue;
-        return !_tree.Diagnostics.Any(x => x.Span.Start >= d.Span.Start && (x.Span.Start < end || x.Span.Start <= d.Span.End));
+        return !_tree.Diagnostics.Any(x => x.Span.Start >= d.Span.Start && (x.Span.Start <= end || x.Span.Start <= d.Span.End));
     }
 
     private Dictionary<DeclarationSyntax, int>? _declarationIndex;
@@ -170,7 +173,9 @@ public sealed class Binder
         bool? complex = null;
         bool symmetric = false, hermitian = false, diagonal = false, unknownFlag = false;
         bool mass = false, positive = false, nonNegative = false, ordered = false;
-        foreach (var flag in p.Flags.Where(f => !f.IsMissing))
+        // after a syntax error the flags may be anything: the names are declared, the flags not judged
+        var clean = Clean(p);
+        foreach (var flag in p.Flags.Where(f => !f.IsMissing && clean))
         {
             switch (flag.Text)
             {
@@ -191,7 +196,7 @@ public sealed class Binder
                     break;
             }
         }
-        if (complex is null && !unknownFlag && p.Flags.All(f => !f.IsMissing))
+        if (complex is null && !unknownFlag && clean && p.Flags.All(f => !f.IsMissing))
             _diagnostics.ReportBadParameterFlag(_text, p.Flags[0].Span, "Say whether the parameters are 'real' or 'complex'.");
         foreach (var item in p.Items)
         {
@@ -205,7 +210,11 @@ public sealed class Binder
             if (item.Dimensions.Count >= 1) rows = Dimension(item.Dimensions[0]);
             if (item.Dimensions.Count == 2) cols = Dimension(item.Dimensions[1]);
             if ((symmetric || hermitian || diagonal) && (rows == 0 || rows != cols))
+            {
                 _diagnostics.ReportBadParameterFlag(_text, item.Span, $"'{item.Name.Text}': symmetric, hermitian and diagonal need a square matrix such as {item.Name.Text}[3,3].");
+                BrokenDefinitions.Add(item.Name.Text); // its shape is in doubt: its uses say nothing more
+                continue;
+            }
             var defaultValue = p.Default is null ? (System.Numerics.Complex?)null : EvaluateConstant(p.Default, allowComplex: complex == true);
             _parameters[item.Name.Text] = new ParameterSpec(item.Name.Text, rows, cols, complex ?? false, symmetric, hermitian, diagonal, false, item.Span)
             {
@@ -279,7 +288,7 @@ public sealed class Binder
                 default:
                     if (!_groups.TryGetValue(name, out var group))
                     {
-                        if (_declaredAs.GetValueOrDefault(name) == "group") break; // the group's declaration failed and said so
+                        if (_declaredAs.GetValueOrDefault(name) == "group" || BrokenDefinitions.Contains(name)) break; // the group's declaration failed and said so
 
                         var suggestion = NameSuggestion.Nearest(name, FieldProperties.Concat(_groups.Keys));
                         misspeltChirality |= suggestion == "chirality";
@@ -367,7 +376,11 @@ public sealed class Binder
         if (!_fields.TryGetValue(v.Field.Text, out var field))
         {
             var kind = _declaredAs.GetValueOrDefault(v.Field.Text);
-            if (kind is null) _diagnostics.ReportUnknownName(_text, v.Field.Span, v.Field.Text, NameSuggestion.Nearest(v.Field.Text, _fields.Keys));
+            if (kind is null)
+            {
+                _diagnostics.ReportUnknownName(_text, v.Field.Span, v.Field.Text, NameSuggestion.Nearest(v.Field.Text, _fields.Keys));
+                BrokenDefinitions.Add(v.Field.Text); // reported at its first use only
+            }
             else _diagnostics.ReportBadVev(_text, v.Field.Span, $"'{v.Field.Text}' is a {kind}; only a scalar field gets a vev.");
             return null;
         }
@@ -411,6 +424,7 @@ public sealed class Binder
                 return null;
             }
             var mass = c.Arguments[1];
+            if (BrokenDefinitions.Contains(mass.Text)) return null;
             if (!_parameters.TryGetValue(mass.Text, out var mp) || mp.IsComplex || !(mp.Rank == 0 || (mp.Rank == 1 && mp.Rows == 3)))
             {
                 _diagnostics.ReportCheckArgument(_text, mass.Span, $"'{mass.Text}' is not a real scalar or length-3 vector parameter (the Majorana spectrum).");

@@ -48,6 +48,23 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         _ => Children(e).Any(UsesPoisoned),
     };
 
+    /// <summary>A name used as a whole array that is declared nowhere is reported as unknown (once; then poisoned), not as a wrong argument.</summary>
+    private void ReportUnknownArrays(IEnumerable<ExpressionSyntax> operands)
+    {
+        foreach (var n in operands.OfType<NameExpressionSyntax>())
+            if (!owner.DeclaredAs.ContainsKey(n.Name.Text) && !Binder.BuiltinNames.Contains(n.Name.Text) && !owner.ConstValues.ContainsKey(n.Name.Text))
+                Bind(n, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
+    }
+
+    /// <summary>The matrices a texture adds, subtracts and scales (the names among them are whole arrays).</summary>
+    private static IEnumerable<ExpressionSyntax> TextureOperands(ExpressionSyntax e) => e switch
+    {
+        BinaryExpressionSyntax { Operator.Kind: SyntaxKind.Plus or SyntaxKind.Minus } b => TextureOperands(b.Left).Concat(TextureOperands(b.Right)),
+        BinaryExpressionSyntax { Operator.Kind: SyntaxKind.Star } s => TextureOperands(s.Right),
+        ParenthesizedExpressionSyntax p => TextureOperands(p.Expression),
+        _ => [e],
+    };
+
     public (IReadOnlyList<ConstSpec> Consts, IReadOnlyList<LetSpec> Lets, IReadOnlyList<KernelSpec> Kernels, IReadOnlyList<TextureSpec> Textures) Bind()
     {
         var textures = new List<TextureSpec>();
@@ -68,6 +85,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     else Poison(name);
                     break;
                 case SyntaxKind.LetKeyword:
+                    ReportUnknownArrays(d.Expression is CallExpressionSyntax call ? call.Arguments : []);
                     if (!UsesPoisoned(d.Expression) && BindLet(d) is { } let) _lets[name] = let;
                     else Poison(name);
                     break;
@@ -75,6 +93,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     _defines[name] = d;
                     break;
                 case SyntaxKind.TextureKeyword:
+                    ReportUnknownArrays(TextureOperands(d.Expression));
                     if (BindTexture(d.Expression, textures) is { } matrix)
                     {
                         var texture = new TextureSpec(name, matrix, d.Span);

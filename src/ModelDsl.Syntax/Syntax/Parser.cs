@@ -21,14 +21,18 @@ internal sealed class Parser
 
     private int _errorsAtStatementStart;
 
-    /// <summary>True when a bad character was dropped just before the current token: its message is the cause of any mismatch here.</summary>
-    private bool AfterBadCharacter => _lexErrorStarts.Any(p => p >= LastEnd() && p < Current.Span.Start);
-
     /// <summary>
     /// True when a syntax error would follow from an earlier one: the declaration (or card assignment)
-    /// has reported one already, or a bad character was dropped just before. One per declaration.
+    /// has reported one already, or holds a lexical error (a bad character, a malformed number) up to
+    /// here. One per declaration.
     /// </summary>
-    private bool Quiet => AfterBadCharacter || _diagnostics.Count > _errorsAtStatementStart;
+    private bool Quiet => _diagnostics.Count > _errorsAtStatementStart
+                          || _lexErrorStarts.Any(p => p >= _statementStart && p <= Current.Span.Start);
+
+    /// <summary>Where the current declaration (or card line) starts: a lexical error after it is its syntax error.</summary>
+    private int _statementStart;
+
+    private int _previousStatementStart;
 
     /// <summary>Mistakes left unreported because <see cref="Quiet"/> (the declaration is still skipped as after an error).</summary>
     private int _suppressed;
@@ -79,16 +83,23 @@ internal sealed class Parser
     public CompilationUnitSyntax ParseCompilationUnit()
     {
         var declarations = new List<DeclarationSyntax>();
+        var brokenNames = new List<SyntaxToken>();
         while (Current.Kind != SyntaxKind.EndOfFile && !_diagnostics.TooMany)
         {
             var start = _pos;
             var errors = _errorsAtStatementStart = _diagnostics.Count;
+            _previousStatementStart = _statementStart;
+            _statementStart = Current.Span.Start;
             var suppressed = _suppressed;
             var d = ParseDeclaration();
             if (d is not null) declarations.Add(d);
-            if (_diagnostics.Count > errors || _suppressed > suppressed || _pos == start) SkipToDeclaration(start);
+            if (_diagnostics.Count > errors || _suppressed > suppressed || _pos == start)
+            {
+                SkipToDeclaration(start);
+                brokenNames.AddRange(_tokens.Skip(start).Take(_pos - start).Where(t => t.Kind == SyntaxKind.Identifier));
+            }
         }
-        return new CompilationUnitSyntax(new TextSpan(0, _text.Length), declarations);
+        return new CompilationUnitSyntax(new TextSpan(0, _text.Length), declarations) { BrokenNames = brokenNames };
     }
 
     /// <summary>A parameter card: an optional header, then <c>NAME = value [UNIT]</c> assignments.</summary>
@@ -114,6 +125,7 @@ internal sealed class Parser
         {
             var start = _pos;
             var errors = _errorsAtStatementStart = _diagnostics.Count;
+            _statementStart = Current.Span.Start;
             var suppressed = _suppressed;
             var name = Match(SyntaxKind.Identifier, "a parameter name");
             Match(SyntaxKind.Equals);
@@ -196,7 +208,8 @@ internal sealed class Parser
             case SyntaxKind.KernelKeyword:
             case SyntaxKind.TextureKeyword: return ParseDefinition();
             default:
-                if (!AfterBadCharacter) _diagnostics.ReportExpectedDeclaration(_text, Current);
+                // text left over after a lexical error in the declaration before (e.g. '2pairs(...)') is not reported again
+                if (!_lexErrorStarts.Any(p => p >= _previousStatementStart && p <= Current.Span.Start)) _diagnostics.ReportExpectedDeclaration(_text, Current);
                 return null;
         }
     }
