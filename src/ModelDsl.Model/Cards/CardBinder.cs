@@ -51,17 +51,16 @@ public static class CardBinder
             values[p.Name] = Enumerable.Repeat(p.Default!.Value, Math.Max(1, p.Rows) * Math.Max(1, p.Columns)).ToArray();
 
         var needed = NeededParameters(spec);
-        // a parameter is not 'missing' when a line meant to give it failed (a syntax error, or a misspelt
-        // name whose suggestion it is): that line's message is the cause and the only one
+        // a parameter is not 'missing' when a line meant to give it failed (a syntax error), and nothing is
+        // when a line has no name or an unknown one (it may have meant any of them): that line's message is the cause
         var cards = new[] { card }.Concat(overrides ?? []).ToList();
-        var parameterNames = spec.Parameters.Select(p => p.Name).Append("ordering").ToList();
+        var parameterNames = spec.Parameters.Select(p => p.Name).Append("ordering").ToHashSet(StringComparer.Ordinal);
         var given = cards.SelectMany(c => c.Root.Assignments).Select(a => a.Name.Text)
             .Concat(cards.SelectMany(c => c.Root.BrokenNames).Select(t => t.Text))
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var unknown in given.Where(n => !parameterNames.Contains(n)).ToList())
-            if (NameSuggestion.Nearest(unknown, parameterNames) is { } meant) given.Add(meant);
         var missing = needed.Where(n => !values.ContainsKey(n) && !given.Contains(n)).ToList();
-        if (missing.Count > 0) bag.ReportMissingParameters(card.Text, card.Root.Title?.Span ?? new Text.TextSpan(0, 0), missing);
+        var unsure = cards.Any(c => c.Root.BrokenNames.Any(t => t.IsMissing)) || given.Any(n => !parameterNames.Contains(n));
+        if (missing.Count > 0 && !unsure) bag.ReportMissingParameters(card.Text, card.Root.Title?.Span ?? new Text.TextSpan(0, 0), missing);
 
         if (bag.HasErrors) return (null, bag.ToArray());
         var title = card.Root.Title?.Text.Trim('"') ?? card.Text.Path;

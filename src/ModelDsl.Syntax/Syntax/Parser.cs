@@ -110,14 +110,19 @@ internal sealed class Parser
         {
             NextToken();
             title = Match(SyntaxKind.String, "the card's title in double quotes");
-            if (Current is { Kind: SyntaxKind.Identifier, Text: "for" } && PeekToken(1).Kind == SyntaxKind.Identifier)
-            {
-                NextToken();
-                model = NextToken();
-            }
+            if (title.IsMissing) SkipHeader(); // the rest of a broken title is not an assignment
         }
         else if (requireHeader)
+        {
             _diagnostics.ReportCardHeader(_text, Current);
+            SkipHeader();
+            if (Current.Kind == SyntaxKind.String) title = NextToken();
+        }
+        if (Current is { Kind: SyntaxKind.Identifier, Text: "for" } && PeekToken(1).Kind == SyntaxKind.Identifier)
+        {
+            NextToken();
+            model = NextToken();
+        }
         var assignments = new List<CardAssignmentSyntax>();
         var broken = new List<SyntaxToken>();
         _inCard = true;
@@ -150,7 +155,14 @@ internal sealed class Parser
             if (Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind != SyntaxKind.Equals) unit = NextToken();
             if (_diagnostics.Count > errors || _suppressed > suppressed)
             {
-                if (!name.IsMissing) broken.Add(name);
+                // a line that does not start with a name: the value before it did not end where it should,
+                // so the assignment before it is not trusted either (no 'wrong count' or 'no unit' for it)
+                if (name.IsMissing && assignments.Count > 0)
+                {
+                    broken.Add(assignments[^1].Name);
+                    assignments.RemoveAt(assignments.Count - 1);
+                }
+                broken.Add(name); // a missing name too: the binder then calls nothing 'missing'
                 // skip to the next 'NAME =' after an error
                 if (_pos == start) NextToken();
                 while (Current.Kind != SyntaxKind.EndOfFile && !(Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind == SyntaxKind.Equals)) NextToken();
@@ -160,6 +172,14 @@ internal sealed class Parser
         }
         _inCard = false;
         return new CardSyntax(new TextSpan(0, _text.Length), title, model, assignments) { BrokenNames = broken };
+    }
+
+    /// <summary>After a broken card header: skip to its title, its 'for', or the first 'NAME ='.</summary>
+    private void SkipHeader()
+    {
+        while (Current.Kind is not (SyntaxKind.EndOfFile or SyntaxKind.String) && Current is not { Kind: SyntaxKind.Identifier, Text: "for" }
+               && !(Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind == SyntaxKind.Equals))
+            NextToken();
     }
 
     /// <summary>True when the '(' here opens a list: a ',' at its own nesting level before the matching ')'.</summary>

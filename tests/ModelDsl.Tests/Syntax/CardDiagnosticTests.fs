@@ -58,6 +58,10 @@ let tests =
         cardCase "MDL0013" "M = (1, 2, 3) GeV" "M = ⟦(⟧1, 2, 3 GeV"
         cardCase "MDL0300" "s = 0.5" "⟦ss⟧ = 0.5"
         cardCase "MDL0311" "for m" "for ⟦other⟧"
+        cardCase "MDL0300" "mnu = (0, 8.7, 49) meV" "⟦q⟧ = (0, 8.7, 49) meV"
+        cardCase "MDL0010" "M = (1, 2, 3) GeV" "M = 1⟦,⟧ 2, 3) GeV"
+        cardCase "MDL0010" "M = (1, 2, 3) GeV" "⟦=⟧ (1, 2, 3) GeV"
+        cardCase "MDL0312" "card \"t\" for m" "⟦\"t\"⟧ for m"
         cardCase "MDL0307" "M = (1, 2, 3) GeV" "M = (1, ⟦-2⟧, 3) GeV"
         cardCase "MDL0308" "mnu = (0, 8.7, 49) meV" "⟦mnu = (49, 8.7, 0) meV⟧"
     ]
