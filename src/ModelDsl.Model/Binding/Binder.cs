@@ -32,7 +32,12 @@ public sealed class Binder
     internal IReadOnlyDictionary<string, string> DeclaredAs => _declaredAs;
     internal static IReadOnlyList<string> BuiltinNames => Builtins;
 
-    /// <summary>Definitions left unbound because of a syntax error (uses of them report nothing more).</summary>
+    /// <summary>
+    /// Poisoned names: declarations that failed (a syntax error in a definition or a field, a parameter
+    /// with a bad size, a const without a finite value, a let or texture that did not bind, a define
+    /// whose expansion failed, a kernel with an error) and unknown names already reported once. Their
+    /// uses bind silently to <see cref="ExpressionRules.Error"/>: the first message is the only one.
+    /// </summary>
     internal HashSet<string> BrokenDefinitions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Constants known so far (pi first), for parameter defaults and const declarations.</summary>
@@ -73,7 +78,13 @@ public sealed class Binder
         foreach (var v in decls.OfType<VevDeclarationSyntax>()) DeclareVevName(v);
         var definitions = decls.OfType<DefinitionDeclarationSyntax>().Where(d => Declare(d.Name, d.Keyword.Text)).ToList();
 
-        foreach (var f in _fieldSyntax.Values) _fields[f.Name.Text] = BindField(f);
+        // a field with a syntax error is poisoned: its entries after the error are lost, so neither it nor its uses say more
+        // names in the text of a declaration with a syntax error, declared nowhere else, are poisoned:
+        // 'param s12 s23, s13 : real' leaves s13 undeclared, and its uses say nothing more
+        foreach (var t in _tree.Root.BrokenNames.Where(t => !_declaredAs.ContainsKey(t.Text))) BrokenDefinitions.Add(t.Text);
+        foreach (var f in _fieldSyntax.Values)
+            if (Clean(f)) _fields[f.Name.Text] = BindField(f);
+            else BrokenDefinitions.Add(f.Name.Text);
         // A declaration with a syntax error is not bound further: one typo, one message.
         var vevs = decls.OfType<VevDeclarationSyntax>().Where(Clean).Select(BindVev).OfType<VevSpec>().ToList();
         var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
@@ -82,7 +93,7 @@ public sealed class Binder
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
         var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
         var (consts, lets, kernels, textures) = kernelStage.Bind();
-        foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass" && !textures.Any(t => t.Name == c.Argument)))
+        foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
             _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
 
         var diagnostics = _diagnostics.ToArray();
@@ -98,8 +109,20 @@ public sealed class Binder
         return new BindResult(spec, diagnostics);
     }
 
-    private bool Clean(DeclarationSyntax d) =>
-        !_tree.Diagnostics.Any(x => x.Span.Start >= d.Span.Start && x.Span.Start <= d.Span.End);
+    /// <summary>
+    /// True when no syntax error stands between the declaration's start and the next declaration (an error
+    /// at the token that ended the declaration, e.g. a missing ')', belongs to it).
+    /// </summary>
+    private bool Clean(DeclarationSyntax d)
+    {
+        var decls = _tree.Root.Declarations;
+        _declarationIndex ??= decls.Select((x, k) => (x, k)).ToDictionary(p => p.x, p => p.k);
+        var k = _declarationIndex[d];
+        var end = k + 1 < decls.Count ? decls[k + 1].Span.Start : int.MaxValue;
+        return !_tree.Diagnostics.Any(x => x.Span.Start >= d.Span.Start && (x.Span.Start <= end || x.Span.Start <= d.Span.End));
+    }
+
+    private Dictionary<DeclarationSyntax, int>? _declarationIndex;
 
     private bool Declare(SyntaxToken name, string what)
     {
@@ -120,7 +143,7 @@ public sealed class Binder
 
     private void DeclareGroup(GroupDeclarationSyntax g)
     {
-        if (!Declare(g.Name, "group")) return;
+        if (!Declare(g.Name, "group") || g.Order.Value is null) return; // a malformed or missing N is reported already
         var n = g.Order.Value is { IsInteger: true } v && v.Sign > 0 && v.Numerator < 1000 ? (int)v.Numerator : -1;
         GroupKind kind;
         switch (g.TypeName.Text)
@@ -151,7 +174,9 @@ public sealed class Binder
         bool? complex = null;
         bool symmetric = false, hermitian = false, diagonal = false, unknownFlag = false;
         bool mass = false, positive = false, nonNegative = false, ordered = false;
-        foreach (var flag in p.Flags.Where(f => !f.IsMissing))
+        // after a syntax error the flags may be anything: the names are declared, the flags not judged
+        var clean = Clean(p);
+        foreach (var flag in p.Flags.Where(f => !f.IsMissing && clean))
         {
             switch (flag.Text)
             {
@@ -172,16 +197,25 @@ public sealed class Binder
                     break;
             }
         }
-        if (complex is null && !unknownFlag && p.Flags.All(f => !f.IsMissing))
+        if (complex is null && !unknownFlag && clean && p.Flags.All(f => !f.IsMissing))
             _diagnostics.ReportBadParameterFlag(_text, p.Flags[0].Span, "Say whether the parameters are 'real' or 'complex'.");
         foreach (var item in p.Items)
         {
             if (!Declare(item.Name, "parameter")) continue;
+            if (item.Dimensions.Any(d => d.Value is null))
+            {
+                BrokenDefinitions.Add(item.Name.Text); // a missing or malformed size is reported; its uses say nothing more
+                continue;
+            }
             int rows = 0, cols = 0;
             if (item.Dimensions.Count >= 1) rows = Dimension(item.Dimensions[0]);
             if (item.Dimensions.Count == 2) cols = Dimension(item.Dimensions[1]);
             if ((symmetric || hermitian || diagonal) && (rows == 0 || rows != cols))
+            {
                 _diagnostics.ReportBadParameterFlag(_text, item.Span, $"'{item.Name.Text}': symmetric, hermitian and diagonal need a square matrix such as {item.Name.Text}[3,3].");
+                BrokenDefinitions.Add(item.Name.Text); // its shape is in doubt: its uses say nothing more
+                continue;
+            }
             var defaultValue = p.Default is null ? (System.Numerics.Complex?)null : EvaluateConstant(p.Default, allowComplex: complex == true);
             _parameters[item.Name.Text] = new ParameterSpec(item.Name.Text, rows, cols, complex ?? false, symmetric, hermitian, diagonal, false, item.Span)
             {
@@ -194,7 +228,7 @@ public sealed class Binder
 
     private int Dimension(SyntaxToken t)
     {
-        if (t.IsMissing) return 1;
+        if (t.Value is null) return 1; // missing or malformed: reported already
         if (t.Value is { IsInteger: true } v && v.Sign > 0 && v.Numerator <= 64 && !t.IsImaginary && !t.IsBar) return (int)v.Numerator;
         _diagnostics.ReportBadDimension(_text, t.Span);
         return 1;
@@ -212,6 +246,8 @@ public sealed class Binder
         if (Declare(v.Value, "vev"))
             _parameters[v.Value.Text] = new ParameterSpec(v.Value.Text, 0, 0, false, false, false, false, IsImplicit: true, v.Value.Span);
     }
+
+    private readonly HashSet<string> _unknownProperties = new(StringComparer.Ordinal);
 
     private static readonly string[] FieldProperties = ["chirality", "gen", "real", "complex"];
 
@@ -239,6 +275,7 @@ public sealed class Binder
                     if (chirality is null) _diagnostics.ReportBadChirality(_text, e.Value?.Span ?? e.Name.Span);
                     break;
                 case "gen":
+                    if (e.Value is LiteralExpressionSyntax { Token.Value: null }) break; // malformed: reported by the lexer
                     if (e.Value is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } g, IsImaginary: false, IsBar: false } } && g.Sign > 0 && g.Numerator <= 64)
                         generations = (int)g.Numerator;
                     else _diagnostics.ReportBadGenerations(_text, e.Value?.Span ?? e.Name.Span);
@@ -252,9 +289,12 @@ public sealed class Binder
                 default:
                     if (!_groups.TryGetValue(name, out var group))
                     {
+                        if (_declaredAs.GetValueOrDefault(name) == "group" || BrokenDefinitions.Contains(name)) break; // the group's declaration failed and said so
+
                         var suggestion = NameSuggestion.Nearest(name, FieldProperties.Concat(_groups.Keys));
                         misspeltChirality |= suggestion == "chirality";
-                        _diagnostics.ReportUnknownFieldProperty(_text, e.Name.Span, name, suggestion);
+                        if (_unknownProperties.Add(name)) _diagnostics.ReportUnknownFieldProperty(_text, e.Name.Span, name, suggestion); // once per name
+
                         break;
                     }
                     if (e.Value is null)
@@ -277,6 +317,7 @@ public sealed class Binder
         switch (group.Kind)
         {
             case GroupKind.SpecialUnitary:
+                if (value is LiteralExpressionSyntax { Token.Value: null }) break; // malformed: reported by the lexer
                 var rep = value is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } d, IsImaginary: false } t } ? RepresentationFor(group.N, d.Numerator > 10000 ? -1 : (int)d.Numerator, t.IsBar) : null;
                 var allowed = group.N == 2 ? "1, 2 or 3" : $"1, {group.N}, {group.N}bar or {group.N * group.N - 1}";
                 if (rep is null) _diagnostics.ReportBadRepresentation(_text, value.Span, group.TypeText, allowed);
@@ -327,16 +368,20 @@ public sealed class Binder
         var errors = _diagnostics.Count;
         var scope = new TermScope(isCharge: true);
         var value = BindExpression(e, scope);
-        return _diagnostics.Count > errors ? null : value;
+        return _diagnostics.Count > errors || ExpressionRules.IsError(value) ? null : value;
     }
 
     private VevSpec? BindVev(VevDeclarationSyntax v)
     {
-        if (v.Field.IsMissing || v.Value.IsMissing) return null;
+        if (v.Field.IsMissing || v.Value.IsMissing || BrokenDefinitions.Contains(v.Field.Text)) return null;
         if (!_fields.TryGetValue(v.Field.Text, out var field))
         {
             var kind = _declaredAs.GetValueOrDefault(v.Field.Text);
-            if (kind is null) _diagnostics.ReportUnknownName(_text, v.Field.Span, v.Field.Text, NameSuggestion.Nearest(v.Field.Text, _fields.Keys));
+            if (kind is null)
+            {
+                _diagnostics.ReportUnknownName(_text, v.Field.Span, v.Field.Text, NameSuggestion.Nearest(v.Field.Text, _fields.Keys));
+                BrokenDefinitions.Add(v.Field.Text); // reported at its first use only
+            }
             else _diagnostics.ReportBadVev(_text, v.Field.Span, $"'{v.Field.Text}' is a {kind}; only a scalar field gets a vev.");
             return null;
         }
@@ -363,6 +408,7 @@ public sealed class Binder
                 _diagnostics.ReportCheckArgument(_text, c.Name.Span, "cw_minimum takes the scalar whose Coleman-Weinberg minimum to check, e.g. cw_minimum(phi).");
                 return null;
             }
+            if (BrokenDefinitions.Contains(c.Argument.Text)) return null;
             if (!_fields.TryGetValue(c.Argument.Text, out var f) || f.Kind != FieldKind.Scalar)
             {
                 _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"'{c.Argument.Text}' is not a scalar field of the model.");
@@ -379,6 +425,7 @@ public sealed class Binder
                 return null;
             }
             var mass = c.Arguments[1];
+            if (BrokenDefinitions.Contains(mass.Text)) return null;
             if (!_parameters.TryGetValue(mass.Text, out var mp) || mp.IsComplex || !(mp.Rank == 0 || (mp.Rank == 1 && mp.Rows == 3)))
             {
                 _diagnostics.ReportCheckArgument(_text, mass.Span, $"'{mass.Text}' is not a real scalar or length-3 vector parameter (the Majorana spectrum).");
@@ -407,6 +454,8 @@ public sealed class Binder
         var errors = _diagnostics.Count;
         var scope = new TermScope(isCharge: false);
         var expr = BindExpression(t.Expression, scope);
+        // an index is not counted where binding failed: no index message follows another message
+        if (_diagnostics.Count > errors || ExpressionRules.IsError(expr)) return null;
         foreach (var group in scope.Indices.GroupBy(u => u.Index))
         {
             var uses = group.ToList();
@@ -511,7 +560,7 @@ public sealed class Binder
         catch (DivideByZeroException)
         {
             _diagnostics.ReportDivisionByZero(_text, e.Span);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
     }
 
@@ -534,7 +583,7 @@ public sealed class Binder
             case ParenthesizedExpressionSyntax p:
                 return BindExpression(p.Expression, scope);
             default:
-                return Expr.Zero; // ErrorExpressionSyntax: already reported by the parser
+                return ExpressionRules.Error; // ErrorExpressionSyntax: already reported by the parser
         }
     }
 
@@ -545,17 +594,18 @@ public sealed class Binder
             case "I": return Expr.I;
             case "omega": return Expr.Omega;
         }
+        if (BrokenDefinitions.Contains(name.Text)) return ExpressionRules.Error; // reported already
         if (_parameters.TryGetValue(name.Text, out var p))
         {
             if (p.IsMatrix)
             {
                 _diagnostics.ReportIndexCount(_text, name.Span, name.Text, p.Rank, 0);
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             if (scope.IsCharge && p.IsComplex)
             {
                 _diagnostics.ReportNotAScalarParameter(_text, name.Span, name.Text);
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             return p.Symbol;
         }
@@ -564,23 +614,24 @@ public sealed class Binder
             if (scope.IsCharge)
             {
                 _diagnostics.ReportNotAScalarParameter(_text, name.Span, name.Text);
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             if (field.Generations > 1)
             {
                 _diagnostics.ReportFieldIndex(_text, name.Span, $"'{name.Text}' has {field.Generations} generations: give its index, e.g. {name.Text}[i].");
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             return FieldSymbol(field, name.Text);
         }
         if (_declaredAs.TryGetValue(name.Text, out var what))
         {
             _diagnostics.ReportNameClash(_text, name.Span, name.Text, $"is a {what} and cannot be used in an expression");
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         var candidates = _parameters.Keys.Concat(scope.IsCharge ? [] : _fields.Keys).Append("I").Append("omega");
         _diagnostics.ReportUnknownName(_text, name.Span, name.Text, NameSuggestion.Nearest(name.Text, candidates));
-        return Expr.Zero;
+        BrokenDefinitions.Add(name.Text); // reported at its first use only
+        return ExpressionRules.Error;
     }
 
     private Expr BindIndexed(IndexExpressionSyntax i, TermScope scope)
@@ -598,7 +649,7 @@ public sealed class Binder
             if (field.Generations == 1)
             {
                 _diagnostics.ReportFieldIndex(_text, i.Span, $"'{name}' has one generation and takes no index.");
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             ranges = [field.Generations];
             make = text => FieldSymbol(field, text);
@@ -607,18 +658,19 @@ public sealed class Binder
         {
             if (scope.IsCharge) _diagnostics.ReportNotAScalarParameter(_text, i.Name.Span, name);
             else _diagnostics.ReportIndexCount(_text, i.Span, name, scalar.Rank, i.Indices.Count);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         else
         {
             if (scope.IsCharge && _fields.ContainsKey(name)) _diagnostics.ReportNotAScalarParameter(_text, i.Name.Span, name);
-            else _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, _parameters.Keys.Concat(_fields.Keys)));
-            return Expr.Zero;
+            else if (BrokenDefinitions.Add(name)) // reported at its first use only
+                _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, _parameters.Keys.Concat(_fields.Keys)));
+            return ExpressionRules.Error;
         }
         if (i.Indices.Count != ranges.Length)
         {
             _diagnostics.ReportIndexCount(_text, i.Span, name, ranges.Length, i.Indices.Count);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         var parts = new List<string>();
         for (var k = 0; k < ranges.Length; k++)
@@ -636,7 +688,7 @@ public sealed class Binder
                 case var other:
                     _diagnostics.ReportFieldIndex(_text, other.Span,
                         $"An index is a free name (such as i or a) or a number from 1 to {ranges[k]}.");
-                    return Expr.Zero;
+                    return ExpressionRules.Error;
             }
         }
         return make($"{name}[{string.Join(",", parts)}]");
@@ -647,14 +699,27 @@ public sealed class Binder
         var name = c.Name.Text;
         if (name is "conj" or "bar" or "dag")
         {
-            if (c.Arguments.Count != 1) { _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", c.Arguments.Count); return Expr.Zero; }
+            if (c.Arguments.Count != 1) { _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", c.Arguments.Count); return ExpressionRules.Error; }
             var arg = c.Arguments[0];
             var isField = arg is NameExpressionSyntax n2 && _fields.ContainsKey(n2.Name.Text)
                           || arg is IndexExpressionSyntax ix && _fields.ContainsKey(ix.Name.Text);
-            if (name != "conj" && !isField) { _diagnostics.ReportConjugateOfNonField(_text, c.Span, name); return Expr.Zero; }
-            return Expr.Conj(BindExpression(arg, scope));
+            if (name != "conj" && !isField)
+            {
+                // an unknown name is reported as such (once), not as 'takes a field'
+                if (arg is NameExpressionSyntax { Name.Text: var n } && (!_declaredAs.ContainsKey(n) || BrokenDefinitions.Contains(n)) && !Builtins.Contains(n)
+                    || arg is IndexExpressionSyntax { Name.Text: var ni } && (!_declaredAs.ContainsKey(ni) || BrokenDefinitions.Contains(ni)))
+                {
+                    BindExpression(arg, scope);
+                    return ExpressionRules.Error;
+                }
+                _diagnostics.ReportConjugateOfNonField(_text, c.Span, name);
+                return ExpressionRules.Error;
+            }
+            var bound = BindExpression(arg, scope);
+            return ExpressionRules.IsError(bound) ? bound : Expr.Conj(bound);
         }
-        var args = c.Arguments.Select(a => BindExpression(a, scope)).ToArray();
+        // the arguments of an unknown function are not bound: their messages would follow from its name
+        var args = ExpressionRules.IsFunction(name) ? c.Arguments.Select(a => BindExpression(a, scope)).ToArray() : [];
         return ExpressionRules.Function(c, args, _text, _diagnostics, ["conj", "bar", "dag"]);
     }
 }

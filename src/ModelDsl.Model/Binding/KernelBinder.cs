@@ -27,7 +27,43 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     private readonly Dictionary<string, Expr> _kernels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TextureSpec> _textures = new(StringComparer.Ordinal);
 
-    private sealed record Context(ImmutableDictionary<string, int> Env, int Depth, bool NumericOnly);
+    /// <summary>Index values, define nesting depth, numeric-only (const) binding, and the defines being expanded (for recursion).</summary>
+    private sealed record Context(ImmutableDictionary<string, int> Env, int Depth, bool NumericOnly)
+    {
+        public ImmutableHashSet<string> Expanding { get; init; } = ImmutableHashSet<string>.Empty;
+    }
+
+    private static bool IsError(Expr e) => ExpressionRules.IsError(e);
+
+    private bool IsPoisoned(string name) => owner.BrokenDefinitions.Contains(name);
+
+    private void Poison(string name) => owner.BrokenDefinitions.Add(name);
+
+    /// <summary>True when the syntax uses a poisoned name: its failure is reported, so nothing more is said.</summary>
+    private bool UsesPoisoned(ExpressionSyntax e) => e switch
+    {
+        NameExpressionSyntax n => IsPoisoned(n.Name.Text),
+        IndexExpressionSyntax i => IsPoisoned(i.Name.Text) || i.Indices.Any(UsesPoisoned),
+        CallExpressionSyntax c => IsPoisoned(c.Name.Text) || c.Arguments.Any(UsesPoisoned),
+        _ => Children(e).Any(UsesPoisoned),
+    };
+
+    /// <summary>A name used as a whole array that is declared nowhere is reported as unknown (once; then poisoned), not as a wrong argument.</summary>
+    private void ReportUnknownArrays(IEnumerable<ExpressionSyntax> operands)
+    {
+        foreach (var n in operands.OfType<NameExpressionSyntax>())
+            if (!owner.DeclaredAs.ContainsKey(n.Name.Text) && !Binder.BuiltinNames.Contains(n.Name.Text) && !owner.ConstValues.ContainsKey(n.Name.Text))
+                Bind(n, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
+    }
+
+    /// <summary>The matrices a texture adds, subtracts and scales (the names among them are whole arrays).</summary>
+    private static IEnumerable<ExpressionSyntax> TextureOperands(ExpressionSyntax e) => e switch
+    {
+        BinaryExpressionSyntax { Operator.Kind: SyntaxKind.Plus or SyntaxKind.Minus } b => TextureOperands(b.Left).Concat(TextureOperands(b.Right)),
+        BinaryExpressionSyntax { Operator.Kind: SyntaxKind.Star } s => TextureOperands(s.Right),
+        ParenthesizedExpressionSyntax p => TextureOperands(p.Expression),
+        _ => [e],
+    };
 
     public (IReadOnlyList<ConstSpec> Consts, IReadOnlyList<LetSpec> Lets, IReadOnlyList<KernelSpec> Kernels, IReadOnlyList<TextureSpec> Textures) Bind()
     {
@@ -46,25 +82,30 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                         owner.ConstValues[name] = v.Real;
                         consts.Add(new ConstSpec(name, v.Real, _text.ToString(d.Expression.Span), d.Span));
                     }
+                    else Poison(name);
                     break;
                 case SyntaxKind.LetKeyword:
-                    if (BindLet(d) is { } let) _lets[name] = let;
+                    ReportUnknownArrays(d.Expression is CallExpressionSyntax call ? call.Arguments : []);
+                    if (!UsesPoisoned(d.Expression) && BindLet(d) is { } let) _lets[name] = let;
+                    else Poison(name);
                     break;
                 case SyntaxKind.DefineKeyword:
                     _defines[name] = d;
                     break;
                 case SyntaxKind.TextureKeyword:
+                    ReportUnknownArrays(TextureOperands(d.Expression));
                     if (BindTexture(d.Expression, textures) is { } matrix)
                     {
                         var texture = new TextureSpec(name, matrix, d.Span);
                         textures.Add(texture);
                         _textures[name] = texture;
                     }
+                    else Poison(name);
                     break;
                 case SyntaxKind.KernelKeyword:
                     var errors = _diagnostics.Count;
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
-                    if (_diagnostics.Count > errors) break;
+                    if (_diagnostics.Count > errors || IsError(expr)) { Poison(name); break; }
                     _kernels[name] = expr;
                     kernels.Add(new KernelSpec(name, expr, d.Span));
                     break;
@@ -94,6 +135,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                         return null;
                     }
                     rows.Add(row.Arguments.Select(a => Bind(a, context)).ToArray());
+                    if (ExpressionRules.AnyError(rows[^1])) return null;
                 }
                 if (rows.Count == 0 || rows.Any(r => r.Length != rows[0].Length))
                 {
@@ -101,6 +143,8 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     return null;
                 }
                 return ExprMatrix.FromRows(rows.ToArray());
+            case var poisoned when UsesPoisoned(poisoned):
+                return null;
             case NameExpressionSyntax n when textures.FirstOrDefault(t => t.Name == n.Name.Text) is { } texture:
                 return texture.Matrix;
             case NameExpressionSyntax n when owner.Parameters.TryGetValue(n.Name.Text, out var p) && p.Rank == 2:
@@ -121,7 +165,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             case BinaryExpressionSyntax { Operator.Kind: SyntaxKind.Star } s:
                 var factor = Bind(s.Left, context);
                 var matrixPart = BindTexture(s.Right, textures);
-                return matrixPart is null ? null : factor * matrixPart;
+                return matrixPart is null || IsError(factor) ? null : factor * matrixPart;
             default:
                 _diagnostics.ReportBadLet(_text, e.Span, "A texture is matrix(row(...), ...), a texture or matrix parameter, or a sum or scalar multiple of these.");
                 return null;
@@ -133,7 +177,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     {
         var errors = _diagnostics.Count;
         var expr = Bind(e, new Context(ImmutableDictionary<string, int>.Empty, 0, NumericOnly: true));
-        if (_diagnostics.Count > errors) return null;
+        if (_diagnostics.Count > errors || IsError(expr)) return null;
         var value = Evaluator.Evaluate(expr, s => owner.ConstValues.TryGetValue(s.Name, out var c) ? c : double.NaN);
         if (!double.IsFinite(value.Real) || !double.IsFinite(value.Imaginary))
         {
@@ -185,7 +229,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             }
             var errors = _diagnostics.Count;
             var scalar = Bind(syntax, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
-            if (_diagnostics.Count > errors) return null;
+            if (_diagnostics.Count > errors || IsError(scalar)) return null;
             args.Add(new LetArgument(null, scalar));
         }
         return new LetSpec(d.Name.Text, builtin, args, d.Span);
@@ -200,7 +244,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         catch (DivideByZeroException)
         {
             _diagnostics.ReportDivisionByZero(_text, e.Span);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
     }
 
@@ -223,7 +267,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             case ParenthesizedExpressionSyntax p:
                 return Bind(p.Expression, ctx);
             default:
-                return Expr.Zero;
+                return ExpressionRules.Error;
         }
     }
 
@@ -241,34 +285,35 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         if (ctx.Env.ContainsKey(text))
         {
             _diagnostics.ReportFieldIndex(_text, name.Span, $"The index '{text}' selects an entry (as in M[{text}]); it is not a value.");
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
+        if (IsPoisoned(text)) return ExpressionRules.Error; // its own error is reported already
         if (owner.ConstValues.ContainsKey(text)) return Expr.Real(text);
         if (!ctx.NumericOnly)
         {
             if (owner.Parameters.TryGetValue(text, out var p))
             {
-                if (p.IsMatrix) { _diagnostics.ReportIndexCount(_text, name.Span, text, p.Rank, 0); return Expr.Zero; }
+                if (p.IsMatrix) { _diagnostics.ReportIndexCount(_text, name.Span, text, p.Rank, 0); return ExpressionRules.Error; }
                 return p.Symbol;
             }
-            if (_lets.ContainsKey(text) || _textures.ContainsKey(text)) { _diagnostics.ReportIndexCount(_text, name.Span, text, 2, 0); return Expr.Zero; }
+            if (_lets.ContainsKey(text) || _textures.ContainsKey(text)) { _diagnostics.ReportIndexCount(_text, name.Span, text, 2, 0); return ExpressionRules.Error; }
             if (_kernels.TryGetValue(text, out var kernel)) return kernel;
             if (_defines.TryGetValue(text, out var define)) return Expand(define, [], name, ctx);
             if (owner.Fields.ContainsKey(text))
             {
                 _diagnostics.ReportNameClash(_text, name.Span, text, "is a field; kernels are formulas in parameters, constants and library matrices");
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
         }
-        if (owner.BrokenDefinitions.Contains(text)) return Expr.Zero; // its own error is reported already
         if (owner.DeclaredAs.TryGetValue(text, out var what))
         {
             _diagnostics.ReportNameClash(_text, name.Span, text,
                 ctx.NumericOnly ? $"is a {what}; a constant value may use only numbers, pi and earlier constants" : $"is a {what} and cannot be used here (declare it before use)");
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         _diagnostics.ReportUnknownName(_text, name.Span, text, NameSuggestion.Nearest(text, Candidates(ctx)));
-        return Expr.Zero;
+        Poison(text); // reported at its first use only
+        return ExpressionRules.Error;
     }
 
     private int[]? ArrayDimensions(string name, out bool complex)
@@ -283,25 +328,29 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     private Expr BindIndexed(IndexExpressionSyntax i, Context ctx)
     {
         var name = i.Name.Text;
+        if (IsPoisoned(name)) return ExpressionRules.Error;
         var dims = ctx.NumericOnly ? null : ArrayDimensions(name, out var complex);
         if (dims is null)
         {
             if (ctx.NumericOnly || owner.DeclaredAs.ContainsKey(name))
                 _diagnostics.ReportIndexCount(_text, i.Span, name, 0, i.Indices.Count);
             else
+            {
                 _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, Candidates(ctx)));
-            return Expr.Zero;
+                Poison(name); // reported at its first use only
+            }
+            return ExpressionRules.Error;
         }
         if (i.Indices.Count != dims.Length)
         {
             _diagnostics.ReportIndexCount(_text, i.Span, name, dims.Length, i.Indices.Count);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         var values = new List<int>();
         for (var k = 0; k < dims.Length; k++)
         {
             var v = IndexValue(i.Indices[k], ctx, dims[k]);
-            if (v is null) return Expr.Zero;
+            if (v is null) return ExpressionRules.Error;
             values.Add(v.Value);
         }
         // a texture's entry is its expression in the parameters (and in the lets it is built from)
@@ -339,9 +388,13 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     private Expr BindCall(CallExpressionSyntax c, Context ctx)
     {
         var name = c.Name.Text;
+        if (IsPoisoned(name)) return ExpressionRules.Error;
         if (!ctx.NumericOnly && name is "sum" or "pairs" or "minpairs") return BindIndexSum(c, ctx);
         if (!ctx.NumericOnly && _defines.TryGetValue(name, out var define)) return Expand(define, c.Arguments, c.Name, ctx);
-        var args = c.Arguments.Select(a => Bind(a, ctx)).ToArray();
+        var known = ExpressionRules.IsFunction(name);
+        if (!known) Poison(name); // reported below, at its first use only
+        // the arguments of an unknown function are not bound: their messages would follow from its name
+        var args = known ? c.Arguments.Select(a => Bind(a, ctx)).ToArray() : [];
         return ExpressionRules.Function(c, args, _text, _diagnostics, ctx.NumericOnly ? [] : _defines.Keys.Concat(["sum", "pairs", "minpairs"]));
     }
 
@@ -352,7 +405,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         if (c.Arguments.Count != indexCount + 1)
         {
             _diagnostics.ReportArity(_text, c.Name.Span, name, indexCount == 1 ? "2 arguments: sum(i, expr)" : $"3 arguments: {name}(i, j, expr)", c.Arguments.Count);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         var body = c.Arguments[^1];
         var indices = new List<(string Name, int Range)>();
@@ -361,25 +414,29 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             if (a is not NameExpressionSyntax { Name: var index } || ctx.Env.ContainsKey(index.Text) || owner.DeclaredAs.ContainsKey(index.Text))
             {
                 _diagnostics.ReportFieldIndex(_text, a.Span, $"'{name}' takes new index names first, e.g. {name}({(indexCount == 1 ? "i" : "i, j")}, ...).");
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             var range = InferRange(index.Text, body, 0);
+            // a body that fails on its own (an unknown or failed name) is the cause, not the range
+            if (range is null && (UsesPoisoned(body) || IsError(Bind(body, ctx with { Env = ProbeEnv(c, indexCount, ctx) }))))
+                return ExpressionRules.Error;
             if (range is null)
             {
                 _diagnostics.ReportIndexNotBound(_text, a.Span, index.Text, "its range cannot be told: it selects in no vector or matrix here");
-                return Expr.Zero;
+                return ExpressionRules.Error;
             }
             indices.Add((index.Text, range.Value));
         }
         if (indexCount == 1)
         {
             var (i, n) = indices[0];
-            return Expr.Add(Enumerable.Range(1, n).Select(v => Bind(body, ctx with { Env = ctx.Env.SetItem(i, v) })));
+            var values = Enumerable.Range(1, n).Select(v => Bind(body, ctx with { Env = ctx.Env.SetItem(i, v) })).ToList();
+            return ExpressionRules.AnyError(values) ? ExpressionRules.Error : Expr.Add(values);
         }
         if (indices[0].Range != indices[1].Range)
         {
             _diagnostics.ReportIndexRange(_text, c.Arguments[1].Span, indices[1].Name, indices[1].Range, indices[0].Range);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         var (a1, a2, range2) = (indices[0].Name, indices[1].Name, indices[0].Range);
         var terms = new List<Expr>();
@@ -389,19 +446,25 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 if (x == y || (name == "minpairs" && y < x)) continue;
                 terms.Add(Bind(body, ctx with { Env = ctx.Env.SetItem(a1, x).SetItem(a2, y) }));
             }
+        if (ExpressionRules.AnyError(terms)) return ExpressionRules.Error;
         if (name == "pairs") return Expr.Add(terms);
         if (terms.Count == 0)
         {
             _diagnostics.ReportIndexNotBound(_text, c.Name.Span, indices[0].Name, "minpairs needs a range of at least 2");
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         return terms.Count == 1 ? terms[0] : Expr.Min(terms.ToArray());
     }
 
-    /// <summary>The range of an index from the arrays it selects in (looking through define calls).</summary>
-    private int? InferRange(string index, ExpressionSyntax body, int depth)
+    /// <summary>The environment with every index of a sum set to 1: the body is bound once so its own errors come first.</summary>
+    private static ImmutableDictionary<string, int> ProbeEnv(CallExpressionSyntax c, int indexCount, Context ctx) =>
+        c.Arguments.Take(indexCount).OfType<NameExpressionSyntax>().Aggregate(ctx.Env, (env, n) => env.SetItem(n.Name.Text, 1));
+
+    /// <summary>The range of an index from the arrays it selects in (looking through define calls, each at most once on a path).</summary>
+    private int? InferRange(string index, ExpressionSyntax body, int depth, ImmutableHashSet<string>? entered = null)
     {
         if (depth > MaxDepth) return null;
+        entered ??= ImmutableHashSet<string>.Empty;
         switch (body)
         {
             case IndexExpressionSyntax ix:
@@ -410,14 +473,14 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     for (var k = 0; k < Math.Min(dims.Length, ix.Indices.Count); k++)
                         if (ix.Indices[k] is NameExpressionSyntax n && n.Name.Text == index) return dims[k];
                 break;
-            case CallExpressionSyntax call when _defines.TryGetValue(call.Name.Text, out var d):
+            case CallExpressionSyntax call when _defines.TryGetValue(call.Name.Text, out var d) && !entered.Contains(d.Name.Text):
                 for (var k = 0; k < Math.Min(call.Arguments.Count, d.Parameters.Count); k++)
                     if (call.Arguments[k] is NameExpressionSyntax n && n.Name.Text == index
-                        && InferRange(d.Parameters[k].Text, d.Expression, depth + 1) is { } r) return r;
+                        && InferRange(d.Parameters[k].Text, d.Expression, depth + 1, entered.Add(d.Name.Text)) is { } r) return r;
                 break;
         }
         foreach (var child in Children(body))
-            if (InferRange(index, child, depth + 1) is { } r) return r;
+            if (InferRange(index, child, depth + 1, entered) is { } r) return r;
         return null;
     }
 
@@ -436,20 +499,30 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         if (args.Count != define.Parameters.Count)
         {
             _diagnostics.ReportArity(_text, at.Span, define.Name.Text, $"{define.Parameters.Count} index argument(s)", args.Count);
-            return Expr.Zero;
+            return ExpressionRules.Error;
+        }
+        var name = define.Name.Text;
+        if (ctx.Expanding.Contains(name))
+        {
+            // the call that closes the cycle; every define on it fails silently from here (poisoned below)
+            _diagnostics.ReportRecursiveDefine(_text, at.Span, name);
+            return ExpressionRules.Error;
         }
         if (ctx.Depth >= MaxDepth)
         {
             _diagnostics.ReportTooDeep(_text, at.Span, MaxDepth);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         var env = ImmutableDictionary<string, int>.Empty;
         for (var k = 0; k < args.Count; k++)
         {
             var value = IndexValue(args[k], ctx, 64);
-            if (value is null) return Expr.Zero;
+            if (value is null) return ExpressionRules.Error;
             env = env.SetItem(define.Parameters[k].Text, value.Value);
         }
-        return Bind(define.Expression, new Context(env, ctx.Depth + 1, false));
+        // an error in the body is reported at its first expansion only: the define is poisoned after it
+        var body = Bind(define.Expression, new Context(env, ctx.Depth + 1, false) { Expanding = ctx.Expanding.Add(name) });
+        if (IsError(body)) Poison(name);
+        return body;
     }
 }

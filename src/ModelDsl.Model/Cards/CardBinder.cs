@@ -29,7 +29,12 @@ public static class CardBinder
         bag.AddRange(card.Diagnostics);
         var values = new Dictionary<string, Complex[]>(StringComparer.Ordinal);
         var ordering = "normal";
-        if (card.Root.ModelName is { } m && m.Text != spec.Name) bag.ReportCardForOtherModel(card.Text, m.Span, m.Text, spec.Name);
+        if (card.Root.ModelName is { } m && m.Text != spec.Name)
+        {
+            // every name and every missing value would follow from this one mistake
+            bag.ReportCardForOtherModel(card.Text, m.Span, m.Text, spec.Name);
+            return (null, bag.ToArray());
+        }
         var orderedAt = new Dictionary<string, (Text.SourceText Text, Text.TextSpan Span)>(StringComparer.Ordinal);
         BindAssignments(spec, card, values, ref ordering, bag, allowRepeat: false, orderedAt);
         foreach (var o in overrides ?? [])
@@ -46,9 +51,16 @@ public static class CardBinder
             values[p.Name] = Enumerable.Repeat(p.Default!.Value, Math.Max(1, p.Rows) * Math.Max(1, p.Columns)).ToArray();
 
         var needed = NeededParameters(spec);
-        var given = new[] { card }.Concat(overrides ?? []).SelectMany(c => c.Root.Assignments).Select(a => a.Name.Text).ToHashSet(StringComparer.Ordinal);
+        // a parameter is not 'missing' when a line meant to give it failed (a syntax error), and nothing is
+        // when a line has no name or an unknown one (it may have meant any of them): that line's message is the cause
+        var cards = new[] { card }.Concat(overrides ?? []).ToList();
+        var parameterNames = spec.Parameters.Select(p => p.Name).Append("ordering").ToHashSet(StringComparer.Ordinal);
+        var given = cards.SelectMany(c => c.Root.Assignments).Select(a => a.Name.Text)
+            .Concat(cards.SelectMany(c => c.Root.BrokenNames).Select(t => t.Text))
+            .ToHashSet(StringComparer.Ordinal);
         var missing = needed.Where(n => !values.ContainsKey(n) && !given.Contains(n)).ToList();
-        if (missing.Count > 0) bag.ReportMissingParameters(card.Text, card.Root.Title?.Span ?? new Text.TextSpan(0, 0), missing);
+        var unsure = cards.Any(c => c.Root.BrokenNames.Any(t => t.IsMissing)) || given.Any(n => !parameterNames.Contains(n));
+        if (missing.Count > 0 && !unsure) bag.ReportMissingParameters(card.Text, card.Root.Title?.Span ?? new Text.TextSpan(0, 0), missing);
 
         if (bag.HasErrors) return (null, bag.ToArray());
         var title = card.Root.Title?.Text.Trim('"') ?? card.Text.Path;
@@ -122,6 +134,7 @@ public static class CardBinder
             for (var k = 0; k < count && ok; k++)
             {
                 var v = NumericSyntax.Evaluate(a.Values[k], out var problem);
+                if (v is null && problem is null) { ok = false; break; } // its syntax error is the one message
                 if (v is null || !double.IsFinite(v.Value.Real) || !double.IsFinite(v.Value.Imaginary))
                 {
                     bag.ReportNotANumber(text, a.Values[k].Span, problem is null ? "The value is not a finite number." : char.ToUpperInvariant(problem[0]) + problem[1..] + ".");

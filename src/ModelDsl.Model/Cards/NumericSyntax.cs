@@ -11,6 +11,10 @@ namespace ModelDsl.Model;
 /// </summary>
 internal static class NumericSyntax
 {
+    /// <summary>
+    /// The value, or null with the <paramref name="problem"/> to report; null with no problem when the
+    /// value holds a mistake the lexer or parser reported already (a malformed number, a missing expression).
+    /// </summary>
     public static Complex? Evaluate(ExpressionSyntax e, out string? problem)
     {
         problem = null;
@@ -21,7 +25,8 @@ internal static class NumericSyntax
             {
                 case LiteralExpressionSyntax l:
                     if (l.Token.IsBar) { p = "a representation label is not a value"; return null; }
-                    var v = l.Token.Value?.ToDouble() ?? 0;
+                    if (l.Token.Value is not { } exact) return null; // malformed: reported by the lexer
+                    var v = exact.ToDouble();
                     return l.Token.IsImaginary ? new Complex(0, v) : v;
                 case NameExpressionSyntax n:
                     switch (n.Name.Text)
@@ -35,7 +40,7 @@ internal static class NumericSyntax
                 case ParenthesizedExpressionSyntax par: return Go(par.Expression);
                 case UnaryExpressionSyntax u:
                     var o = Go(u.Operand);
-                    return u.Operator.Kind == SyntaxKind.Minus ? -o : o;
+                    return o is null ? null : u.Operator.Kind == SyntaxKind.Minus ? -o : o;
                 case BinaryExpressionSyntax b:
                     var a = Go(b.Left);
                     var c = Go(b.Right);
@@ -61,13 +66,15 @@ internal static class NumericSyntax
                     }
                     p = $"'{name}' is not a function of the right number of arguments";
                     return null;
+                case ErrorExpressionSyntax:
+                    return null; // reported by the parser
                 default:
                     p = "expected a number";
                     return null;
             }
         }
         var result = Go(e);
-        problem = p;
+        problem = result is null ? p : null;
         return result;
     }
 }

@@ -8,7 +8,8 @@ namespace ModelDsl.Diagnostics;
 /// Collects diagnostics; every kind of mistake has one <c>Report…</c> method and one ID
 /// (the table is in models/README.md), as in minsk's <c>DiagnosticBag</c>. After
 /// <see cref="Limit"/> errors a final MDL0015 is added and further reports are dropped,
-/// so binary garbage cannot produce millions of lines.
+/// so binary garbage cannot produce millions of lines. An exact repeat (same ID, source, span
+/// and message, e.g. from a define expanded many times) is kept once.
 /// </summary>
 public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 {
@@ -16,6 +17,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public const int Limit = 100;
 
     private readonly List<Diagnostic> _items = [];
+    private readonly HashSet<(string Id, SourceText Source, TextSpan Span, string Message)> _seen = [];
 
     /// <summary>Number of diagnostics.</summary>
     public int Count => _items.Count;
@@ -39,7 +41,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     private void Add(Diagnostic d)
     {
-        if (TooMany) return;
+        if (TooMany || !_seen.Add((d.Id, d.Source, d.Span, d.Message))) return;
         if (_items.Count >= Limit)
         {
             TooMany = true;
@@ -79,7 +81,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0011</summary>
     public void ReportExpectedDeclaration(SourceText text, SyntaxToken found) =>
         Error("MDL0011", text, found.Span,
-            $"Expected a declaration (model, group, fermion, scalar, param, potential, yukawa, majorana, vev, check, const, let, define or kernel), found {Describe(found)}.");
+            $"Expected a declaration (model, group, fermion, scalar, param, potential, yukawa, majorana, vev, check, const, let, define, kernel or texture), found {Describe(found)}.");
 
     /// <summary>MDL0012</summary>
     public void ReportExpectedExpression(SourceText text, SyntaxToken found) =>
@@ -88,6 +90,10 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0013</summary>
     public void ReportUnclosed(SourceText text, SyntaxToken found, string close, SyntaxToken owner) =>
         Error("MDL0013", text, found.Span, $"Expected {close} to close the list after '{owner.Text}', found {Describe(found)}.");
+
+    /// <summary>MDL0013, at a bracket that nothing closes (before the next declaration).</summary>
+    public void ReportNeverClosed(SourceText text, SyntaxToken opener, string close) =>
+        Error("MDL0013", text, opener.Span, $"This '{opener.Text}' is never closed: add {close}.");
 
     /// <summary>MDL0014</summary>
     public void ReportTooDeep(SourceText text, TextSpan span, int depth) =>
@@ -233,6 +239,10 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0240: an expression whose expansion would exceed the symbolic size limit (ModelDsl.Symbolics Expansion.MaxTerms).</summary>
     public void ReportExpressionTooLarge(SourceText text, TextSpan span, string detail) =>
         Error("MDL0240", text, span, "Expression too large: " + detail);
+
+    /// <summary>MDL0234: a define that calls itself, directly or through other defines; reported at the call that closes the cycle.</summary>
+    public void ReportRecursiveDefine(SourceText text, TextSpan span, string name) =>
+        Error("MDL0234", text, span, $"The define '{name}' calls itself here (directly or through other defines); a define is expanded where it is used, so it cannot be recursive.");
 
     // Card errors: MDL03xx.
 

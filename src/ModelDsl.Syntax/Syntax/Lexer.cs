@@ -124,11 +124,8 @@ public sealed class Lexer
             while (IsNameChar(Current)) _pos++;
             value = null;
         }
-        if (value is null)
-        {
-            _diagnostics.ReportMalformedNumber(_text, TextSpan.FromBounds(start, _pos), _text.Text[start.._pos]);
-            value = Rational.Zero;
-        }
+        // a malformed number keeps no value: the binder treats it as already reported
+        if (value is null) _diagnostics.ReportMalformedNumber(_text, TextSpan.FromBounds(start, _pos), _text.Text[start.._pos]);
         return Make(SyntaxKind.Number, start) with { Value = value, IsImaginary = imaginary, IsBar = bar };
     }
 

@@ -23,13 +23,43 @@ internal sealed class Parser
     private readonly List<SyntaxToken> _tokens;
     private int _pos;
     private int _depth;
+    private bool _inCard;
+    private readonly int[] _lexErrorStarts;
+
+    private int _errorsAtStatementStart;
+
+    /// <summary>
+    /// True when a syntax error would follow from an earlier one: the declaration (or card assignment)
+    /// has reported one already, or holds a lexical error (a bad character, a malformed number) up to
+    /// here. One per declaration.
+    /// </summary>
+    private bool Quiet => _diagnostics.Count > _errorsAtStatementStart
+                          || _lexErrorStarts.Any(p => p >= _statementStart && p <= Current.Span.Start);
+
+    /// <summary>Where the current declaration (or card line) starts: a lexical error after it is its syntax error.</summary>
+    private int _statementStart;
+
+    private int _previousStatementStart;
+
+    /// <summary>Mistakes left unreported because <see cref="Quiet"/> (the declaration is still skipped as after an error).</summary>
+    private int _suppressed;
+
+    private bool Suppress()
+    {
+        if (!Quiet) return false;
+        _suppressed++;
+        return true;
+    }
 
     public Parser(SourceText text, DiagnosticBag diagnostics)
     {
         _text = text;
         _diagnostics = diagnostics;
         var lexer = new Lexer(text, diagnostics);
+        var before = diagnostics.Count;
         _tokens = lexer.Lex();
+        _lexErrorStarts = diagnostics.Skip(before).Select(d => d.Span.Start).ToArray();
+        _errorsAtStatementStart = diagnostics.Count;
         Comments = lexer.Comments;
     }
 
@@ -49,7 +79,7 @@ internal sealed class Parser
     private SyntaxToken Match(SyntaxKind kind, string? what = null)
     {
         if (Current.Kind == kind) return NextToken();
-        _diagnostics.ReportUnexpectedToken(_text, Current, what ?? SyntaxFacts.Describe(kind));
+        if (!Suppress()) _diagnostics.ReportUnexpectedToken(_text, Current, what ?? SyntaxFacts.Describe(kind));
         return new SyntaxToken(kind, new TextSpan(Current.Span.Start, 0), "") { IsMissing = true };
     }
 
@@ -60,15 +90,23 @@ internal sealed class Parser
     public CompilationUnitSyntax ParseCompilationUnit()
     {
         var declarations = new List<DeclarationSyntax>();
+        var brokenNames = new List<SyntaxToken>();
         while (Current.Kind != SyntaxKind.EndOfFile && !_diagnostics.TooMany)
         {
             var start = _pos;
-            var errors = _diagnostics.Count;
+            var errors = _errorsAtStatementStart = _diagnostics.Count;
+            _previousStatementStart = _statementStart;
+            _statementStart = Current.Span.Start;
+            var suppressed = _suppressed;
             var d = ParseDeclaration();
             if (d is not null) declarations.Add(d);
-            if (_diagnostics.Count > errors || _pos == start) SkipToDeclaration(start);
+            if (_diagnostics.Count > errors || _suppressed > suppressed || _pos == start)
+            {
+                SkipToDeclaration(start);
+                brokenNames.AddRange(_tokens.Skip(start).Take(_pos - start).Where(t => t.Kind == SyntaxKind.Identifier));
+            }
         }
-        return new CompilationUnitSyntax(new TextSpan(0, _text.Length), declarations);
+        return new CompilationUnitSyntax(new TextSpan(0, _text.Length), declarations) { BrokenNames = brokenNames };
     }
 
     /// <summary>A parameter card: an optional header, then <c>NAME = value [UNIT]</c> assignments.</summary>
@@ -79,19 +117,28 @@ internal sealed class Parser
         {
             NextToken();
             title = Match(SyntaxKind.String, "the card's title in double quotes");
-            if (Current is { Kind: SyntaxKind.Identifier, Text: "for" } && PeekToken(1).Kind == SyntaxKind.Identifier)
-            {
-                NextToken();
-                model = NextToken();
-            }
+            if (title.IsMissing) SkipHeader(); // the rest of a broken title is not an assignment
         }
         else if (requireHeader)
+        {
             _diagnostics.ReportCardHeader(_text, Current);
+            SkipHeader();
+            if (Current.Kind == SyntaxKind.String) title = NextToken();
+        }
+        if (Current is { Kind: SyntaxKind.Identifier, Text: "for" } && PeekToken(1).Kind == SyntaxKind.Identifier)
+        {
+            NextToken();
+            model = NextToken();
+        }
         var assignments = new List<CardAssignmentSyntax>();
+        var broken = new List<SyntaxToken>();
+        _inCard = true;
         while (Current.Kind != SyntaxKind.EndOfFile && !_diagnostics.TooMany)
         {
             var start = _pos;
-            var errors = _diagnostics.Count;
+            var errors = _errorsAtStatementStart = _diagnostics.Count;
+            _statementStart = Current.Span.Start;
+            var suppressed = _suppressed;
             var name = Match(SyntaxKind.Identifier, "a parameter name");
             Match(SyntaxKind.Equals);
             var values = new List<ExpressionSyntax>();
@@ -99,16 +146,30 @@ internal sealed class Parser
             if (Current.Kind == SyntaxKind.OpenParen && ListFollows())
             {
                 isList = true;
+                var open = _pos;
+                var errorsAtOpen = _diagnostics.Count;
                 NextToken();
-                do values.Add(ParseExpression());
+                do
+                {
+                    if (AtEndOfDeclaration(_pos)) break;
+                    values.Add(ParseExpression());
+                }
                 while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
-                Match(SyntaxKind.CloseParen);
+                MatchClose(open, errorsAtOpen, SyntaxKind.CloseParen, null);
             }
             else values.Add(ParseExpression());
             SyntaxToken? unit = null;
             if (Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind != SyntaxKind.Equals) unit = NextToken();
-            if (_diagnostics.Count > errors)
+            if (_diagnostics.Count > errors || _suppressed > suppressed)
             {
+                // a line that does not start with a name: the value before it did not end where it should,
+                // so the assignment before it is not trusted either (no 'wrong count' or 'no unit' for it)
+                if (name.IsMissing && assignments.Count > 0)
+                {
+                    broken.Add(assignments[^1].Name);
+                    assignments.RemoveAt(assignments.Count - 1);
+                }
+                broken.Add(name); // a missing name too: the binder then calls nothing 'missing'
                 // skip to the next 'NAME =' after an error
                 if (_pos == start) NextToken();
                 while (Current.Kind != SyntaxKind.EndOfFile && !(Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind == SyntaxKind.Equals)) NextToken();
@@ -116,7 +177,16 @@ internal sealed class Parser
             }
             assignments.Add(new CardAssignmentSyntax(From(name), name, values, isList, unit));
         }
-        return new CardSyntax(new TextSpan(0, _text.Length), title, model, assignments);
+        _inCard = false;
+        return new CardSyntax(new TextSpan(0, _text.Length), title, model, assignments) { BrokenNames = broken };
+    }
+
+    /// <summary>After a broken card header: skip to its title, its 'for', or the first 'NAME ='.</summary>
+    private void SkipHeader()
+    {
+        while (Current.Kind is not (SyntaxKind.EndOfFile or SyntaxKind.String) && Current is not { Kind: SyntaxKind.Identifier, Text: "for" }
+               && !(Current.Kind == SyntaxKind.Identifier && PeekToken(1).Kind == SyntaxKind.Equals))
+            NextToken();
     }
 
     /// <summary>True when the '(' here opens a list: a ',' at its own nesting level before the matching ')'.</summary>
@@ -165,7 +235,8 @@ internal sealed class Parser
             case SyntaxKind.KernelKeyword:
             case SyntaxKind.TextureKeyword: return ParseDefinition();
             default:
-                _diagnostics.ReportExpectedDeclaration(_text, Current);
+                // text left over after a lexical error in the declaration before (e.g. '2pairs(...)') is not reported again
+                if (!_lexErrorStarts.Any(p => p >= _previousStatementStart && p <= Current.Span.Start)) _diagnostics.ReportExpectedDeclaration(_text, Current);
                 return null;
         }
     }
@@ -240,7 +311,7 @@ internal sealed class Parser
                 Match(SyntaxKind.CloseBracket);
             }
             items.Add(new ParameterItemSyntax(From(name), name, dims));
-            if (name.IsMissing || Current.Kind != SyntaxKind.Comma) break;
+            if (Current.Kind != SyntaxKind.Comma) break; // a missing name before ',' is skipped: the rest are still declared
             NextToken();
         } while (true);
         var colon = Match(SyntaxKind.Colon);
@@ -421,10 +492,16 @@ internal sealed class Parser
                 NextToken();
                 return new LiteralExpressionSyntax(t.Span, t);
             case SyntaxKind.OpenParen:
+                var open = _pos;
+                var errorsAtOpen = _diagnostics.Count;
                 NextToken();
-                var inner = ParseExpression();
-                Match(SyntaxKind.CloseParen);
+                var inner = AtEndOfDeclaration(_pos) ? new ErrorExpressionSyntax(new TextSpan(Current.Span.Start, 0)) : ParseExpression();
+                MatchClose(open, errorsAtOpen, SyntaxKind.CloseParen, null);
                 return new ParenthesizedExpressionSyntax(From(t), inner);
+            case SyntaxKind.Identifier when _inCard && PeekToken(1).Kind == SyntaxKind.Equals:
+                // 'NAME =' starts the next card assignment: the value before it is unfinished
+                if (!Suppress()) _diagnostics.ReportExpectedExpression(_text, t);
+                return new ErrorExpressionSyntax(new TextSpan(t.Span.Start, 0));
             case SyntaxKind.Identifier:
                 NextToken();
                 if (Current.Kind == SyntaxKind.OpenParen)
@@ -439,22 +516,71 @@ internal sealed class Parser
                 }
                 return new NameExpressionSyntax(t.Span, t);
             default:
-                _diagnostics.ReportExpectedExpression(_text, t);
+                if (!Suppress()) _diagnostics.ReportExpectedExpression(_text, t);
                 return new ErrorExpressionSyntax(new TextSpan(t.Span.Start, 0));
         }
     }
 
     private List<ExpressionSyntax> ParseList(SyntaxKind open, SyntaxKind close, SyntaxToken owner)
     {
+        var openIndex = _pos;
+        var errorsAtOpen = _diagnostics.Count;
         NextToken();
         var items = new List<ExpressionSyntax>();
         if (Current.Kind != close)
         {
-            do items.Add(ParseExpression());
+            do
+            {
+                if (AtEndOfDeclaration(_pos)) break; // 'f(a,' at the end: the '(' is reported, not a missing argument
+                items.Add(ParseExpression());
+            }
             while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
         }
-        if (Current.Kind == close) NextToken();
-        else _diagnostics.ReportUnclosed(_text, Current, SyntaxFacts.Describe(close), owner);
+        MatchClose(openIndex, errorsAtOpen, close, owner);
         return items;
+    }
+
+    /// <summary>
+    /// Takes the closer of the bracket opened at token <paramref name="openIndex"/>. When it is not here, the
+    /// mistake is reported at its cause: a bracket that nothing closes before the next declaration at that
+    /// bracket; a closer of another kind (')' for '[') where it stands; anything else where it stands.
+    /// Nothing is added when a mistake inside the brackets was reported already (it is the cause).
+    /// </summary>
+    private void MatchClose(int openIndex, int errorsAtOpen, SyntaxKind close, SyntaxToken? owner)
+    {
+        if (Current.Kind == close)
+        {
+            NextToken();
+            return;
+        }
+        if (_diagnostics.Count > errorsAtOpen || Suppress()) return;
+        var opener = _tokens[openIndex];
+        var wrongCloser = Current.Kind is SyntaxKind.CloseParen or SyntaxKind.CloseBracket or SyntaxKind.CloseBrace;
+        if (!wrongCloser && !IsClosedLater(openIndex, close)) _diagnostics.ReportNeverClosed(_text, opener, SyntaxFacts.Describe(close));
+        else if (owner is not null) _diagnostics.ReportUnclosed(_text, Current, SyntaxFacts.Describe(close), owner);
+        else _diagnostics.ReportUnexpectedToken(_text, Current, SyntaxFacts.Describe(close));
+    }
+
+    /// <summary>True when token <paramref name="k"/> ends the declaration: the end of file, a declaration keyword, or in a card 'NAME ='.</summary>
+    private bool AtEndOfDeclaration(int k)
+    {
+        var kind = _tokens[Math.Min(k, _tokens.Count - 1)].Kind;
+        return kind == SyntaxKind.EndOfFile || SyntaxFacts.StartsDeclaration(kind)
+               || (_inCard && kind == SyntaxKind.Identifier && _tokens[Math.Min(k + 1, _tokens.Count - 1)].Kind == SyntaxKind.Equals);
+    }
+
+    /// <summary>True when the bracket opened at token <paramref name="openIndex"/> has its closer before the next declaration keyword.</summary>
+    private bool IsClosedLater(int openIndex, SyntaxKind close)
+    {
+        var open = _tokens[openIndex].Kind;
+        var depth = 0;
+        for (var k = openIndex; k < _tokens.Count; k++)
+        {
+            var kind = _tokens[k].Kind;
+            if (k > openIndex && AtEndOfDeclaration(k)) return false;
+            if (kind == open) depth++;
+            else if (kind == close && --depth == 0) return true;
+        }
+        return false;
     }
 }

@@ -9,7 +9,7 @@ namespace ModelDsl.Syntax;
 /// </summary>
 public sealed record SyntaxToken(SyntaxKind Kind, TextSpan Span, string Text)
 {
-    /// <summary>The exact value of a number literal.</summary>
+    /// <summary>The exact value of a number literal; null for a malformed (reported) or missing one.</summary>
     public Rational? Value { get; init; }
 
     /// <summary>True for an imaginary literal such as <c>2.5i</c>.</summary>

@@ -89,6 +89,45 @@ let tests =
         case "MDL0225" "scalar S { U1: ⟦Y⟧[1,1] }\n"
         caseSays "MDL0200" "scalar ⟦y⟧ { complex }\n" "(as a parameter)"
         case "MDL0214" "potential ⟦y[1,1]⟧*dag(H)*H\n"
+        // One mistake, one diagnostic at its cause: no follow-on from a name whose declaration failed,
+        // from a value that errored, or from a define expanded many times.
+        case "MDL0233" "const c = ⟦1e999⟧\nkernel k = y/c\n"
+        case "MDL0002" "const c = ⟦1e99999999⟧\nkernel k = y/c + c\n"
+        case "MDL0002" "const c = ⟦1e-99999999⟧\nconst d = 1/c\nkernel k = y/d\n"
+        case "MDL0223" "param M[3] : real\nlet U = ⟦pmns⟧(y, y, y, y, y)\nlet W = seesaw_mass(U, M, y)\nkernel k = abs(U[1,1])^2/sum(i, abs(U[i,1])^2) + re(W[1,1])\n"
+        case "MDL0233" "const c = ⟦sqrt(-2)⟧\nconst d = 2*c\nkernel k = y*d/c\n"
+        case "MDL0201" "param M[3] : real\ndefine f(i) = M[i]/⟦q⟧\nkernel k1 = f(1)\nkernel k2 = sum(i, f(i))/f(2)\nkernel k3 = k1/k2\n"
+        case "MDL0232" "let X = ⟦2*y⟧\nkernel k = sum(i, abs(X[i,1]))\nkernel k2 = 1/k\n"
+        case "MDL0222" "kernel k = y/⟦yy⟧(y)\n"
+        case "MDL0201" "potential y/⟦yy⟧*dag(H)*H\n"
+        case "MDL0201" "yukawa -Y[i,j]*bar(L[i])*H*⟦LL⟧[j]\n"
+        case "MDL0002" "scalar S { U1: 1/⟦2e99999⟧ }\n"
+        case "MDL0002" "group G : SU(⟦2e99999⟧)\nscalar S { G: 2 }\n"
+        caseSays "MDL0234" "param M[3] : real\ndefine f(i) = g(i)\ndefine g(i) = ⟦f⟧(i)\nkernel k = f(1)\nkernel k2 = g(2)\n" "'f' calls itself"
+        caseSays "MDL0234" "param M[3] : real\ndefine f(i) = M[i]*⟦f⟧(i)\nkernel k = f(1) + f(2)\n" "cannot be recursive"
+        caseSays "MDL0013" "potential y*⟦(⟧dag(H)*H\n" "never closed"
+        caseSays "MDL0013" "param M[3] : real\nkernel k = y*⟦(⟧M[1] + M[2]\nkernel k2 = y\n" "never closed"
+        caseSays "MDL0013" "kernel k = exp⟦(⟧y,\nkernel k2 = y\n" "never closed"
+        case "MDL0001" "potential y*(1 + 2 ⟦$⟧ 3)*dag(H)*H\n"
+        case "MDL0010" "define f ⟦i⟧, j) = y\nkernel k = y\n"
+        case "MDL0010" "param a, ⟦,⟧ b : real\npotential a*b*dag(H)*H\n"
+        case "MDL0201" "param M[3] : real\nkernel k1 = sum(i, M[i]*⟦qq⟧[i])\nkernel k2 = qq[1] + qq\n"
+        case "MDL0222" "param M[3] : real\nkernel k = ⟦ff⟧(M[i], j) + ff(1)\n"
+        case "MDL0201" "potential y*dag(⟦S⟧)*S\n"
+        case "MDL0010" "scalar S { complex, U1: (1 ⟦}⟧\npotential y*dag(S)*S\nvev S -> vS\n"
+        case "MDL0010" "param M[3 ⟦:⟧ real\nkernel k = sum(i, M[i])\n"
+        test "exact repeats are reported once (a define expanded many times)" {
+            let c = ModelCompilation.Create(basis + "param M[3] : real\ndefine f(i) = M[i]*yy\nkernel k = sum(i, f(i))\n", "rep.mdl")
+            Expect.equal (c.Diagnostics |> Seq.map (fun d -> d.Id, d.Line, d.Column) |> List.ofSeq) [ "MDL0201", 10, 20 ] "once"
+        }
+        test "DiagnosticBag keeps one of exact repeats (same ID, span and message), not of different spans" {
+            let text = Text.SourceText.From("model m\n", "b.mdl")
+            let bag = DiagnosticBag()
+            bag.ReportUnknownName(text, Text.TextSpan(0, 5), "model", null)
+            bag.ReportUnknownName(text, Text.TextSpan(0, 5), "model", null)
+            bag.ReportUnknownName(text, Text.TextSpan(6, 1), "m", null)
+            Expect.equal bag.Count 2 "repeat dropped, other span kept"
+        }
         test "MDL0003: an unterminated string" {
             let c = ModelCompilation.Create("model m \"no end\ngroup U1 : U(1)\n", "s.mdl")
             Expect.equal (c.Diagnostics |> Seq.map (fun d -> d.Id, d.Line, d.Column) |> List.ofSeq) [ "MDL0003", 1, 9 ] "one error, located"
@@ -109,6 +148,22 @@ let tests =
         test "several mistakes are all reported in one run" {
             let c = ModelCompilation.Create(basis + "param Y2[3,3] : complx\nfermion E { chirality: up }\ncheck anomaly\n", "multi.mdl")
             Expect.equal (c.Diagnostics |> Seq.map (fun d -> d.Id) |> List.ofSeq) [ "MDL0212"; "MDL0205"; "MDL0218" ] "three errors, in source order"
+        }
+        test "models/README.md: the grammar and the keyword list name every keyword the lexer knows" {
+            let readme = System.IO.File.ReadAllText(System.IO.Path.Combine(ModelDsl.Tests.TestSupport.repoRoot, "models", "README.md"))
+            let grammar = readme.Substring(readme.IndexOf "```ebnf").Split("```").[1]
+            let keywords =
+                System.Enum.GetNames<ModelDsl.Syntax.SyntaxKind>()
+                |> Array.filter (fun n -> n.EndsWith "Keyword")
+                |> Array.map (fun n -> n.Replace("Keyword", "").ToLowerInvariant())
+            let listStart = readme.IndexOf "Keywords (reserved, not usable as names): `"
+            let reserved = readme.Substring(listStart).Split('`').[1].Split([| ' '; '\n' |], System.StringSplitOptions.RemoveEmptyEntries)
+            Expect.isNonEmpty keywords "the lexer has keywords"
+            Expect.equal (Set.ofArray reserved) (Set.ofArray keywords) "the keyword list is exactly the lexer's keywords"
+            for k in keywords do
+                Expect.isTrue (ModelDsl.Syntax.SyntaxFacts.KeywordKind k <> ModelDsl.Syntax.SyntaxKind.Identifier) $"'{k}' is a keyword"
+                Expect.stringContains grammar $"\"{k}\"" $"the grammar has '{k}'"
+                Expect.contains reserved k $"the keyword list has '{k}'"
         }
         test "printed form: file(line,col): error ID, the source line, a marker under the span" {
             let c = ModelCompilation.Create(basis + "potential yy*dag(H)*H\n", "models/x.mdl")

