@@ -2,6 +2,7 @@ using System.Text;
 using ModelDsl.Checks;
 using ModelDsl.Diagnostics;
 using ModelDsl.Formatting;
+using ModelDsl.Kernels.Builtins;
 using ModelDsl.Model;
 using ModelDsl.Syntax;
 using ModelDsl.Text;
@@ -41,7 +42,7 @@ public sealed class ModelCompilation
     public static ModelCompilation Create(SourceText text)
     {
         var tree = SyntaxTree.Parse(text);
-        return new ModelCompilation(tree, Binder.Bind(tree));
+        return new ModelCompilation(tree, Binder.Bind(tree, StandardBuiltins.Catalogue));
     }
 
     /// <summary>Parses and binds spec text; <paramref name="path"/> is shown in diagnostics.</summary>

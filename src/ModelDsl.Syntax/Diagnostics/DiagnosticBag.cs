@@ -230,6 +230,30 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportBadValue(SourceText text, TextSpan span, string detail) =>
         Error("MDL0233", text, span, detail);
 
+    /// <summary>MDL0234: a builtin call names a parameter the builtin does not have.</summary>
+    public void ReportUnknownArgument(SourceText text, TextSpan span, string builtin, string name, string? suggestion, string signature) =>
+        Error("MDL0234", text, span, $"{builtin} has no parameter '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?") + $" It takes {signature}.");
+
+    /// <summary>MDL0235: a builtin argument given twice.</summary>
+    public void ReportDuplicateArgument(SourceText text, TextSpan span, string builtin, string name) =>
+        Error("MDL0235", text, span, $"The argument '{name}' of {builtin} is given twice.");
+
+    /// <summary>MDL0236: a required builtin argument is missing.</summary>
+    public void ReportMissingArgument(SourceText text, TextSpan span, string builtin, IEnumerable<string> names, string signature) =>
+        Error("MDL0236", text, span, $"{builtin} needs {string.Join(", ", names.Select(n => $"'{n}'"))}: {signature}.");
+
+    /// <summary>MDL0237: a builtin argument of the wrong kind (a matrix where a real is wanted, a number where a switch is wanted, ...).</summary>
+    public void ReportArgumentKind(SourceText text, TextSpan span, string builtin, string name, string expected, string detail) =>
+        Error("MDL0237", text, span, $"The argument '{name}' of {builtin} is {expected}; {detail}.");
+
+    /// <summary>MDL0238: a named argument where none is allowed (outside a builtin call, or a positional argument after a named one).</summary>
+    public void ReportNamedArgument(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0238", text, span, detail);
+
+    /// <summary>MDL0239: a member access <c>R.field</c> on something that is not a record, or a field the record does not have.</summary>
+    public void ReportBadMember(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0239", text, span, detail);
+
     // Card errors: MDL03xx.
 
     /// <summary>MDL0300</summary>

@@ -381,6 +381,7 @@ internal sealed class Parser
                     var args = ParseList(SyntaxKind.OpenParen, SyntaxKind.CloseParen, t);
                     return new CallExpressionSyntax(From(t), t, args);
                 }
+                if (Current.Kind == SyntaxKind.Dot && PeekToken(1).Kind == SyntaxKind.Identifier) return ParseMemberAccess(t);
                 if (Current.Kind == SyntaxKind.OpenBracket)
                 {
                     var indices = ParseList(SyntaxKind.OpenBracket, SyntaxKind.CloseBracket, t);
@@ -393,17 +394,36 @@ internal sealed class Parser
         }
     }
 
+    /// <summary><c>NAME.FIELD</c> or <c>NAME.FIELD[i, ...]</c>, after the record's name.</summary>
+    private MemberAccessExpressionSyntax ParseMemberAccess(SyntaxToken record)
+    {
+        var dot = NextToken();
+        var member = NextToken();
+        var indices = Current.Kind == SyntaxKind.OpenBracket ? ParseList(SyntaxKind.OpenBracket, SyntaxKind.CloseBracket, member) : [];
+        return new MemberAccessExpressionSyntax(From(record), record, dot, member, indices);
+    }
+
     private List<ExpressionSyntax> ParseList(SyntaxKind open, SyntaxKind close, SyntaxToken owner)
     {
         NextToken();
         var items = new List<ExpressionSyntax>();
         if (Current.Kind != close)
         {
-            do items.Add(ParseExpression());
+            do items.Add(open == SyntaxKind.OpenParen ? ParseArgument() : ParseExpression());
             while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
         }
         if (Current.Kind == close) NextToken();
         else _diagnostics.ReportUnclosed(_text, Current, SyntaxFacts.Describe(close), owner);
         return items;
+    }
+
+    /// <summary>A call argument: <c>NAME: expr</c> (named) or an expression.</summary>
+    private ExpressionSyntax ParseArgument()
+    {
+        if (Current.Kind != SyntaxKind.Identifier || PeekToken(1).Kind != SyntaxKind.Colon) return ParseExpression();
+        var name = NextToken();
+        var colon = NextToken();
+        var value = ParseExpression();
+        return new NamedArgumentSyntax(TextSpan.FromBounds(name.Span.Start, value.Span.End), name, colon, value);
     }
 }

@@ -13,7 +13,7 @@ open ModelDsl.Tests.TestSupport
 // Internal-consistency tests of the TRL library (arXiv:2206.08352, shared/reference/trl-formulas.md). No "paper values":
 // every [R]/[D] formula is checked against a limit, an identity or an independent expression written here.
 
-let k = TrlConstants.Default
+let k = pdg2022
 let od = OscillationData.NormalOrdering
 let omega = Z3Texture.Omega
 let c (re: float) (im: float) = Complex(re, im)

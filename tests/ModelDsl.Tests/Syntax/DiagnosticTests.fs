@@ -47,6 +47,21 @@ let caseSays id (annotated: string) (fragment: string) =
 [<Tests>]
 let tests =
     testList "Syntax/Diagnostics" [
+        // builtin calls: named arguments, one located diagnostic each (param M[3] and a texture T are added by the cases)
+        case "MDL0234" "param M[3] : real mass positive\nlet U = pmns(s12: y, ⟦s31⟧: y, s13: y, delta: y)\n"
+        caseSays "MDL0234" "let U = pmns(s12: y, ⟦s31⟧: y, s13: y, delta: y)\n" "Did you mean 's13'?"
+        case "MDL0235" "let U = pmns(s12: y, s23: y, s13: y, ⟦s12: y⟧, delta: y)\n"
+        caseSays "MDL0236" "let U = ⟦pmns⟧(s12: y, s23: y, s13: y)\n" "'delta'"
+        caseSays "MDL0237" "let S = seesaw_mass(Y: Y, M: ⟦y⟧, v: 246)\n" "a vector of length 3"
+        case "MDL0237" "param M[3] : real mass positive\nlet U = pmns(s12: ⟦M⟧, s23: y, s13: y, delta: y)\n"
+        caseSays "MDL0237" "param sw : bool = true\nlet U = pmns(s12: ⟦sw⟧, s23: y, s13: y, delta: y)\n" "switch"
+        caseSays "MDL0237" "param M[3] : real mass positive\nparam mN : real\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nlet F = texture_fit(h0: T, mN: mN, d21: 1, d32: 1, fit: ⟦y⟧, v: 1, M_W: 1, M_Z: 1, M_H: 1, G_F: 1, sin2_12: 1, sin2_23: 1, sin2_13: 1, delta_cp: 1, dm2_21: 1, dm2_31: 1)\n" "a switch"
+        case "MDL0238" "let U = pmns(s12: y, ⟦y⟧, y, y)\n"
+        case "MDL0238" "potential sqrt(⟦y: 1⟧)*dag(H)*H\n"
+        caseSays "MDL0239" "let U = pmns(s12: y, s23: y, s13: y, delta: y)\nkernel k = re(⟦U.h[1,1]⟧)\n" "not a record"
+        caseSays "MDL0239" "param M[3] : real mass positive\nlet LF = clfv_loop_functions(mass: M, M_W: 80)\nkernel k = LF.⟦G_gama⟧[1]\n" "Did you mean 'G_gamma'?"
+        caseSays "MDL0233" "param sw : bool = ⟦1⟧\n" "true or false"
+
         case "MDL0001" "param q : real ⟦$⟧\n"
         case "MDL0002" "scalar S { U1: ⟦2x⟧ }\n"
         caseSays "MDL0010" "group G ⟦U⟧(1)\n" "Expected ':'"

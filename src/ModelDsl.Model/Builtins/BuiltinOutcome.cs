@@ -1,0 +1,17 @@
+namespace ModelDsl.Model;
+
+/// <summary>
+/// What a builtin gives at a point: its record, or why it cannot be evaluated there (a user-facing message that becomes
+/// the located MDL0315 at the let; no exception).
+/// </summary>
+public sealed record BuiltinOutcome(BuiltinRecord? Value, string? Failure)
+{
+    /// <summary>A value.</summary>
+    public static BuiltinOutcome Of(BuiltinRecord value) => new(value, null);
+
+    /// <summary>A plain matrix value.</summary>
+    public static BuiltinOutcome Of(System.Numerics.Complex[,] matrix) => new(BuiltinRecord.OfMatrix(matrix), null);
+
+    /// <summary>A failure with its reason.</summary>
+    public static BuiltinOutcome Fail(string reason) => new(null, reason);
+}
