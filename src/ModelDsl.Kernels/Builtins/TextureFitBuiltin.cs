@@ -15,7 +15,7 @@ namespace ModelDsl.Kernels.Builtins;
 /// </summary>
 public sealed class TextureFitBuiltin : IBuiltin
 {
-    /// <summary>The relative tolerance of the check that h0 is x (1, omega, omega^2) with real x (rounding of omega is ~1e-16).</summary>
+    /// <summary>The relative tolerance of the check that h0 is x (1, omega, omega^2) with real x (the rounding of omega is at the last digit).</summary>
     public const double TextureTolerance = 1e-12;
 
     /// <inheritdoc/>

@@ -8,41 +8,41 @@ namespace ModelDsl.Physics.Trl;
 /// </summary>
 public sealed record TrlConstants
 {
-    /// <summary>Higgs vev v = 246 GeV, with m_D = v h / sqrt2 (trl-formulas.md section 0, [R]); used in (2.5)-(2.6).</summary>
+    /// <summary>Higgs vev v (GeV), with m_D = v h / sqrt2 (trl-formulas.md section 0, [R]); used in (2.5)-(2.6).</summary>
     public required double HiggsVev { get; init; }
 
-    /// <summary>W mass M_W = 80.377 GeV (PDG 2022 world average); enters x_N = m_N^2/M_W^2 of Appendix B and (3.4)-(3.5).</summary>
+    /// <summary>W mass M_W (GeV); enters x_N = m_N^2/M_W^2 of Appendix B and (3.4)-(3.5).</summary>
     public required double WMass { get; init; }
 
-    /// <summary>Z mass M_Z = 91.1876 GeV (PDG 2022); enters f(m) of (2.13).</summary>
+    /// <summary>Z mass M_Z (GeV); enters f(m) of (2.13).</summary>
     public required double ZMass { get; init; }
 
-    /// <summary>Higgs mass M_H = 125.25 GeV (PDG 2022); enters f(m) of (2.13).</summary>
+    /// <summary>Higgs mass M_H (GeV); enters f(m) of (2.13).</summary>
     public required double HiggsMass { get; init; }
 
-    /// <summary>sin^2 theta_w = 0.23121, the MS-bar value at M_Z (PDG 2022); s_w^2 of (3.4)-(3.7).</summary>
+    /// <summary>sin^2 theta_w (MS-bar at M_Z); s_w^2 of (3.4)-(3.7).</summary>
     public required double SinThetaW2 { get; init; }
 
-    /// <summary>Fine-structure constant alpha_em = 1/137.035999084 (Thomson limit, CODATA 2018 as in PDG 2022); e = sqrt(4 pi alpha_em) in (3.6).</summary>
+    /// <summary>Fine-structure constant alpha_em (Thomson limit); e = sqrt(4 pi alpha_em) in (3.6).</summary>
     public required double AlphaEm { get; init; }
 
-    /// <summary>Fermi constant G_F = 1.1663788e-5 GeV^-2 (PDG 2022, from the muon lifetime); (3.6) and the G_F-scheme alpha_w.</summary>
+    /// <summary>Fermi constant G_F (GeV^-2); (3.6) and the G_F-scheme alpha_w.</summary>
     public required double FermiConstant { get; init; }
 
-    /// <summary>Muon mass m_mu = 0.1056583755 GeV (PDG 2022).</summary>
+    /// <summary>Muon mass m_mu (GeV).</summary>
     public required double MuonMass { get; init; }
 
-    /// <summary>Electron mass m_e = 0.51099895e-3 GeV (PDG 2022); only in the log of (3.5).</summary>
+    /// <summary>Electron mass m_e (GeV); only in the log of (3.5).</summary>
     public required double ElectronMass { get; init; }
 
-    /// <summary>hbar = 6.582119569e-25 GeV s (CODATA 2018, PDG 2022), to turn the capture rates of Table 1 (s^-1) into GeV.</summary>
+    /// <summary>hbar in GeV s, to turn the capture rates of Table 1 (s^-1) into GeV.</summary>
     public required double HbarGeVSeconds { get; init; }
 
-    /// <summary>Muon lifetime tau_mu = 2.1969811e-6 s (PDG 2022).</summary>
+    /// <summary>Muon lifetime tau_mu (s).</summary>
     public required double MuonLifetime { get; init; }
 
     /// <summary>
-    /// Total muon width Gamma_mu of (3.4)-(3.5), by default hbar/tau_mu from the PDG lifetime (2.99598e-19 GeV).
+    /// Total muon width Gamma_mu of (3.4)-(3.5), e.g. hbar/tau_mu.
     /// Set it to <see cref="MuonWidthFromFermi"/> for the tree-level G_F^2 m_mu^5/(192 pi^3), which differs by 0.6 %.
     /// </summary>
     public required double MuonWidth { get; init; }
@@ -52,7 +52,7 @@ public sealed record TrlConstants
 
     /// <summary>
     /// alpha_w = g_w^2/(4 pi) in the G_F scheme, g_w^2 = 8 M_W^2 G_F / sqrt2, i.e. alpha_w = sqrt2 G_F M_W^2 / pi
-    /// (= 0.03392 with the defaults). With it alpha_w/(16 pi M_W^2) = 1/(4 pi v_F)^2, v_F = (sqrt2 G_F)^(-1/2) = 246.22 GeV,
+    /// . With it alpha_w/(16 pi M_W^2) = 1/(4 pi v_F)^2, v_F = (sqrt2 G_F)^(-1/2) = 246.22 GeV,
     /// the identity of trl-formulas.md section 0; used in (2.12), (3.4)-(3.6).
     /// </summary>
     public double AlphaW => Math.Sqrt(2) * FermiConstant * WMass * WMass / Math.PI;

@@ -260,3 +260,12 @@ let textureTests =
         Expect.floatClose Accuracy.veryHigh k.["m11"] m.[0, 0].Real "seesaw_mass of a texture"
         Expect.floatClose Accuracy.veryHigh k.["m12"] m.[0, 1].Imaginary "seesaw_mass of a texture"
     }
+
+[<Tests>]
+let catalogueDocTests =
+    test "models/README.md lists every builtin of the catalogue with its signature" {
+        let readme = File.ReadAllText(Path.Combine(repoRoot, "models", "README.md"))
+        for b in ModelDsl.Kernels.Builtins.StandardBuiltins.Catalogue.All do
+            let signature = ModelDsl.Model.BuiltinCatalogue.Signature b
+            Expect.stringContains readme $"`{signature}`" $"{b.Name} documented as {signature}"
+    }
