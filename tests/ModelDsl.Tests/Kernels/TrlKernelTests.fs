@@ -196,6 +196,18 @@ let pinnedTests =
                 let k = evaluate unperturbed (pointSets p @ [ $"d32 = {d32:R}" ])
                 near "eps_total" k.["eps_total"] 0.9897433
             }
+        for m in [ 80.0; 81.0; 84.5; 300.0 ] do
+            test $"cLFV rates of the unperturbed texture at m_N1 = {m} GeV (x = m^2/M_W^2 near 1 and away): spec formulas = library" {
+                let a, b, c = 1e-3, 2e-3, -1.5e-3
+                let k = evaluate unperturbed (pointSets (a, b, c, m))
+                let h = Z3Texture.Texture(a, b, c)
+                let s = ResonantAsymmetries.TriResonantSpectrum(h, m, 0.5, 0.5)
+                let f = Clfv.FormFactors(h, s, pdg2022)
+                close "BR_mu_e_gamma" k.["BR_mu_e_gamma"] (Clfv.BrMuEGamma(f, pdg2022))
+                close "BR_mu_3e" k.["BR_mu_3e"] (Clfv.BrMuThreeE(f, pdg2022))
+                close "CR_mu_e_Al" k.["CR_mu_e_Al"] (Clfv.ConversionRate(f, NuclearData.Aluminium, pdg2022))
+                close "CR_mu_e_Au" k.["CR_mu_e_Au"] (Clfv.ConversionRate(f, NuclearData.Gold, pdg2022))
+            }
         test "texture_fit checks that h0 is x (1, omega, omega^2) with real x: otherwise MDL0315 at the let, with the entry" {
             let model = """model t
 param a, b, c : real
