@@ -79,18 +79,32 @@ public sealed class KernelSet
 
     /// <summary>
     /// The let records at a point, in declaration order, each from its builtin's <see cref="IBuiltin.Evaluate"/>; a builtin's
-    /// failure becomes a <see cref="LetEvaluationException"/> naming the let (reported as MDL0315 by the commands).
+    /// failure becomes a <see cref="LetEvaluationException"/> (<see cref="TryComputeLets"/> returns it instead).
     /// </summary>
-    public BuiltinRecord?[] ComputeLets(ParameterPoint point)
+    public BuiltinRecord?[] ComputeLets(ParameterPoint point) =>
+        TryComputeLets(point, out var failure) ?? throw new LetEvaluationException(failure!.Let, failure.Reason);
+
+    /// <summary>The let records at a point, or null and the first let whose builtin has no value there.</summary>
+    public BuiltinRecord?[]? TryComputeLets(ParameterPoint point, out LetFailure? failure)
     {
+        failure = null;
         var lets = new BuiltinRecord?[Spec.Lets.Count];
         for (var l = 0; l < lets.Length; l++)
         {
             var outcome = Spec.Lets[l].Builtin.Evaluate(LetArguments(l, lets, point));
-            lets[l] = outcome.Value ?? throw new LetEvaluationException(Spec.Lets[l], outcome.Failure ?? "no value");
+            if (outcome.Value is null)
+            {
+                failure = new LetFailure(Spec.Lets[l], outcome.Failure ?? "no value");
+                return null;
+            }
+            lets[l] = outcome.Value;
         }
         return lets;
     }
+
+    /// <summary>Every kernel at a parameter point, or null and the let that has no value there (reported as MDL0315).</summary>
+    public Complex[]? TryEvaluate(ParameterPoint point, out LetFailure? failure) =>
+        TryComputeLets(point, out failure) is { } lets ? Evaluate(point, lets) : null;
 
     /// <summary>
     /// The numeric arguments of let number <paramref name="l"/> by parameter name, given the earlier lets; e.g. the data

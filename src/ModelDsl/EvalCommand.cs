@@ -73,8 +73,7 @@ public static class EvalCommand
     }
 
     /// <summary>MDL0315 at the let whose library function failed at the card's point.</summary>
-    public static Diagnostic LetFailed(ModelSpec spec, LetEvaluationException e) =>
-        new("MDL0315", DiagnosticSeverity.Error, $"{e.Let.Builtin.Name} cannot be evaluated at this card's point: {e.Message}", spec.Source, e.Let.Span);
+    public static Diagnostic LetFailed(ModelSpec spec, LetEvaluationException e) => new LetFailure(e.Let, e.Message).ToDiagnostic(spec);
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, bool json, TextWriter output, TextWriter error)

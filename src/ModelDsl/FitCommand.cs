@@ -40,21 +40,14 @@ public static class FitCommand
             return ExitCodes.SpecErrors;
         }
         // the lets are computed once; the fit's whole record is read, the kernels use its fields
-        BuiltinRecord fit;
-        BuiltinArguments args;
-        Complex[] values;
-        try
+        if (kernels.TryComputeLets(point!, out var failure) is not { } lets)
         {
-            var lets = kernels.ComputeLets(point!);
-            fit = lets[index]!;
-            args = kernels.LetArguments(index, lets, point!);
-            values = kernels.Evaluate(point!, lets);
-        }
-        catch (LetEvaluationException e)
-        {
-            error.Write(DiagnosticPrinter.FormatAll([EvalCommand.LetFailed(spec, e)]));
+            error.Write(DiagnosticPrinter.FormatAll([failure!.ToDiagnostic(spec)]));
             return ExitCodes.SpecErrors;
         }
+        var fit = lets[index]!;
+        var args = kernels.LetArguments(index, lets, point!);
+        var values = kernels.Evaluate(point!, lets);
         if (double.IsNaN(fit.Real("residual")))
         {
             error.WriteLine($"{cardPath}: error: the fit is switched off at this point (fit: false in the spec's '{spec.Lets[index].Name}'); nothing to compare with the data");

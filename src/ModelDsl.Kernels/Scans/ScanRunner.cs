@@ -177,14 +177,17 @@ public sealed class ScanRunner
         var axisValues = AxisValues(index);
         var values = _base.Values.ToDictionary(kv => kv.Key, kv => (Complex[])kv.Value.Clone(), StringComparer.Ordinal);
         for (var a = 0; a < _setters.Length; a++) _setters[a](values, axisValues[a]);
+        var errorValues = axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Count)).ToArray();
         try
         {
-            var result = _kernels.Evaluate(_base with { Values = values }).Select(z => z.Real).ToArray();
+            if (_kernels.TryEvaluate(_base with { Values = values }, out var failure) is not { } kernels)
+                return new ScanRow(index, errorValues, "error: " + failure!.Reason);
+            var result = kernels.Select(z => z.Real).ToArray();
             return new ScanRow(index, axisValues.Concat(result).ToArray(), Status(result));
         }
-        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or LetEvaluationException)
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException)
         {
-            return new ScanRow(index, axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Count)).ToArray(), "error: " + e.Message);
+            return new ScanRow(index, errorValues, "error: " + e.Message);
         }
     }
 
