@@ -52,7 +52,11 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     }
                     break;
                 case SyntaxKind.LetKeyword:
-                    if (BindLet(d) is { } let) _lets[name] = let;
+                    if (MentionsBroken(d.Expression)) MarkBroken(name);
+                    else if (BindLet(d) is { } let) _lets[name] = let;
+                    else if (d.Expression is CallExpressionSyntax call && owner.Catalogue.Find(call.Name.Text) is { } known)
+                        _lets[name] = new LetSpec(name, known, [], d.Span); // reported; its fields still resolve, so uses add no errors
+                    else MarkBroken(name);
                     break;
                 case SyntaxKind.DefineKeyword:
                     _defines[name] = d;
@@ -66,15 +70,54 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     }
                     break;
                 case SyntaxKind.KernelKeyword:
+                    if (MentionsBroken(d.Expression)) { MarkBroken(name); break; }
                     var errors = _diagnostics.Count;
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
-                    if (_diagnostics.Count > errors) break;
+                    if (_diagnostics.Count > errors) { MarkBroken(name); break; }
                     _kernels[name] = expr;
                     kernels.Add(new KernelSpec(name, expr, d.Span));
                     break;
             }
         }
         return (consts, _lets.Values.ToList(), kernels, textures);
+    }
+
+    private readonly Dictionary<string, bool> _defineMentionsBroken = new(StringComparer.Ordinal);
+
+    /// <summary>A let or kernel that could not be bound (its error is reported): declarations that use it are skipped silently.</summary>
+    private void MarkBroken(string name)
+    {
+        owner.BrokenDefinitions.Add(name);
+        _defineMentionsBroken.Clear();
+    }
+
+    /// <summary>
+    /// True when <paramref name="e"/> uses a let or kernel that could not be bound, directly or through defines: the
+    /// declaration is then skipped without a message (one typo, one message).
+    /// </summary>
+    private bool MentionsBroken(ExpressionSyntax e)
+    {
+        var broken = owner.BrokenDefinitions;
+        if (broken.Count == 0) return false;
+        switch (e)
+        {
+            case NameExpressionSyntax n when broken.Contains(n.Name.Text) && !_defines.ContainsKey(n.Name.Text):
+            case IndexExpressionSyntax i when broken.Contains(i.Name.Text):
+            case MemberAccessExpressionSyntax m when broken.Contains(m.Record.Text):
+            case CallExpressionSyntax bc when broken.Contains(bc.Name.Text) && !_defines.ContainsKey(bc.Name.Text):
+                return true;
+            case NameExpressionSyntax n when _defines.ContainsKey(n.Name.Text) && DefineMentionsBroken(n.Name.Text):
+            case CallExpressionSyntax c when _defines.ContainsKey(c.Name.Text) && DefineMentionsBroken(c.Name.Text):
+                return true;
+        }
+        return Children(e).Any(MentionsBroken);
+    }
+
+    private bool DefineMentionsBroken(string name)
+    {
+        if (_defineMentionsBroken.TryGetValue(name, out var known)) return known;
+        _defineMentionsBroken[name] = false; // a define that calls itself is reported where it is expanded
+        return _defineMentionsBroken[name] = MentionsBroken(_defines[name].Expression);
     }
 
     /// <summary>
@@ -206,20 +249,21 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 return null;
             }
         }
+        // each given argument against its type first (an old positional call fails at its first argument), then what is missing
+        var bound = new Dictionary<string, LetArgument>(StringComparer.Ordinal);
+        foreach (var p in builtin.Parameters)
+        {
+            if (!given.TryGetValue(p.Name, out var syntax)) continue;
+            if (BindArgument(builtin, p, syntax) is not { } arg) return null;
+            bound[p.Name] = arg;
+        }
         var missing = builtin.Parameters.Where(p => !p.IsOptional && !given.ContainsKey(p.Name)).Select(p => p.Name).ToList();
         if (missing.Count > 0)
         {
             _diagnostics.ReportMissingArgument(_text, call.Name.Span, builtin.Name, missing, signature);
             return null;
         }
-        var args = new List<LetArgument>();
-        foreach (var p in builtin.Parameters)
-        {
-            var arg = given.TryGetValue(p.Name, out var syntax) ? BindArgument(builtin, p, syntax) : DefaultArgument(p);
-            if (arg is null) return null;
-            args.Add(arg);
-        }
-        return new LetSpec(d.Name.Text, builtin, args, d.Span);
+        return new LetSpec(d.Name.Text, builtin, builtin.Parameters.Select(p => bound.GetValueOrDefault(p.Name) ?? DefaultArgument(p)).ToList(), d.Span);
     }
 
     private static LetArgument DefaultArgument(BuiltinParameter p)

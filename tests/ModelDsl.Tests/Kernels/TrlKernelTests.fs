@@ -208,6 +208,36 @@ let pinnedTests =
                 close "CR_mu_e_Al" k.["CR_mu_e_Al"] (Clfv.ConversionRate(f, NuclearData.Aluminium, pdg2022))
                 close "CR_mu_e_Au" k.["CR_mu_e_Au"] (Clfv.ConversionRate(f, NuclearData.Gold, pdg2022))
             }
+        test "a switch on a card or --set is true or false: 'fit = 0' is one located MDL0305" {
+            let r = runCli [ "eval"; "models/seesaw-z3.mdl"; "--card"; "samples/trl/unperturbed.card"; "--set"; "three_mixing = 1" ]
+            Expect.equal r.ExitCode 1 r.Stderr
+            Expect.stringContains r.Stderr "--set(1,1): error MDL0305" "located in the --set text"
+            Expect.stringContains r.Stderr "three_mixing = true or three_mixing = false" "says how to write it"
+            Expect.equal (r.Stderr.Split("error MDL").Length - 1) 1 "one error"
+        }
+        test "the old positional texture_fit call is one located error at its first argument (MDL0237)" {
+            let text = File.ReadAllText spec
+            let start = text.IndexOf "let F = texture_fit("
+            let stop = text.IndexOf("\n\n", start)
+            let old = "let F = texture_fit(a, b, c, mN, d21, d32, one_loop, sin2_12, sin2_23, sin2_13, delta_cp, dm2_21, dm2_31)"
+            let c = ModelCompilation.Create(text.Substring(0, start) + old + text.Substring stop, "old.mdl")
+            let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+            Expect.equal (errors |> List.map (fun d -> d.Id)) [ "MDL0237" ] (Diagnostics.DiagnosticPrinter.FormatAll errors)
+            Expect.equal errors.Head.Span.Start (start + old.IndexOf "(a," + 1) "at 'a', the argument for h0"
+            Expect.stringContains errors.Head.Message "3x3 matrix" "says what h0 is"
+        }
+        let typos =
+            [ "conformal-bl.mdl", "let U = pmsn(", "let U = pmns(", "MDL0232"
+              "seesaw-z3.mdl", "let F = texture_fit(h0: h0, mN: mN, d12:", "let F = texture_fit(h0: h0, mN: mN, d21:", "MDL0234"
+              "seesaw-z3.mdl", "fit: d21,", "fit: fit,", "MDL0237" ]
+        for model, typo, correct, id in typos do
+            test $"one mistake in a let of {model} ('{typo}'), one message: what uses the let is not bound further ({id})" {
+                let text = File.ReadAllText(modelPath model)
+                Expect.stringContains text correct "the spec has the line"
+                let c = ModelCompilation.Create(text.Replace(correct, typo), model)
+                let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+                Expect.equal (errors |> List.map (fun d -> d.Id)) [ id ] (Diagnostics.DiagnosticPrinter.FormatAll errors)
+            }
         test "texture_fit checks that h0 is x (1, omega, omega^2) with real x: otherwise MDL0315 at the let, with the entry" {
             let model = """model t
 param a, b, c : real
