@@ -64,10 +64,7 @@ public sealed class KernelSet
         return result.Value is null ? (null, result.Errors) : (new KernelSet(spec, inputs, result.Value), []);
     }
 
-    /// <summary>Every kernel at a parameter point (complex; kernels meant to be real have a zero imaginary part).</summary>
-    public Complex[] Evaluate(ParameterPoint point) => Evaluate(point, ComputeLets(point));
-
-    /// <summary>Every kernel at a parameter point whose let records are already computed (<see cref="ComputeLets"/>).</summary>
+    /// <summary>Every kernel at a parameter point whose let records are already computed (<see cref="TryComputeLets"/>).</summary>
     public Complex[] Evaluate(ParameterPoint point, BuiltinRecord?[] lets)
     {
         var input = new Complex[_resolvers.Length];
@@ -76,13 +73,6 @@ public sealed class KernelSet
         _compiled(input, output);
         return output;
     }
-
-    /// <summary>
-    /// The let records at a point, in declaration order, each from its builtin's <see cref="IBuiltin.Evaluate"/>; a builtin's
-    /// failure becomes a <see cref="LetEvaluationException"/> (<see cref="TryComputeLets"/> returns it instead).
-    /// </summary>
-    public BuiltinRecord?[] ComputeLets(ParameterPoint point) =>
-        TryComputeLets(point, out var failure) ?? throw new LetEvaluationException(failure!.Let, failure.Reason);
 
     /// <summary>The let records at a point, or null and the first let whose builtin has no value there.</summary>
     public BuiltinRecord?[]? TryComputeLets(ParameterPoint point, out LetFailure? failure)
@@ -102,7 +92,10 @@ public sealed class KernelSet
         return lets;
     }
 
-    /// <summary>Every kernel at a parameter point, or null and the let that has no value there (reported as MDL0315).</summary>
+    /// <summary>
+    /// Every kernel at a parameter point (complex; kernels meant to be real have a zero imaginary part), or null and the
+    /// let whose builtin has no value there (reported as MDL0315). No exception: a failure is a value.
+    /// </summary>
     public Complex[]? TryEvaluate(ParameterPoint point, out LetFailure? failure) =>
         TryComputeLets(point, out failure) is { } lets ? Evaluate(point, lets) : null;
 
@@ -164,11 +157,4 @@ public sealed class KernelSet
         var flat = p.Rank == 1 ? i0 : i0 * p.Columns + j0;
         return (_, point) => point.Values[head][flat];
     }
-}
-
-/// <summary>A library function of a <c>let</c> that cannot be evaluated at a parameter point (e.g. a fit without a solution).</summary>
-public sealed class LetEvaluationException(LetSpec let, string message) : Exception(message)
-{
-    /// <summary>The let whose builtin failed.</summary>
-    public LetSpec Let { get; } = let;
 }

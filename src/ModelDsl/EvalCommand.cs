@@ -61,19 +61,9 @@ public static class EvalCommand
     {
         var (spec, point, set, diagnostics) = Prepare(specPath, cardPath, sets);
         if (set is null) return (null, diagnostics);
-        try
-        {
-            var values = set.Evaluate(point!);
-            return (new Evaluation(spec!, point!, spec!.Kernels.Select((k, i) => (k.Name, values[i])).ToList()), diagnostics);
-        }
-        catch (LetEvaluationException e)
-        {
-            return (null, [.. diagnostics, LetFailed(spec!, e)]);
-        }
+        if (set.TryEvaluate(point!, out var failure) is not { } values) return (null, [.. diagnostics, failure!.ToDiagnostic(spec!)]);
+        return (new Evaluation(spec!, point!, spec!.Kernels.Select((k, i) => (k.Name, values[i])).ToList()), diagnostics);
     }
-
-    /// <summary>MDL0315 at the let whose library function failed at the card's point.</summary>
-    public static Diagnostic LetFailed(ModelSpec spec, LetEvaluationException e) => new LetFailure(e.Let, e.Message).ToDiagnostic(spec);
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, bool json, TextWriter output, TextWriter error)
