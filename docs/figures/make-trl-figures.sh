@@ -11,7 +11,7 @@ spec=models/seesaw-z3.mdl
 modeldsl scan $spec --card samples/trl/benchmark-C.card --grid "d32=-1.5:3:451" --out "$work/f1.db"
 modeldsl plot "$work/f1.db" --x d32 --z eps_N1,eps_N2,eps_N3,eps_total --contours 0 \
   --title "Fig. 1(a): eps_N1..3, eps_N against (m_N3 - m_N2)/Gamma_N2 (benchmark C)" --out $out/trl-fig1a-eps.png
-# three- against two-neutrino mixing (the bi-resonant approximation: three_mixing = 0)
+# three- against two-neutrino mixing (the bi-resonant approximation: three_mixing = false; a grid over a switch takes 0 and 1)
 modeldsl scan $spec --card samples/trl/benchmark-C.card --grid "d32=-1.5:3:451" --grid "three_mixing=0:1:2" --out "$work/f1b.db"
 modeldsl plot "$work/f1b.db" --x d32 --series three_mixing --z eps_total --contours 0 \
   --title "Fig. 1(b): eps_N, three-neutrino mixing (1) against bi-resonant (0)" --out $out/trl-fig1b-mixing.png

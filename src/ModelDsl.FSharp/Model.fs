@@ -72,7 +72,7 @@ module Model =
             numeric specPath cardPath sets
             |> Result.bind (fun m ->
                 let mutable problem = null
-                match ScanRunner.Create(m.Kernels, m.Point, Array.ofList axes, &problem, System.Func<LetSpec, System.Collections.Generic.IReadOnlyList<obj>, Complex[,]>(fun l a -> NumericModel.EvaluateLet(l, a))) with
+                match ScanRunner.Create(m.Kernels, m.Point, Array.ofList axes, &problem) with
                 | null -> Error $"--grid {problem}"
                 | runner ->
                     let names = [ for a in axes -> a.Name ] @ List.ofSeq m.KernelNames

@@ -9,18 +9,18 @@ namespace ModelDsl.Kernels;
 /// <summary>
 /// All kernels of a model compiled into one delegate over an explicit input vector (scalar
 /// parameters, constants, and array entries such as <c>M[2]</c> or <c>Y[1,3]</c>). Evaluating at a
-/// parameter point fills the inputs: card values, constants, and the <c>let</c> matrices computed
-/// by the physics library. Compiled once, evaluated many times; safe to share between threads.
+/// parameter point fills the inputs: card values, constants, and the <c>let</c> records computed
+/// by the builtins (<see cref="IBuiltin"/>). Compiled once, evaluated many times; safe to share between threads.
 /// </summary>
 public sealed class KernelSet
 {
     private readonly Action<Complex[], Complex[]> _compiled;
-    private readonly Func<Complex[,]?[], ParameterPoint, Complex>[] _resolvers;
+    private readonly Func<BuiltinRecord?[], ParameterPoint, Complex>[] _resolvers;
     private readonly Dictionary<string, double> _consts;
     private readonly Dictionary<string, int> _letIndex;
     private readonly Dictionary<string, ParameterSpec> _parameters;
     private readonly Dictionary<string, TextureSpec> _textures;
-    private readonly Dictionary<SymbolExpr, Func<Complex[,]?[], ParameterPoint, Complex>> _resolverOf;
+    private readonly Dictionary<SymbolExpr, Func<BuiltinRecord?[], ParameterPoint, Complex>> _resolverOf;
 
     private KernelSet(ModelSpec spec, IReadOnlyList<SymbolExpr> inputs, Action<Complex[], Complex[]> compiled)
     {
@@ -64,11 +64,8 @@ public sealed class KernelSet
         return result.Value is null ? (null, result.Errors) : (new KernelSet(spec, inputs, result.Value), []);
     }
 
-    /// <summary>Every kernel at a parameter point (complex; kernels meant to be real have a zero imaginary part).</summary>
-    public Complex[] Evaluate(ParameterPoint point) => Evaluate(point, ComputeLets(point));
-
-    /// <summary>Every kernel at a parameter point whose let matrices are already computed (<see cref="ComputeLets"/>).</summary>
-    public Complex[] Evaluate(ParameterPoint point, Complex[,]?[] lets)
+    /// <summary>Every kernel at a parameter point whose let records are already computed (<see cref="TryComputeLets"/>).</summary>
+    public Complex[] Evaluate(ParameterPoint point, BuiltinRecord?[] lets)
     {
         var output = new Complex[Spec.Kernels.Count];
         _compiled(InputValues(point, lets), output);
@@ -79,50 +76,54 @@ public sealed class KernelSet
     /// The compiled delegate's input vector at a point, in the order of <see cref="Inputs"/> (a fresh array):
     /// what the kernels read, e.g. to name the input that makes a kernel not finite.
     /// </summary>
-    public Complex[] InputValues(ParameterPoint point, Complex[,]?[] lets)
+    public Complex[] InputValues(ParameterPoint point, BuiltinRecord?[] lets)
     {
         var input = new Complex[_resolvers.Length];
         for (var k = 0; k < input.Length; k++) input[k] = _resolvers[k](lets, point);
         return input;
     }
 
-    /// <summary>
-    /// The let matrices at a point, in declaration order; <paramref name="evaluate"/> replaces
-    /// <see cref="MatrixBuiltins.Evaluate"/> (e.g. to keep the whole result of a fit, not only its matrix).
-    /// </summary>
-    public Complex[,]?[] ComputeLets(ParameterPoint point, Func<LetSpec, IReadOnlyList<object>, Complex[,]>? evaluate = null)
+    /// <summary>The let records at a point, or null and the first let whose builtin has no value there.</summary>
+    public BuiltinRecord?[]? TryComputeLets(ParameterPoint point, out LetFailure? failure)
     {
-        evaluate ??= (let, args) => MatrixBuiltins.Evaluate(let.Builtin, args);
-        var lets = new Complex[,]?[Spec.Lets.Count];
+        failure = null;
+        var lets = new BuiltinRecord?[Spec.Lets.Count];
         for (var l = 0; l < lets.Length; l++)
         {
-            try
+            var arguments = LetArguments(l, lets, point);
+            var outcome = Spec.Lets[l].Builtin.Evaluate(arguments);
+            if (outcome.Value is null || outcome.Failure is not null)
             {
-                lets[l] = evaluate(Spec.Lets[l], LetArguments(l, lets, point));
+                failure = new LetFailure(Spec.Lets[l], outcome.Failure ?? "no value", outcome.Value, arguments);
+                return null;
             }
-            catch (Exception e) when (e is ArgumentException or ArithmeticException)
-            {
-                throw new LetEvaluationException(Spec.Lets[l], e.Message, e);
-            }
+            lets[l] = outcome.Value;
         }
         return lets;
     }
 
     /// <summary>
-    /// The numeric arguments of let number <paramref name="l"/> (a complex scalar, vector or matrix each), given the
-    /// earlier lets; e.g. what <c>modeldsl fit</c> hands to the texture fit.
+    /// Every kernel at a parameter point (complex; kernels meant to be real have a zero imaginary part), or null and the
+    /// let whose builtin has no value there (reported as MDL0315). No exception: a failure is a value.
     /// </summary>
-    public IReadOnlyList<object> LetArguments(int l, Complex[,]?[] lets, ParameterPoint point) =>
-        Spec.Lets[l].Arguments.Select(a => a.ArrayName is { } name
-            ? ArrayValue(name, lets, point)
-            : (object)Evaluator.Evaluate(a.Scalar!, s => _resolverOf[s](lets, point))).ToList();
+    public Complex[]? TryEvaluate(ParameterPoint point, out LetFailure? failure) =>
+        TryComputeLets(point, out failure) is { } lets ? Evaluate(point, lets) : null;
+
+    /// <summary>
+    /// The numeric arguments of let number <paramref name="l"/> by parameter name, given the earlier lets; e.g. the data
+    /// <c>modeldsl fit</c> compares the fit with.
+    /// </summary>
+    public BuiltinArguments LetArguments(int l, BuiltinRecord?[] lets, ParameterPoint point) =>
+        new(Spec.Lets[l].Arguments.ToDictionary(a => a.Parameter.Name, a => a.ArrayName is { } name
+            ? ArrayValue(name, a.Field, lets, point)
+            : new[,] { { Evaluator.Evaluate(a.Scalar!, s => _resolverOf[s](lets, point)) } }, StringComparer.Ordinal));
 
     /// <summary>The value at a point of a constant, a scalar parameter or a component <c>NAME[i]</c> / <c>NAME[i,j]</c> (not a let entry).</summary>
     public Complex ScalarValue(SymbolExpr s, ParameterPoint point) => Resolver(s)([], point);
 
-    private object ArrayValue(string name, Complex[,]?[] lets, ParameterPoint point)
+    private Complex[,] ArrayValue(string name, string? field, BuiltinRecord?[] lets, ParameterPoint point)
     {
-        if (_letIndex.TryGetValue(name, out var l)) return lets[l]!;
+        if (_letIndex.TryGetValue(name, out var l)) return lets[l]!.Array(field ?? "");
         if (_textures.TryGetValue(name, out var t))
         {
             // a texture's entries are expressions in parameters and earlier lets, evaluated here
@@ -134,35 +135,36 @@ public sealed class KernelSet
         }
         var p = _parameters[name];
         var values = point.Values[name];
-        if (p.Rank == 1) return values.ToArray();
-        var m = new Complex[p.Rows, p.Columns];
+        var m = new Complex[p.Rows, Math.Max(1, p.Columns)];
         for (var i = 0; i < p.Rows; i++)
-            for (var j = 0; j < p.Columns; j++)
-                m[i, j] = values[i * p.Columns + j];
+            for (var j = 0; j < m.GetLength(1); j++)
+                m[i, j] = values[i * m.GetLength(1) + j];
         return m;
     }
 
-    private Func<Complex[,]?[], ParameterPoint, Complex> Resolver(SymbolExpr s)
+    private Func<BuiltinRecord?[], ParameterPoint, Complex> Resolver(SymbolExpr s)
     {
         var name = s.Name;
         var bracket = name.IndexOf('[');
+        var head = bracket < 0 ? name : name[..bracket];
+        var indices = bracket < 0 ? [] : name[(bracket + 1)..^1].Split(',').Select(int.Parse).Select(i => i - 1).ToArray();
+        int i0 = indices.Length > 0 ? indices[0] : 0, j0 = indices.Length > 1 ? indices[1] : 0;
+        var dot = head.IndexOf('.');
+        if (dot >= 0)
+        {
+            // a record field R.field, R.field[i] or R.field[i,j]
+            var k = _letIndex[head[..dot]];
+            var field = head[(dot + 1)..];
+            return (lets, _) => lets[k]!.Entry(field, i0, j0);
+        }
         if (bracket < 0)
         {
             if (_consts.TryGetValue(name, out var c)) return (_, _) => c;
             return (_, point) => point.Values[name][0];
         }
-        var array = name[..bracket];
-        var indices = name[(bracket + 1)..^1].Split(',').Select(int.Parse).Select(i => i - 1).ToArray();
-        if (_letIndex.TryGetValue(array, out var k)) return (lets, _) => lets[k]![indices[0], indices[1]];
-        var p = _parameters[array];
-        var flat = p.Rank == 1 ? indices[0] : indices[0] * p.Columns + indices[1];
-        return (_, point) => point.Values[array][flat];
+        if (_letIndex.TryGetValue(head, out var plain)) return (lets, _) => lets[plain]!.Entry("", i0, j0);
+        var p = _parameters[head];
+        var flat = p.Rank == 1 ? i0 : i0 * p.Columns + j0;
+        return (_, point) => point.Values[head][flat];
     }
-}
-
-/// <summary>A library function of a <c>let</c> that cannot be evaluated at a parameter point (e.g. a fit without a solution).</summary>
-public sealed class LetEvaluationException(LetSpec let, string message, Exception inner) : Exception(message, inner)
-{
-    /// <summary>The let whose builtin failed.</summary>
-    public LetSpec Let { get; } = let;
 }

@@ -5,6 +5,7 @@ using ModelDsl.Checks;
 using ModelDsl.Diagnostics;
 using ModelDsl.Formatting;
 using ModelDsl.Kernels;
+using ModelDsl.Kernels.Builtins;
 using ModelDsl.Model;
 using ModelDsl.Syntax;
 using ModelDsl.Text;
@@ -16,7 +17,7 @@ namespace ModelDsl;
 /// → <see cref="ModelSpec"/> → <see cref="CheckReport"/>, and with a card → <see cref="NumericModel"/>.
 /// Every stage's product and the diagnostics of all stages are kept. Three doors for each fallible
 /// stage: <see cref="Create(SourceText)"/> (result plus diagnostics), <see cref="TryCompile"/>,
-/// <see cref="CompileOrThrow"/>; <see cref="CreateNumeric(SourceText, IReadOnlyList{string}?, Func{LetSpec, IReadOnlyList{object}, Complex[,]}?)"/>,
+/// <see cref="CompileOrThrow"/>; <see cref="CreateNumeric(SourceText, IReadOnlyList{string}?)"/>,
 /// <see cref="TryCreateNumeric(SourceText, IReadOnlyList{string}?, out NumericModel?)"/>,
 /// <see cref="CreateNumericOrThrow(SourceText, IReadOnlyList{string}?)"/>.
 /// </summary>
@@ -51,7 +52,7 @@ public sealed class ModelCompilation
     public static ModelCompilation Create(SourceText text)
     {
         var tree = SyntaxTree.Parse(text);
-        return new ModelCompilation(tree, Binder.Bind(tree));
+        return new ModelCompilation(tree, Binder.Bind(tree, StandardBuiltins.Catalogue));
     }
 
     /// <summary>Parses and binds spec text; <paramref name="path"/> is shown in diagnostics.</summary>
@@ -119,10 +120,9 @@ public sealed class ModelCompilation
     /// The numeric model of the spec at a card (a file; read errors are MDL0000) with <c>--set</c> overrides
     /// (<c>NAME=VALUE</c> texts): the card is bound, the kernels compiled (once per compilation) and the lets
     /// computed at the point. Diagnostics of every stage come back; the model is null when any is an error.
-    /// <paramref name="letEvaluator"/> replaces <see cref="NumericModel.EvaluateLet"/>. Never throws.
+    /// Never throws.
     /// </summary>
-    public NumericModelResult CreateNumeric(string cardPath, IReadOnlyList<string>? sets = null,
-        Func<LetSpec, IReadOnlyList<object>, Complex[,]>? letEvaluator = null)
+    public NumericModelResult CreateNumeric(string cardPath, IReadOnlyList<string>? sets = null)
     {
         string text;
         try
@@ -133,12 +133,11 @@ public sealed class ModelCompilation
         {
             return new NumericModelResult(null, [new Diagnostic("MDL0000", DiagnosticSeverity.Error, $"Cannot read the card: {e.Message}", SourceText.From("", cardPath), new TextSpan(0, 0))]);
         }
-        return CreateNumeric(SourceText.From(text, cardPath), sets, letEvaluator);
+        return CreateNumeric(SourceText.From(text, cardPath), sets);
     }
 
-    /// <summary>The numeric model at a card given as text; see <see cref="CreateNumeric(string, IReadOnlyList{string}?, Func{LetSpec, IReadOnlyList{object}, Complex[,]}?)"/>.</summary>
-    public NumericModelResult CreateNumeric(SourceText card, IReadOnlyList<string>? sets = null,
-        Func<LetSpec, IReadOnlyList<object>, Complex[,]>? letEvaluator = null)
+    /// <summary>The numeric model at a card given as text; see <see cref="CreateNumeric(string, IReadOnlyList{string}?)"/>.</summary>
+    public NumericModelResult CreateNumeric(SourceText card, IReadOnlyList<string>? sets = null)
     {
         if (Spec is not { } spec) return new NumericModelResult(null, [.. Diagnostics]);
         if (spec.Kernels.Count == 0) return new NumericModelResult(null, [NumericDiagnostics.NoKernels(spec)]);
@@ -147,7 +146,7 @@ public sealed class ModelCompilation
         if (point is null) return new NumericModelResult(null, [.. cardDiagnostics]);
         var (kernels, errors) = _kernels.Value;
         if (kernels is null) return new NumericModelResult(null, [.. errors.Select(e => NumericDiagnostics.CannotCompile(spec, e))]);
-        var created = NumericModel.Create(kernels, point, letEvaluator);
+        var created = NumericModel.Create(kernels, point);
         return created with { Diagnostics = [.. cardDiagnostics, .. created.Diagnostics] };
     }
 

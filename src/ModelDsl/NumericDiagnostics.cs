@@ -23,10 +23,6 @@ public static class NumericDiagnostics
     public static Diagnostic CannotCompile(ModelSpec spec, CompileError error) =>
         new("MDL0314", DiagnosticSeverity.Error, $"A kernel cannot be compiled: {error}", spec.Source, new TextSpan(0, 0));
 
-    /// <summary>MDL0315 at the let whose library function failed at the card's point.</summary>
-    public static Diagnostic LetFailed(ModelSpec spec, LetEvaluationException e) =>
-        new("MDL0315", DiagnosticSeverity.Error, $"{e.Let.Builtin.Name} cannot be evaluated at this card's point: {e.Message}", spec.Source, e.Let.Span);
-
     /// <summary>
     /// MDL0317 at a kernel whose value is not finite: it names the first input of the kernel (in the order of
     /// <see cref="KernelSet.Inputs"/>) that is not finite, or says that the formula itself overflowed or divided

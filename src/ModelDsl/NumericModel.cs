@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Numerics;
 using ModelDsl.Diagnostics;
 using ModelDsl.Kernels;
@@ -11,27 +10,19 @@ namespace ModelDsl;
 /// A model ready to evaluate at one parameter point: the <see cref="ModelSpec"/>, the bound
 /// <see cref="ParameterPoint"/>, the compiled <see cref="KernelSet"/> and the <c>let</c> values computed once
 /// at the point (a library failure there, e.g. a fit without a solution, is an MDL0315 diagnostic of
-/// <see cref="ModelCompilation.CreateNumeric(string, IReadOnlyList{string}?, Func{LetSpec, IReadOnlyList{object}, Complex[,]}?)"/>,
+/// <see cref="ModelCompilation.CreateNumeric(string, IReadOnlyList{string}?)"/>,
 /// so every use of the model reports it). Immutable: <see cref="WithPoint"/> gives a model at another
 /// point that shares the compiled kernels. Safe to share between threads.
 /// </summary>
 public sealed class NumericModel
 {
-    /// <summary>
-    /// The largest relative residual |m_nu(h) - U* m U^dagger| / |U* m U^dagger| of a <c>texture_fit</c>
-    /// (seed 001 eq. 2.11) that counts as reproducing the oscillation data.
-    /// </summary>
-    public const double MaxFitResidual = 1e-6;
+    private readonly BuiltinRecord?[] _lets;
 
-    private readonly Complex[,]?[] _lets;
-    private readonly Func<LetSpec, IReadOnlyList<object>, Complex[,]> _letEvaluator;
-
-    private NumericModel(KernelSet kernels, ParameterPoint point, Complex[,]?[] lets, Func<LetSpec, IReadOnlyList<object>, Complex[,]> letEvaluator)
+    private NumericModel(KernelSet kernels, ParameterPoint point, BuiltinRecord?[] lets)
     {
         Kernels = kernels;
         Point = point;
         _lets = lets;
-        _letEvaluator = letEvaluator;
         KernelNames = [.. kernels.Names];
     }
 
@@ -47,25 +38,20 @@ public sealed class NumericModel
     /// <summary>Kernel names, in declaration order.</summary>
     public ImmutableArray<string> KernelNames { get; }
 
-    /// <summary>
-    /// Computes the lets at <paramref name="point"/>; a library failure there is MDL0315 at the let.
-    /// <paramref name="letEvaluator"/> replaces <see cref="EvaluateLet"/> (e.g. to keep a fit's whole result).
-    /// </summary>
-    public static NumericModelResult Create(KernelSet kernels, ParameterPoint point, Func<LetSpec, IReadOnlyList<object>, Complex[,]>? letEvaluator = null)
-    {
-        letEvaluator ??= EvaluateLet;
-        try
-        {
-            return new NumericModelResult(new NumericModel(kernels, point, kernels.ComputeLets(point, letEvaluator), letEvaluator), []);
-        }
-        catch (LetEvaluationException e)
-        {
-            return new NumericModelResult(null, [NumericDiagnostics.LetFailed(kernels.Spec, e)]);
-        }
-    }
+    /// <summary>Computes the lets at <paramref name="point"/>; a builtin without a value there (e.g. a failed fit) is MDL0315 at the let.</summary>
+    public static NumericModelResult Create(KernelSet kernels, ParameterPoint point) =>
+        kernels.TryComputeLets(point, out var failure) is { } lets
+            ? new NumericModelResult(new NumericModel(kernels, point, lets), [])
+            : new NumericModelResult(null, [failure!.ToDiagnostic(kernels.Spec)], failure, point);
 
     /// <summary>The same compiled kernels at another point (its lets computed there); MDL0315 when a let fails there.</summary>
-    public NumericModelResult WithPoint(ParameterPoint point) => Create(Kernels, point, _letEvaluator);
+    public NumericModelResult WithPoint(ParameterPoint point) => Create(Kernels, point);
+
+    /// <summary>The record of let number <paramref name="index"/> (in declaration order) at the point.</summary>
+    public BuiltinRecord Let(int index) => _lets[index]!;
+
+    /// <summary>The arguments let number <paramref name="index"/> was evaluated with at the point.</summary>
+    public BuiltinArguments LetArguments(int index) => Kernels.LetArguments(index, _lets, Point);
 
     /// <summary>
     /// Every kernel at the point, and an MDL0317 diagnostic for each one that is not finite, naming its first
@@ -93,22 +79,9 @@ public sealed class NumericModel
     {
         var bracket = input.IndexOf('[');
         var name = bracket < 0 ? input : input[..bracket];
+        var dot = name.IndexOf('.');
+        if (dot >= 0) name = name[..dot];
         if (Spec.Lets.Any(l => l.Name == name)) return $"an entry of the let '{name}'";
         return Spec.Consts.Any(c => c.Name == name) ? "a constant" : "a parameter";
-    }
-
-    /// <summary>
-    /// The default evaluation of a let: <see cref="MatrixBuiltins.Evaluate"/>, except that a <c>texture_fit</c>
-    /// whose fitted texture does not reproduce the oscillation data (residual above <see cref="MaxFitResidual"/>,
-    /// as <c>modeldsl fit</c> requires) is a failure at the point (an <see cref="ArithmeticException"/>, so MDL0315).
-    /// </summary>
-    public static Complex[,] EvaluateLet(LetSpec let, IReadOnlyList<object> args)
-    {
-        if (let.Builtin.Name != "texture_fit") return MatrixBuiltins.Evaluate(let.Builtin, args);
-        var fit = MatrixBuiltins.TextureFitOf(args);
-        if (!(fit.Residual <= MaxFitResidual))
-            throw new ArithmeticException(string.Create(CultureInfo.InvariantCulture,
-                $"the fitted texture does not reproduce the oscillation data (residual {fit.Residual:G6} > {MaxFitResidual:G6}): double precision cannot hold the light masses in Yukawas this large (docs/trl.md)"));
-        return fit.H;
     }
 }

@@ -4,11 +4,14 @@ using ModelDsl.Diagnostics;
 namespace ModelDsl;
 
 /// <summary>
-/// What <see cref="ModelCompilation.CreateNumeric(string, IReadOnlyList{string}?, Func{Model.LetSpec, IReadOnlyList{object}, System.Numerics.Complex[,]}?)"/>
+/// What <see cref="ModelCompilation.CreateNumeric(string, IReadOnlyList{string}?)"/>
 /// returns: the numeric model, or null when any stage (spec, card, kernel compilation, the lets at the point) has
-/// errors; and every diagnostic of those stages (warnings too when there is a model).
+/// errors; and every diagnostic of those stages (warnings too when there is a model). <paramref name="LetFailure"/> is the let
+/// that had no value at the point (its MDL0315 is among the diagnostics), with its rejected value if there was one, and
+/// <paramref name="Point"/> the bound parameter point when the card bound.
 /// </summary>
-public sealed record NumericModelResult(NumericModel? Model, ImmutableArray<Diagnostic> Diagnostics)
+public sealed record NumericModelResult(NumericModel? Model, ImmutableArray<Diagnostic> Diagnostics, Kernels.LetFailure? LetFailure = null,
+    Model.ParameterPoint? Point = null)
 {
     /// <summary>True when there is a model.</summary>
     public bool Succeeded => Model is not null;

@@ -55,3 +55,11 @@ type TempFile(text: string, ?extension: string) =
     member _.Path = path
     interface IDisposable with
         member _.Dispose() = if File.Exists path then File.Delete path
+
+/// The electroweak and muon constants of the TRL library tests: PDG 2022 (R.L. Workman et al., PTEP 2022, 083C01),
+/// written here independently of models/seesaw-z3.mdl (the library has no defaults; the spec passes its own).
+let pdg2022 =
+    ModelDsl.Physics.Trl.TrlConstants(
+        HiggsVev = 246.0, WMass = 80.377, ZMass = 91.1876, HiggsMass = 125.25, SinThetaW2 = 0.23121,
+        AlphaEm = 1.0 / 137.035999084, FermiConstant = 1.1663788e-5, MuonMass = 0.1056583755, ElectronMass = 0.51099895e-3,
+        HbarGeVSeconds = 6.582119569e-25, MuonLifetime = 2.1969811e-6, MuonWidth = 6.582119569e-25 / 2.1969811e-6)

@@ -10,7 +10,7 @@ namespace ModelDsl.Cli.Commands;
 /// does: evaluate every kernel over the grid in parallel into an SQLite file, resuming an
 /// interrupted scan with the same arguments, and optionally export CSV. The scan starts from the facade's
 /// <see cref="NumericModel"/> at the card (so a library failure at the card is MDL0315, as in eval) and
-/// evaluates the lets of every point with <see cref="NumericModel.EvaluateLet"/>.
+/// evaluates every point through the same kernels (a point whose let has no value is stored as an error).
 /// </summary>
 public static class ScanCommand
 {
@@ -40,7 +40,7 @@ public static class ScanCommand
         if (created.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(created.Diagnostics));
         if (created.Model is not { } model) return ExitCodes.SpecErrors;
         var (spec, point, kernels) = (model.Spec, model.Point, model.Kernels);
-        var runner = ScanRunner.Create(kernels, point, axes, out var axisProblem, NumericModel.EvaluateLet);
+        var runner = ScanRunner.Create(kernels, point, axes, out var axisProblem);
         if (runner is null) { error.WriteLine($"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }
 
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",

@@ -12,7 +12,7 @@ public sealed record ScanAxisTarget(string Symbol, bool IsComplex, int Part, dou
 
 /// <summary>
 /// A model's kernels compiled for one scan: the <c>let</c> builtins folded in symbolically
-/// (<see cref="SymbolicBuiltins"/>), everything that does not depend on a scanned symbol evaluated
+/// (<see cref="IBuiltin.EvaluateSymbolic"/>), everything that does not depend on a scanned symbol evaluated
 /// once at the card's point, what depends only on the outer axes evaluated once per row, and the
 /// rest in real arithmetic per point, in one loop with no allocation (<see cref="StagedProgram"/>).
 /// Values are the real parts of the kernels, as the scan stores them.
@@ -48,26 +48,32 @@ public sealed class ScanKernels
         var spec = kernelSet.Spec;
         var parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
-        // the lets as symbolic matrices, substituted into the kernels
-        var lets = new Dictionary<string, ExprMatrix>(StringComparer.Ordinal);
+        // the lets as symbolic records (IBuiltin.EvaluateSymbolic), their entries substituted into the kernels
+        var lets = new Dictionary<string, IReadOnlyDictionary<string, ExprMatrix>>(StringComparer.Ordinal);
         var textures = spec.Textures.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var map = new Dictionary<Expr, Expr>();
         foreach (var let in spec.Lets)
         {
-            var args = let.Arguments.Select(a => a.ArrayName is { } name
-                ? lets.TryGetValue(name, out var m) ? m
+            var args = let.Arguments.ToDictionary(a => a.Parameter.Name, a => a.ArrayName is { } name
+                ? lets.TryGetValue(name, out var record) ? record[a.Field ?? ""]
                 : textures.TryGetValue(name, out var t) ? t.Matrix.Map(x => Rewriting.Substitute(x, map))
-                : (object)parameters[name].SymbolMatrix()
-                : a.Scalar!).ToList();
-            var value = SymbolicBuiltins.Evaluate(let.Builtin, args);
+                : parameters[name].SymbolMatrix()
+                : ExprMatrix.Create(1, 1, (_, _) => Rewriting.Substitute(a.Scalar!, map)), StringComparer.Ordinal);
+            var value = let.Builtin.EvaluateSymbolic(new SymbolicArguments(args));
             if (value is null) { reason = $"the builtin {let.Builtin.Name} has no symbolic form"; return null; }
             lets[let.Name] = value;
-            for (var i = 0; i < value.Rows; i++)
-                for (var j = 0; j < value.Columns; j++)
-                {
-                    map[Expr.Complex($"{let.Name}[{i + 1},{j + 1}]")] = value[i, j];
-                    map[Expr.Real($"{let.Name}[{i + 1},{j + 1}]")] = value[i, j];
-                }
+            foreach (var field in let.Builtin.Result)
+            {
+                var m = value[field.Name];
+                for (var i = 0; i < m.Rows; i++)
+                    for (var j = 0; j < m.Columns; j++)
+                    {
+                        int[] indices = field.Rank switch { 0 => [], 1 => [i + 1], _ => [i + 1, j + 1] };
+                        var symbol = let.EntrySymbol(field.Name, indices);
+                        map[Expr.Complex(symbol)] = m[i, j];
+                        map[Expr.Real(symbol)] = m[i, j];
+                    }
+            }
         }
         var kernels = spec.Kernels.Select(k => Rewriting.Substitute(k.Expression, map)).ToList();
 

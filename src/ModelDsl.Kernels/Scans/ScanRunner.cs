@@ -21,12 +21,9 @@ public sealed class ScanRunner
     private readonly IReadOnlyList<GridAxis> _axes;
     private readonly Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>[] _setters;
     private readonly ScanKernels? _compiled;
-    private readonly Func<LetSpec, IReadOnlyList<object>, Complex[,]>? _letEvaluator;
 
-    private ScanRunner(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>[] setters, ScanKernels? compiled, string? fallbackReason,
-        Func<LetSpec, IReadOnlyList<object>, Complex[,]>? letEvaluator)
+    private ScanRunner(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>[] setters, ScanKernels? compiled, string? fallbackReason)
     {
-        _letEvaluator = letEvaluator;
         _kernels = kernels;
         _base = basePoint;
         _axes = axes;
@@ -46,11 +43,8 @@ public sealed class ScanRunner
 
     /// <summary>
     /// Checks the axis names against the model; null with a message when one is not a scannable parameter.
-    /// <paramref name="letEvaluator"/> computes the lets of a point evaluated point by point (as in
-    /// <see cref="KernelSet.ComputeLets"/>; e.g. the facade's evaluator that rejects a fit that does not reproduce the data).
     /// </summary>
-    public static ScanRunner? Create(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, out string? problem,
-        Func<LetSpec, IReadOnlyList<object>, Complex[,]>? letEvaluator = null)
+    public static ScanRunner? Create(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, out string? problem)
     {
         problem = null;
         var setters = new List<Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>>();
@@ -74,7 +68,7 @@ public sealed class ScanRunner
         var point = basePoint with { Values = values.ToImmutable() };
         var targets = axes.Select(a => Target(kernels.Spec, a)).ToList();
         var compiled = ScanKernels.Create(kernels, point, targets, out var reason);
-        return new ScanRunner(kernels, point, axes, setters.ToArray(), compiled, reason, letEvaluator);
+        return new ScanRunner(kernels, point, axes, setters.ToArray(), compiled, reason);
     }
 
     private static ScanAxisTarget Target(ModelSpec spec, GridAxis axis)
@@ -186,15 +180,17 @@ public sealed class ScanRunner
         var axisValues = AxisValues(index);
         var values = _base.Values.ToBuilder();
         for (var a = 0; a < _setters.Length; a++) _setters[a](values, axisValues[a]);
+        var errorValues = axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Count)).ToArray();
         try
         {
-            var point = _base with { Values = values.ToImmutable() };
-            var result = _kernels.Evaluate(point, _kernels.ComputeLets(point, _letEvaluator)).Select(z => z.Real).ToArray();
+            if (_kernels.TryEvaluate(_base with { Values = values.ToImmutable() }, out var failure) is not { } kernels)
+                return new ScanRow(index, errorValues, "error: " + failure!.Reason);
+            var result = kernels.Select(z => z.Real).ToArray();
             return new ScanRow(index, axisValues.Concat(result).ToArray(), Status(result));
         }
-        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException or LetEvaluationException)
+        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException)
         {
-            return new ScanRow(index, axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Count)).ToArray(), "error: " + e.Message);
+            return new ScanRow(index, errorValues, "error: " + e.Message);
         }
     }
 

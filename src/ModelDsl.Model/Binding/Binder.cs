@@ -19,7 +19,11 @@ public sealed class Binder
     /// <summary>The checks that the checks stage knows.</summary>
     public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum", "seesaw_zero_mass"];
 
-    private static readonly string[] Builtins = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", .. FunctionInfo.Names, .. MatrixBuiltin.All.Select(b => b.Name)];
+    private static readonly string[] Reserved = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", "true", "false", .. FunctionInfo.Names];
+    private readonly HashSet<string> _reserved;
+
+    /// <summary>True for the names the language reserves (constants, functions, kernel words, builtins).</summary>
+    internal bool IsReserved(string name) => _reserved.Contains(name);
 
     private readonly SyntaxTree _tree;
     private readonly SourceText _text;
@@ -30,7 +34,8 @@ public sealed class Binder
     internal IReadOnlyDictionary<string, ParameterSpec> Parameters => _parameters;
     internal IReadOnlyDictionary<string, FieldSpec> Fields => _fields;
     internal IReadOnlyDictionary<string, string> DeclaredAs => _declaredAs;
-    internal static IReadOnlyList<string> BuiltinNames => Builtins;
+    /// <summary>The library functions a <c>let</c> may call.</summary>
+    internal IBuiltinCatalogue Catalogue { get; }
 
     /// <summary>
     /// Poisoned names: declarations that failed (a syntax error in a definition or a field, a parameter
@@ -52,14 +57,19 @@ public sealed class Binder
     private readonly Dictionary<string, FieldSpec> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _declaredAs = new(StringComparer.Ordinal);
 
-    private Binder(SyntaxTree tree)
+    private Binder(SyntaxTree tree, IBuiltinCatalogue catalogue)
     {
         _tree = tree;
         _text = tree.Text;
+        Catalogue = catalogue;
+        _reserved = new HashSet<string>(Reserved.Concat(catalogue.All.Select(b => b.Name)), StringComparer.Ordinal);
     }
 
-    /// <summary>Binds a parsed spec (its syntax diagnostics are included in the result).</summary>
-    public static BindResult Bind(SyntaxTree tree) => new Binder(tree).Run();
+    /// <summary>
+    /// Binds a parsed spec (its syntax diagnostics are included in the result); <paramref name="catalogue"/> holds the
+    /// builtins its lets may call (the facade passes ModelDsl.Kernels' catalogue).
+    /// </summary>
+    public static BindResult Bind(SyntaxTree tree, IBuiltinCatalogue catalogue) => new Binder(tree, catalogue).Run();
 
     private BindResult Run()
     {
@@ -127,7 +137,7 @@ public sealed class Binder
     private bool Declare(SyntaxToken name, string what)
     {
         if (name.IsMissing) return false;
-        if (Builtins.Contains(name.Text))
+        if (_reserved.Contains(name.Text))
         {
             _diagnostics.ReportNameClash(_text, name.Span, name.Text, "is a built-in name (constant or function) and cannot be declared");
             return false;
@@ -172,7 +182,7 @@ public sealed class Binder
     private void DeclareParameters(ParameterDeclarationSyntax p)
     {
         bool? complex = null;
-        bool symmetric = false, hermitian = false, diagonal = false, unknownFlag = false;
+        bool symmetric = false, hermitian = false, diagonal = false, unknownFlag = false, isBool = false;
         bool mass = false, positive = false, nonNegative = false, ordered = false;
         // after a syntax error the flags may be anything: the names are declared, the flags not judged
         var clean = Clean(p);
@@ -180,8 +190,8 @@ public sealed class Binder
         {
             switch (flag.Text)
             {
-                case "real" or "complex" when complex is null: complex = flag.Text == "complex"; break;
-                case "real" or "complex": _diagnostics.ReportBadParameterFlag(_text, flag.Span, "Give 'real' or 'complex' only once."); break;
+                case "real" or "complex" or "bool" when complex is null: complex = flag.Text == "complex"; isBool = flag.Text == "bool"; break;
+                case "real" or "complex" or "bool": _diagnostics.ReportBadParameterFlag(_text, flag.Span, "Give 'real', 'complex' or 'bool' only once."); break;
                 case "symmetric": symmetric = true; break;
                 case "hermitian": hermitian = true; break;
                 case "diagonal": diagonal = true; break;
@@ -198,7 +208,7 @@ public sealed class Binder
             }
         }
         if (complex is null && !unknownFlag && clean && p.Flags.All(f => !f.IsMissing))
-            _diagnostics.ReportBadParameterFlag(_text, p.Flags[0].Span, "Say whether the parameters are 'real' or 'complex'.");
+            _diagnostics.ReportBadParameterFlag(_text, p.Flags[0].Span, "Say whether the parameters are 'real', 'complex' or 'bool'.");
         foreach (var item in p.Items)
         {
             if (!Declare(item.Name, "parameter")) continue;
@@ -216,15 +226,30 @@ public sealed class Binder
                 BrokenDefinitions.Add(item.Name.Text); // its shape is in doubt: its uses say nothing more
                 continue;
             }
-            var defaultValue = p.Default is null ? (System.Numerics.Complex?)null : EvaluateConstant(p.Default, allowComplex: complex == true);
+            if (isBool && (rows > 0 || symmetric || hermitian || diagonal || mass || positive || nonNegative || ordered))
+                _diagnostics.ReportBadParameterFlag(_text, item.Span, $"'{item.Name.Text}': a 'bool' parameter is a scalar switch without other flags.");
+            var defaultValue = p.Default is null ? (System.Numerics.Complex?)null
+                : isBool ? BoolDefault(p.Default)
+                : EvaluateConstant(p.Default, allowComplex: complex == true);
             _parameters[item.Name.Text] = new ParameterSpec(item.Name.Text, rows, cols, complex ?? false, symmetric, hermitian, diagonal, false, item.Span)
             {
-                IsMass = mass, IsPositive = positive, IsNonNegative = nonNegative, IsOrdered = ordered, Default = defaultValue,
+                IsMass = mass, IsPositive = positive, IsNonNegative = nonNegative, IsOrdered = ordered, Default = defaultValue, IsBool = isBool,
             };
         }
     }
 
-    private static readonly string[] ParameterFlags = ["real", "complex", "symmetric", "hermitian", "diagonal", "mass", "positive", "nonnegative", "ordered"];
+    /// <summary>The default of a bool parameter: <c>true</c> (1) or <c>false</c> (0).</summary>
+    private System.Numerics.Complex? BoolDefault(ExpressionSyntax e)
+    {
+        if (BoolLiteral(e) is { } b) return b ? 1 : 0;
+        _diagnostics.ReportBadValue(_text, e.Span, "A 'bool' parameter's value is true or false.");
+        return null;
+    }
+
+    /// <summary><c>true</c> or <c>false</c>, else null.</summary>
+    internal static bool? BoolLiteral(ExpressionSyntax e) => e is NameExpressionSyntax { Name.Text: "true" or "false" } n ? n.Name.Text == "true" : null;
+
+    private static readonly string[] ParameterFlags = ["real", "complex", "bool", "symmetric", "hermitian", "diagonal", "mass", "positive", "nonnegative", "ordered"];
 
     private int Dimension(SyntaxToken t)
     {
@@ -582,6 +607,12 @@ public sealed class Binder
                 return ExpressionRules.Binary(b, BindExpression(b.Left, scope), BindExpression(b.Right, scope), _text, _diagnostics);
             case ParenthesizedExpressionSyntax p:
                 return BindExpression(p.Expression, scope);
+            case NamedArgumentSyntax a:
+                _diagnostics.ReportNamedArgument(_text, a.Span, "Named arguments are for library functions in 'let', e.g. let U = pmns(s12: s12, ...).");
+                return Expr.Zero;
+            case MemberAccessExpressionSyntax m:
+                _diagnostics.ReportBadMember(_text, m.Span, "A record field (R.field) is a kernel value; a Lagrangian term cannot use it.");
+                return Expr.Zero;
             default:
                 return ExpressionRules.Error; // ErrorExpressionSyntax: already reported by the parser
         }
@@ -677,7 +708,7 @@ public sealed class Binder
         {
             switch (i.Indices[k])
             {
-                case NameExpressionSyntax { Name: var index } when !_declaredAs.ContainsKey(index.Text) && !Builtins.Contains(index.Text):
+                case NameExpressionSyntax { Name: var index } when !_declaredAs.ContainsKey(index.Text) && !_reserved.Contains(index.Text):
                     scope.Indices.Add((index.Text, ranges[k], index.Span));
                     parts.Add(index.Text);
                     break;
@@ -706,7 +737,7 @@ public sealed class Binder
             if (name != "conj" && !isField)
             {
                 // an unknown name is reported as such (once), not as 'takes a field'
-                if (arg is NameExpressionSyntax { Name.Text: var n } && (!_declaredAs.ContainsKey(n) || BrokenDefinitions.Contains(n)) && !Builtins.Contains(n)
+                if (arg is NameExpressionSyntax { Name.Text: var n } && (!_declaredAs.ContainsKey(n) || BrokenDefinitions.Contains(n)) && !_reserved.Contains(n)
                     || arg is IndexExpressionSyntax { Name.Text: var ni } && (!_declaredAs.ContainsKey(ni) || BrokenDefinitions.Contains(ni)))
                 {
                     BindExpression(arg, scope);

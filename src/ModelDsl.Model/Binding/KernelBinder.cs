@@ -27,17 +27,22 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     private readonly Dictionary<string, Expr> _kernels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TextureSpec> _textures = new(StringComparer.Ordinal);
 
-    /// <summary>Index values, define nesting depth, numeric-only (const) binding, and the defines being expanded (for recursion).</summary>
+    /// <summary>
+    /// Index values (Env), define nesting depth, numeric-only (const) binding, the defines being expanded (for recursion), and
+    /// define parameters bound to values (Values: an argument that is not an index).
+    /// </summary>
     private sealed record Context(ImmutableDictionary<string, int> Env, int Depth, bool NumericOnly)
     {
         public ImmutableHashSet<string> Expanding { get; init; } = ImmutableHashSet<string>.Empty;
+
+        public ImmutableDictionary<string, Expr> Values { get; init; } = ImmutableDictionary<string, Expr>.Empty;
     }
 
     private static bool IsError(Expr e) => ExpressionRules.IsError(e);
 
     private bool IsPoisoned(string name) => owner.BrokenDefinitions.Contains(name);
 
-    private void Poison(string name) => owner.BrokenDefinitions.Add(name);
+    private void Poison(string name) => MarkBroken(name);
 
     /// <summary>True when the syntax uses a poisoned name: its failure is reported, so nothing more is said.</summary>
     private bool UsesPoisoned(ExpressionSyntax e) => e switch
@@ -51,8 +56,8 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     /// <summary>A name used as a whole array that is declared nowhere is reported as unknown (once; then poisoned), not as a wrong argument.</summary>
     private void ReportUnknownArrays(IEnumerable<ExpressionSyntax> operands)
     {
-        foreach (var n in operands.OfType<NameExpressionSyntax>())
-            if (!owner.DeclaredAs.ContainsKey(n.Name.Text) && !Binder.BuiltinNames.Contains(n.Name.Text) && !owner.ConstValues.ContainsKey(n.Name.Text))
+        foreach (var n in operands.Select(o => o is NamedArgumentSyntax named ? named.Value : o).OfType<NameExpressionSyntax>())
+            if (!owner.DeclaredAs.ContainsKey(n.Name.Text) && !owner.IsReserved(n.Name.Text) && !owner.ConstValues.ContainsKey(n.Name.Text))
                 Bind(n, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
     }
 
@@ -86,8 +91,11 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     break;
                 case SyntaxKind.LetKeyword:
                     ReportUnknownArrays(d.Expression is CallExpressionSyntax call ? call.Arguments : []);
-                    if (!UsesPoisoned(d.Expression) && BindLet(d) is { } let) _lets[name] = let;
-                    else Poison(name);
+                    if (UsesPoisoned(d.Expression) || MentionsBroken(d.Expression)) MarkBroken(name);
+                    else if (BindLet(d) is { } let) _lets[name] = let;
+                    else if (d.Expression is CallExpressionSyntax letCall && owner.Catalogue.Find(letCall.Name.Text) is { } known)
+                        _lets[name] = new LetSpec(name, known, [], d.Span); // reported; its fields still resolve, so uses add no errors
+                    else MarkBroken(name);
                     break;
                 case SyntaxKind.DefineKeyword:
                     _defines[name] = d;
@@ -103,15 +111,54 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     else Poison(name);
                     break;
                 case SyntaxKind.KernelKeyword:
+                    if (MentionsBroken(d.Expression)) { MarkBroken(name); break; }
                     var errors = _diagnostics.Count;
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
-                    if (_diagnostics.Count > errors || IsError(expr)) { Poison(name); break; }
+                    if (_diagnostics.Count > errors || IsError(expr)) { MarkBroken(name); break; }
                     _kernels[name] = expr;
                     kernels.Add(new KernelSpec(name, expr, d.Span));
                     break;
             }
         }
         return (consts, _lets.Values.ToList(), kernels, textures);
+    }
+
+    private readonly Dictionary<string, bool> _defineMentionsBroken = new(StringComparer.Ordinal);
+
+    /// <summary>A let or kernel that could not be bound (its error is reported): declarations that use it are skipped silently.</summary>
+    private void MarkBroken(string name)
+    {
+        owner.BrokenDefinitions.Add(name);
+        _defineMentionsBroken.Clear();
+    }
+
+    /// <summary>
+    /// True when <paramref name="e"/> uses a let or kernel that could not be bound, directly or through defines: the
+    /// declaration is then skipped without a message (one typo, one message).
+    /// </summary>
+    private bool MentionsBroken(ExpressionSyntax e)
+    {
+        var broken = owner.BrokenDefinitions;
+        if (broken.Count == 0) return false;
+        switch (e)
+        {
+            case NameExpressionSyntax n when broken.Contains(n.Name.Text) && !_defines.ContainsKey(n.Name.Text):
+            case IndexExpressionSyntax i when broken.Contains(i.Name.Text):
+            case MemberAccessExpressionSyntax m when broken.Contains(m.Record.Text):
+            case CallExpressionSyntax bc when broken.Contains(bc.Name.Text) && !_defines.ContainsKey(bc.Name.Text):
+                return true;
+            case NameExpressionSyntax n when _defines.ContainsKey(n.Name.Text) && DefineMentionsBroken(n.Name.Text):
+            case CallExpressionSyntax c when _defines.ContainsKey(c.Name.Text) && DefineMentionsBroken(c.Name.Text):
+                return true;
+        }
+        return Children(e).Any(MentionsBroken);
+    }
+
+    private bool DefineMentionsBroken(string name)
+    {
+        if (_defineMentionsBroken.TryGetValue(name, out var known)) return known;
+        _defineMentionsBroken[name] = false; // a define that calls itself is reported where it is expanded
+        return _defineMentionsBroken[name] = MentionsBroken(_defines[name].Expression);
     }
 
     /// <summary>
@@ -149,9 +196,12 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 return texture.Matrix;
             case NameExpressionSyntax n when owner.Parameters.TryGetValue(n.Name.Text, out var p) && p.Rank == 2:
                 return p.SymbolMatrix();
-            case NameExpressionSyntax n when _lets.TryGetValue(n.Name.Text, out var let):
+            case NameExpressionSyntax n when _lets.TryGetValue(n.Name.Text, out var let) && let.Field("") is { Rank: 2 } plain:
                 // a library matrix (e.g. a fitted perturbation) enters as its entries, computed per point
-                return ExprMatrix.Create(let.Rows, let.Columns, (i, j) => Expr.Complex($"{let.Name}[{i + 1},{j + 1}]"));
+                return ExprMatrix.Create(plain.Rows, plain.Columns, (i, j) => Expr.Complex(let.EntrySymbol("", [i + 1, j + 1])));
+            case MemberAccessExpressionSyntax { Indices.Count: 0 } m when _lets.TryGetValue(m.Record.Text, out var record)
+                                                                    && record.Field(m.Member.Text) is { Rank: 2 } field:
+                return ExprMatrix.Create(field.Rows, field.Columns, (i, j) => FieldSymbol(record, field, [i + 1, j + 1]));
             case BinaryExpressionSyntax { Operator.Kind: SyntaxKind.Plus or SyntaxKind.Minus } b:
                 var left = BindTexture(b.Left, textures);
                 var right = BindTexture(b.Right, textures);
@@ -194,45 +244,174 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
 
     private LetSpec? BindLet(DefinitionDeclarationSyntax d)
     {
-        if (d.Expression is not CallExpressionSyntax call || MatrixBuiltin.Find(call.Name.Text) is not { } builtin)
+        var catalogue = owner.Catalogue;
+        if (d.Expression is not CallExpressionSyntax call || catalogue.Find(call.Name.Text) is not { } builtin)
         {
+            var near = d.Expression is CallExpressionSyntax c ? NameSuggestion.Nearest(c.Name.Text, catalogue.All.Select(b => b.Name)) : null;
             _diagnostics.ReportBadLet(_text, d.Expression.Span,
-                $"'let' takes a library function: {string.Join(", ", MatrixBuiltin.All.Select(b => b.Name))}.");
+                $"'let' takes a library function: {string.Join(", ", catalogue.All.Select(b => b.Name))}." + (near is null ? "" : $" Did you mean '{near}'?"));
             return null;
         }
-        if (call.Arguments.Count != builtin.Arguments.Count)
-        {
-            _diagnostics.ReportArity(_text, call.Name.Span, builtin.Name, $"{builtin.Arguments.Count} arguments", call.Arguments.Count);
-            return null;
-        }
-        var args = new List<LetArgument>();
+        var signature = BuiltinCatalogue.Signature(builtin);
+        var given = new Dictionary<string, ExpressionSyntax>(StringComparer.Ordinal);
+        var named = false;
         for (var k = 0; k < call.Arguments.Count; k++)
         {
-            var syntax = call.Arguments[k];
-            var kind = builtin.Arguments[k];
-            if (kind is BuiltinArgument.Vector3 or BuiltinArgument.Matrix3)
+            var a = call.Arguments[k];
+            BuiltinParameter? p;
+            ExpressionSyntax value;
+            if (a is NamedArgumentSyntax na)
             {
-                var rank = kind == BuiltinArgument.Vector3 ? 1 : 2;
-                var arrayName = syntax is NameExpressionSyntax n ? n.Name.Text : null;
-                var dims = arrayName is null ? null
-                    : owner.Parameters.TryGetValue(arrayName, out var p) && p.IsMatrix ? p.Dimensions
-                    : _lets.TryGetValue(arrayName, out var l) ? [l.Rows, l.Columns]
-                    : _textures.TryGetValue(arrayName, out var t) ? [t.Matrix.Rows, t.Matrix.Columns] : null;
-                if (dims is null || dims.Length != rank || dims.Any(x => x != 3))
+                named = true;
+                p = builtin.Parameters.FirstOrDefault(x => x.Name == na.Name.Text);
+                if (p is null)
                 {
-                    _diagnostics.ReportBadLet(_text, syntax.Span,
-                        $"Argument {k + 1} of {builtin.Name} is {(rank == 1 ? "a vector parameter of length 3, e.g. M[3]" : "a 3x3 matrix (a parameter, a texture or an earlier let)")}.");
+                    _diagnostics.ReportUnknownArgument(_text, na.Name.Span, builtin.Name, na.Name.Text,
+                        NameSuggestion.Nearest(na.Name.Text, builtin.Parameters.Select(x => x.Name)), signature);
                     return null;
                 }
-                args.Add(new LetArgument(arrayName, null));
-                continue;
+                value = na.Value;
             }
-            var errors = _diagnostics.Count;
-            var scalar = Bind(syntax, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
-            if (_diagnostics.Count > errors || IsError(scalar)) return null;
-            args.Add(new LetArgument(null, scalar));
+            else
+            {
+                if (named)
+                {
+                    _diagnostics.ReportNamedArgument(_text, a.Span, $"A positional argument cannot follow a named one; name it: {signature}.");
+                    return null;
+                }
+                if (k >= builtin.Parameters.Count)
+                {
+                    _diagnostics.ReportArity(_text, call.Name.Span, builtin.Name, $"at most {builtin.Parameters.Count} arguments: {signature}", call.Arguments.Count);
+                    return null;
+                }
+                p = builtin.Parameters[k];
+                value = a;
+            }
+            if (!given.TryAdd(p.Name, value))
+            {
+                _diagnostics.ReportDuplicateArgument(_text, a.Span, builtin.Name, p.Name);
+                return null;
+            }
         }
-        return new LetSpec(d.Name.Text, builtin, args, d.Span);
+        // each given argument against its type first (an old positional call fails at its first argument), then what is missing
+        var bound = new Dictionary<string, LetArgument>(StringComparer.Ordinal);
+        foreach (var p in builtin.Parameters)
+        {
+            if (!given.TryGetValue(p.Name, out var syntax)) continue;
+            if (BindArgument(builtin, p, syntax) is not { } arg) return null;
+            bound[p.Name] = arg;
+        }
+        var missing = builtin.Parameters.Where(p => !p.IsOptional && !given.ContainsKey(p.Name)).Select(p => p.Name).ToList();
+        if (missing.Count > 0)
+        {
+            _diagnostics.ReportMissingArgument(_text, call.Name.Span, builtin.Name, missing, signature);
+            return null;
+        }
+        return new LetSpec(d.Name.Text, builtin, builtin.Parameters.Select(p => bound.GetValueOrDefault(p.Name) ?? DefaultArgument(p)).ToList(), d.Span);
+    }
+
+    private static LetArgument DefaultArgument(BuiltinParameter p)
+    {
+        var v = p.Default!.Value;
+        var text = v.Real.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return new LetArgument(p, Rational.TryParse(text) is { } r ? Expr.Number(r) : Expr.Real(text), null, null);
+    }
+
+    /// <summary>One argument checked against its parameter's type: arrays by name (with their shape), switches, scalars.</summary>
+    private LetArgument? BindArgument(IBuiltin builtin, BuiltinParameter p, ExpressionSyntax syntax)
+    {
+        var type = p.Type;
+        if (type.IsArray)
+        {
+            var (name, field, dims) = ArrayArgument(syntax);
+            int[] want = type.Kind == BuiltinValueKind.Vector ? [type.Rows] : [type.Rows, type.Columns];
+            if (dims is null || !dims.SequenceEqual(want))
+            {
+                var what = dims is null ? "not a vector or matrix" : dims.Length == 0 ? "a scalar" : dims.Length == 1 ? $"a vector of length {dims[0]}" : $"a {dims[0]}x{dims[1]} matrix";
+                _diagnostics.ReportArgumentKind(_text, syntax.Span, builtin.Name, p.Name,
+                    type.Kind == BuiltinValueKind.Vector ? $"a vector of length {type.Rows} (a vector parameter such as M[{type.Rows}], or a record field such as F.mass)"
+                        : $"a {type.Rows}x{type.Columns} matrix (a matrix parameter, a texture, a matrix let or a record field such as F.h)",
+                    $"'{_text.ToString(syntax.Span)}' is {what}");
+                return null;
+            }
+            return new LetArgument(p, null, name, field);
+        }
+        if (type.Kind == BuiltinValueKind.Bool)
+        {
+            if (Binder.BoolLiteral(syntax) is { } b) return new LetArgument(p, b ? Expr.One : Expr.Zero, null, null);
+            if (syntax is NameExpressionSyntax n && owner.Parameters.TryGetValue(n.Name.Text, out var bp) && bp.IsBool) return new LetArgument(p, bp.Symbol, null, null);
+            _diagnostics.ReportArgumentKind(_text, syntax.Span, builtin.Name, p.Name, "a switch", $"write true, false or the name of a 'bool' parameter, not '{_text.ToString(syntax.Span)}'");
+            return null;
+        }
+        var (arrayName, _, arrayDims) = ArrayArgument(syntax);
+        if (arrayName is not null && arrayDims is { Length: > 0 })
+        {
+            _diagnostics.ReportArgumentKind(_text, syntax.Span, builtin.Name, p.Name, $"a {type} number", $"'{_text.ToString(syntax.Span)}' is an array (select an entry with [...])");
+            return null;
+        }
+        if (syntax is NameExpressionSyntax bn && owner.Parameters.TryGetValue(bn.Name.Text, out var boolParameter) && boolParameter.IsBool)
+        {
+            _diagnostics.ReportArgumentKind(_text, syntax.Span, builtin.Name, p.Name, $"a {type} number", $"'{bn.Name.Text}' is a switch");
+            return null;
+        }
+        var errors = _diagnostics.Count;
+        var scalar = Bind(syntax, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
+        if (_diagnostics.Count > errors) return null;
+        return new LetArgument(p, scalar, null, null);
+    }
+
+    /// <summary>The array an argument names (parameter, texture, plain-matrix let, or record field), with its dimensions; nulls otherwise.</summary>
+    private (string? Name, string? Field, int[]? Dims) ArrayArgument(ExpressionSyntax syntax)
+    {
+        switch (syntax)
+        {
+            case NameExpressionSyntax n:
+                var name = n.Name.Text;
+                if (owner.Parameters.TryGetValue(name, out var p)) return (name, null, p.Dimensions);
+                if (_textures.TryGetValue(name, out var t)) return (name, null, [t.Matrix.Rows, t.Matrix.Columns]);
+                if (_lets.TryGetValue(name, out var l) && l.Field("") is { } plain) return (name, null, plain.Dimensions);
+                return (null, null, null);
+            case MemberAccessExpressionSyntax { Indices.Count: 0 } m when _lets.TryGetValue(m.Record.Text, out var let) && let.Field(m.Member.Text) is { } f:
+                return (let.Name, f.Name, f.Dimensions);
+            default:
+                return (null, null, null);
+        }
+    }
+
+    private static SymbolExpr FieldSymbol(LetSpec let, BuiltinField field, IReadOnlyList<int> indices)
+    {
+        var name = let.EntrySymbol(field.Name, indices);
+        return field.IsComplex ? Expr.Complex(name) : Expr.Real(name);
+    }
+
+    /// <summary><c>R.field</c>, <c>R.field[i]</c>, <c>R.field[i,j]</c>: an entry of a record let's field.</summary>
+    private Expr BindMember(MemberAccessExpressionSyntax m, Context ctx)
+    {
+        if (ctx.NumericOnly || !_lets.TryGetValue(m.Record.Text, out var let) || let.IsPlainMatrix)
+        {
+            _diagnostics.ReportBadMember(_text, m.Span, $"'{m.Record.Text}' is not a record: R.field reads a field of a 'let' whose library function returns a record.");
+            return Expr.Zero;
+        }
+        if (let.Field(m.Member.Text) is not { } field)
+        {
+            var near = NameSuggestion.Nearest(m.Member.Text, let.Builtin.Result.Select(f => f.Name));
+            _diagnostics.ReportBadMember(_text, m.Member.Span,
+                $"{let.Builtin.Name} has no field '{m.Member.Text}' (fields: {string.Join(", ", let.Builtin.Result.Select(f => f.Name))})." + (near is null ? "" : $" Did you mean '{near}'?"));
+            return Expr.Zero;
+        }
+        if (m.Indices.Count != field.Rank)
+        {
+            _diagnostics.ReportIndexCount(_text, m.Span, $"{m.Record.Text}.{m.Member.Text}", field.Rank, m.Indices.Count);
+            return Expr.Zero;
+        }
+        var values = new List<int>();
+        for (var k = 0; k < field.Rank; k++)
+        {
+            var v = IndexValue(m.Indices[k], ctx, field.Dimensions[k]);
+            if (v is null) return Expr.Zero;
+            values.Add(v.Value);
+        }
+        return FieldSymbol(let, field, values);
     }
 
     private Expr Bind(ExpressionSyntax e, Context ctx)
@@ -266,6 +445,11 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 return ExpressionRules.Binary(b, Bind(b.Left, ctx), Bind(b.Right, ctx), _text, _diagnostics);
             case ParenthesizedExpressionSyntax p:
                 return Bind(p.Expression, ctx);
+            case MemberAccessExpressionSyntax m:
+                return BindMember(m, ctx);
+            case NamedArgumentSyntax a:
+                _diagnostics.ReportNamedArgument(_text, a.Span, "Named arguments are for library functions in 'let'; functions and defines take theirs by position.");
+                return Expr.Zero;
             default:
                 return ExpressionRules.Error;
         }
@@ -282,6 +466,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             case "I": return Expr.I;
             case "omega": return Expr.Omega;
         }
+        if (ctx.Values.TryGetValue(text, out var bound)) return bound;
         if (ctx.Env.ContainsKey(text))
         {
             _diagnostics.ReportFieldIndex(_text, name.Span, $"The index '{text}' selects an entry (as in M[{text}]); it is not a value.");
@@ -320,7 +505,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     {
         complex = true;
         if (owner.Parameters.TryGetValue(name, out var p) && p.IsMatrix) { complex = p.IsComplex; return p.Dimensions; }
-        if (_lets.TryGetValue(name, out var l)) return [l.Rows, l.Columns];
+        if (_lets.TryGetValue(name, out var l) && l.Field("") is { } plain) return plain.Dimensions;
         if (_textures.TryGetValue(name, out var t)) return [t.Matrix.Rows, t.Matrix.Columns];
         return null;
     }
@@ -355,7 +540,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         }
         // a texture's entry is its expression in the parameters (and in the lets it is built from)
         if (_textures.TryGetValue(name, out var texture)) return texture.Matrix[values[0] - 1, values[1] - 1];
-        var symbol = $"{name}[{string.Join(",", values)}]";
+        var symbol = _lets.TryGetValue(name, out var plainLet) ? plainLet.EntrySymbol("", values) : $"{name}[{string.Join(",", values)}]";
         ArrayDimensions(name, out complex);
         return complex ? Expr.Complex(symbol) : Expr.Real(symbol);
     }
@@ -473,6 +658,10 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                     for (var k = 0; k < Math.Min(dims.Length, ix.Indices.Count); k++)
                         if (ix.Indices[k] is NameExpressionSyntax n && n.Name.Text == index) return dims[k];
                 break;
+            case MemberAccessExpressionSyntax ma when _lets.TryGetValue(ma.Record.Text, out var rl) && rl.Field(ma.Member.Text) is { } rf:
+                for (var k = 0; k < Math.Min(rf.Rank, ma.Indices.Count); k++)
+                    if (ma.Indices[k] is NameExpressionSyntax n && n.Name.Text == index) return rf.Dimensions[k];
+                break;
             case CallExpressionSyntax call when _defines.TryGetValue(call.Name.Text, out var d) && !entered.Contains(d.Name.Text):
                 for (var k = 0; k < Math.Min(call.Arguments.Count, d.Parameters.Count); k++)
                     if (call.Arguments[k] is NameExpressionSyntax n && n.Name.Text == index
@@ -487,6 +676,8 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     private static IEnumerable<ExpressionSyntax> Children(ExpressionSyntax e) => e switch
     {
         IndexExpressionSyntax i => i.Indices,
+        MemberAccessExpressionSyntax m => m.Indices,
+        NamedArgumentSyntax a => [a.Value],
         CallExpressionSyntax c => c.Arguments,
         UnaryExpressionSyntax u => [u.Operand],
         BinaryExpressionSyntax b => [b.Left, b.Right],
@@ -514,14 +705,38 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             return ExpressionRules.Error;
         }
         var env = ImmutableDictionary<string, int>.Empty;
+        var values = ImmutableDictionary<string, Expr>.Empty;
         for (var k = 0; k < args.Count; k++)
         {
-            var value = IndexValue(args[k], ctx, 64);
-            if (value is null) return ExpressionRules.Error;
-            env = env.SetItem(define.Parameters[k].Text, value.Value);
+            var parameter = define.Parameters[k].Text;
+            var a = args[k];
+            if (a is NameExpressionSyntax n && ctx.Env.ContainsKey(n.Name.Text))
+            {
+                // an index passes on as an index (a value only if it was one: an integer literal passed down)
+                env = env.SetItem(parameter, ctx.Env[n.Name.Text]);
+                if (ctx.Values.TryGetValue(n.Name.Text, out var both)) values = values.SetItem(parameter, both);
+                continue;
+            }
+            if (a is LiteralExpressionSyntax { Token: { Value.IsInteger: true, IsImaginary: false, IsBar: false } })
+            {
+                // an integer literal is an index (1..64) and also a value
+                if (IndexValue(a, ctx, 64) is not { } index) return ExpressionRules.Error;
+                env = env.SetItem(parameter, index);
+                values = values.SetItem(parameter, Expr.Number(index));
+                continue;
+            }
+            if (a is NameExpressionSyntax u && !ctx.Values.ContainsKey(u.Name.Text) && !owner.DeclaredAs.ContainsKey(u.Name.Text) && u.Name.Text is not ("I" or "omega" or "pi"))
+            {
+                _diagnostics.ReportIndexNotBound(_text, u.Span, u.Name.Text);
+                return ExpressionRules.Error;
+            }
+            var errors = _diagnostics.Count;
+            var bound = Bind(a, ctx);
+            if (_diagnostics.Count > errors || IsError(bound)) return ExpressionRules.Error;
+            values = values.SetItem(parameter, bound);
         }
         // an error in the body is reported at its first expansion only: the define is poisoned after it
-        var body = Bind(define.Expression, new Context(env, ctx.Depth + 1, false) { Expanding = ctx.Expanding.Add(name) });
+        var body = Bind(define.Expression, new Context(env, ctx.Depth + 1, false) { Values = values, Expanding = ctx.Expanding.Add(name) });
         if (IsError(body)) Poison(name);
         return body;
     }

@@ -114,6 +114,13 @@ public static class CardBinder
                 bag.ReportComponentCount(text, a.Span, name, count, a.Values.Count);
                 continue;
             }
+            if (p.IsBool)
+            {
+                // a switch: true or false (no unit, no number)
+                if (a.Unit is null && a.Values is [var only] && Binder.BoolLiteral(only) is { } on) values[name] = [on ? 1 : 0];
+                else bag.ReportNotANumber(text, a.Span, $"'{name}' is a switch: write {name} = true or {name} = false.");
+                continue;
+            }
             var scale = 1.0;
             if (p.IsMass)
             {

@@ -46,7 +46,7 @@ public sealed record ModelSpec(
         foreach (var v in Vevs) sb.AppendLine($"vev {v.Field.Name} {v.Value}");
         foreach (var c in Checks) sb.AppendLine($"check {c.Name} {string.Join(",", c.Arguments)}");
         foreach (var c in Consts) sb.AppendLine($"const {c.Name} {c.Value:R}");
-        foreach (var l in Lets) sb.AppendLine($"let {l.Name} {l.Builtin.Name}({string.Join(", ", l.Arguments.Select(a => a.ArrayName ?? a.Scalar!.ToString()))})");
+        foreach (var l in Lets) sb.AppendLine($"let {l.Name} {l.Builtin.Name}({string.Join(", ", l.Arguments.Select(a => $"{a.Parameter.Name}: " + (a.ArrayName is { } n ? (a.Field is { } f ? $"{n}.{f}" : n) : a.Scalar!.ToString())))})");
         foreach (var k in Kernels) sb.AppendLine($"kernel {k.Name} {k.Expression}");
         foreach (var t in Textures) sb.AppendLine($"texture {t.Name} {t.Matrix}");
         return sb.ToString();

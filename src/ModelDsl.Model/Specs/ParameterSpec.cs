@@ -35,6 +35,9 @@ public sealed record ParameterSpec(
     /// <summary>Light-neutrino masses: ascending for normal ordering, m3 &lt; m1 &lt; m2 for inverted.</summary>
     public bool IsOrdered { get; init; }
 
+    /// <summary>A switch (<c>param x : bool</c>): card values <c>true</c>/<c>false</c>, stored as 1/0; passed to builtins' bool parameters.</summary>
+    public bool IsBool { get; init; }
+
     /// <summary>The value used when a card does not give one (null: the card must).</summary>
     public Complex? Default { get; init; }
 

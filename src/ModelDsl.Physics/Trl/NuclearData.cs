@@ -3,7 +3,7 @@ namespace ModelDsl.Physics.Trl;
 /// <summary>
 /// TRL Table 1 (arXiv:2206.08352; [V] for the numbers as printed, V and D from Kitano-Koike-Okada hep-ph/0203110),
 /// parsed from data/trl/mue_conversion_nuclear_data.dat (embedded). Capture rates are stored in s^-1; for Al the
-/// measured 0.7054e6 /s is used, not TRL's misprinted 13.45e6 /s (trl-formulas.md section 2.1).
+/// measured capture rate is used, not TRL's misprinted one (trl-formulas.md section 2.1).
 /// </summary>
 public static class NuclearData
 {
@@ -24,13 +24,13 @@ public static class NuclearData
     /// <summary>All rows of Table 1 (Al, Ti, Au).</summary>
     public static IReadOnlyList<Nucleus> All => Rows.Value;
 
-    /// <summary>Aluminium (COMET, Mu2e): V^(p) = 0.0161, V^(n) = 0.0173, D = 0.0362, Gamma_capt = 0.7054e6 s^-1.</summary>
+    /// <summary>Aluminium (COMET, Mu2e).</summary>
     public static Nucleus Aluminium => Get("Al");
 
-    /// <summary>Titanium (PRISM): V^(p) = 0.0396, V^(n) = 0.0468, D = 0.0864, Gamma_capt = 2.59e6 s^-1.</summary>
+    /// <summary>Titanium (PRISM).</summary>
     public static Nucleus Titanium => Get("Ti");
 
-    /// <summary>Gold (SINDRUM II): V^(p) = 0.0974, V^(n) = 0.146, D = 0.189, Gamma_capt = 13.07e6 s^-1.</summary>
+    /// <summary>Gold (SINDRUM II).</summary>
     public static Nucleus Gold => Get("Au");
 
     /// <summary>The row of a nucleus by its symbol (Al, Ti, Au).</summary>

@@ -172,7 +172,7 @@ public static class ResonantAsymmetries
     /// The tri-resonant spectrum (4.11) [R, tree widths per Corrections item 2]: m_N2 - m_N1 = k21 Gamma_N1 and m_N3 - m_N2 = k32 Gamma_N2
     /// with Gamma_N_alpha = m_alpha (h^dagger h)_{alpha alpha}/(8 pi) (Gamma_N2 at m_N2); TRL's point is k21 = k32 = 1/2.
     /// </summary>
-    public static HeavySpectrum TriResonantSpectrum(Complex[,] h, double m1, double split21InWidths = 0.5, double split32InWidths = 0.5)
+    public static HeavySpectrum TriResonantSpectrum(Complex[,] h, double m1, double split21InWidths, double split32InWidths)
     {
         var d21 = split21InWidths * TreeWidth(h, m1, 0);
         var d32 = split32InWidths * TreeWidth(h, m1 + d21, 1);

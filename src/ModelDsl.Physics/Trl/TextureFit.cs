@@ -101,7 +101,7 @@ public static class TextureFit
     /// the O(Gamma/m) column rescaling).
     /// </summary>
     public static TextureFitResult FitTriResonant(double a, double b, double c, double m1, OscillationData data, bool oneLoop, TrlConstants k,
-        double split21InWidths = 0.5, double split32InWidths = 0.5)
+        double split21InWidths, double split32InWidths)
     {
         var target = Target.Of(data);
         var spectrum = ResonantAsymmetries.TriResonantSpectrum(Z3Texture.Texture(a, b, c), m1, split21InWidths, split32InWidths);

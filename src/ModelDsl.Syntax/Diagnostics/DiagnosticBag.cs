@@ -244,6 +244,30 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportRecursiveDefine(SourceText text, TextSpan span, string name) =>
         Error("MDL0234", text, span, $"The define '{name}' calls itself here (directly or through other defines); a define is expanded where it is used, so it cannot be recursive.");
 
+    /// <summary>MDL0241: a builtin call names a parameter the builtin does not have.</summary>
+    public void ReportUnknownArgument(SourceText text, TextSpan span, string builtin, string name, string? suggestion, string signature) =>
+        Error("MDL0241", text, span, $"{builtin} has no parameter '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?") + $" It takes {signature}.");
+
+    /// <summary>MDL0242: a builtin argument given twice.</summary>
+    public void ReportDuplicateArgument(SourceText text, TextSpan span, string builtin, string name) =>
+        Error("MDL0242", text, span, $"The argument '{name}' of {builtin} is given twice.");
+
+    /// <summary>MDL0243: a required builtin argument is missing.</summary>
+    public void ReportMissingArgument(SourceText text, TextSpan span, string builtin, IEnumerable<string> names, string signature) =>
+        Error("MDL0243", text, span, $"{builtin} needs {string.Join(", ", names.Select(n => $"'{n}'"))}: {signature}.");
+
+    /// <summary>MDL0244: a builtin argument of the wrong kind (a matrix where a real is wanted, a number where a switch is wanted, ...).</summary>
+    public void ReportArgumentKind(SourceText text, TextSpan span, string builtin, string name, string expected, string detail) =>
+        Error("MDL0244", text, span, $"The argument '{name}' of {builtin} is {expected}; {detail}.");
+
+    /// <summary>MDL0245: a named argument where none is allowed (outside a builtin call, or a positional argument after a named one).</summary>
+    public void ReportNamedArgument(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0245", text, span, detail);
+
+    /// <summary>MDL0246: a member access <c>R.field</c> on something that is not a record, or a field the record does not have.</summary>
+    public void ReportBadMember(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0246", text, span, detail);
+
     // Card errors: MDL03xx.
 
     /// <summary>MDL0300</summary>

@@ -71,6 +71,8 @@ public static class Formatter
         NameExpressionSyntax n => n.Name.Text,
         IndexExpressionSyntax i => $"{i.Name.Text}[{string.Join(",", i.Indices.Select(Expression))}]",
         CallExpressionSyntax c => $"{c.Name.Text}({string.Join(", ", c.Arguments.Select(Expression))})",
+        NamedArgumentSyntax a => $"{a.Name.Text}: {Expression(a.Value)}",
+        MemberAccessExpressionSyntax m => $"{m.Record.Text}.{m.Member.Text}" + (m.Indices.Count == 0 ? "" : $"[{string.Join(",", m.Indices.Select(Expression))}]"),
         UnaryExpressionSyntax u => u.Operator.Text + Expression(u.Operand),
         BinaryExpressionSyntax b when b.Operator.Kind is SyntaxKind.Plus or SyntaxKind.Minus =>
             $"{Expression(b.Left)} {b.Operator.Text} {Expression(b.Right)}",

@@ -60,6 +60,7 @@ public sealed class Lexer
             case ']': return Make(SyntaxKind.CloseBracket, start);
             case ',': return Make(SyntaxKind.Comma, start);
             case ':': return Make(SyntaxKind.Colon, start);
+            case '.': return Make(SyntaxKind.Dot, start);
             case '=': return Make(SyntaxKind.Equals, start);
             case '+': return Make(SyntaxKind.Plus, start);
             case '*': return Make(SyntaxKind.Star, start);

@@ -509,6 +509,7 @@ internal sealed class Parser
                     var args = ParseList(SyntaxKind.OpenParen, SyntaxKind.CloseParen, t);
                     return new CallExpressionSyntax(From(t), t, args);
                 }
+                if (Current.Kind == SyntaxKind.Dot && PeekToken(1).Kind == SyntaxKind.Identifier) return ParseMemberAccess(t);
                 if (Current.Kind == SyntaxKind.OpenBracket)
                 {
                     var indices = ParseList(SyntaxKind.OpenBracket, SyntaxKind.CloseBracket, t);
@@ -519,6 +520,15 @@ internal sealed class Parser
                 if (!Suppress()) _diagnostics.ReportExpectedExpression(_text, t);
                 return new ErrorExpressionSyntax(new TextSpan(t.Span.Start, 0));
         }
+    }
+
+    /// <summary><c>NAME.FIELD</c> or <c>NAME.FIELD[i, ...]</c>, after the record's name.</summary>
+    private MemberAccessExpressionSyntax ParseMemberAccess(SyntaxToken record)
+    {
+        var dot = NextToken();
+        var member = NextToken();
+        var indices = Current.Kind == SyntaxKind.OpenBracket ? ParseList(SyntaxKind.OpenBracket, SyntaxKind.CloseBracket, member) : [];
+        return new MemberAccessExpressionSyntax(From(record), record, dot, member, indices);
     }
 
     private List<ExpressionSyntax> ParseList(SyntaxKind open, SyntaxKind close, SyntaxToken owner)
@@ -532,7 +542,7 @@ internal sealed class Parser
             do
             {
                 if (AtEndOfDeclaration(_pos)) break; // 'f(a,' at the end: the '(' is reported, not a missing argument
-                items.Add(ParseExpression());
+                items.Add(open == SyntaxKind.OpenParen ? ParseArgument() : ParseExpression());
             }
             while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
         }
@@ -582,5 +592,15 @@ internal sealed class Parser
             else if (kind == close && --depth == 0) return true;
         }
         return false;
+    }
+
+    /// <summary>A call argument: <c>NAME: expr</c> (named) or an expression.</summary>
+    private ExpressionSyntax ParseArgument()
+    {
+        if (Current.Kind != SyntaxKind.Identifier || PeekToken(1).Kind != SyntaxKind.Colon) return ParseExpression();
+        var name = NextToken();
+        var colon = NextToken();
+        var value = ParseExpression();
+        return new NamedArgumentSyntax(TextSpan.FromBounds(name.Span.Start, value.Span.End), name, colon, value);
     }
 }

@@ -41,6 +41,7 @@ public static class SyntaxFacts
         SyntaxKind.CloseBracket => "']'",
         SyntaxKind.Comma => "','",
         SyntaxKind.Colon => "':'",
+        SyntaxKind.Dot => "'.'",
         SyntaxKind.Equals => "'='",
         SyntaxKind.Plus => "'+'",
         SyntaxKind.Minus => "'-'",

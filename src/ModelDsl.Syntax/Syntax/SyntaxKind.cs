@@ -29,6 +29,8 @@ public enum SyntaxKind
     Comma,
     /// <summary><c>:</c></summary>
     Colon,
+    /// <summary><c>.</c> between two names (member access); a '.' before a digit starts a number.</summary>
+    Dot,
     /// <summary><c>=</c></summary>
     Equals,
     /// <summary><c>+</c></summary>

@@ -147,7 +147,7 @@ let tests =
             Expect.equal fit.ExitCode 1 "fit rejects it"
             let eval = runCli ([ "eval"; "models/seesaw-z3.mdl" ] @ card)
             Expect.equal eval.ExitCode 1 eval.Stdout
-            Expect.stringContains eval.Stderr "error MDL0315: texture_fit cannot be evaluated at this card's point: the fitted texture does not reproduce the oscillation data" "eval says why"
+            Expect.stringContains eval.Stderr "error MDL0315: texture_fit cannot be evaluated at this card's point: the fitted texture does not reproduce the data" "eval says why"
             Expect.equal eval.Stdout "" "no values"
             use f = new TempFile("", ".db")
             File.Delete f.Path

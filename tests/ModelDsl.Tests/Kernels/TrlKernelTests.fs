@@ -37,7 +37,7 @@ let tests =
         for name, m, (a, b, c) in benchmarks do
             test $"benchmark {name}: the spec's kernels equal the library's eps, widths, invariant and cLFV rates" {
                 let k = evaluate (card name) []
-                let constants = TrlConstants.Default
+                let constants = pdg2022
                 let fit = TextureFit.FitTriResonant(a, b, c, m, OscillationData.NormalOrdering, false, constants, 0.5, 0.5)
                 let s = ResonantAsymmetries.TriResonantSpectrum(fit.H, m, 0.5, 0.5)
                 let eps = ResonantAsymmetries.Asymmetries(fit.H, s, true)
@@ -122,7 +122,7 @@ let tests =
         test "the spec's constants and data defaults are the library's (PDG 2022, Table 1, de Salas et al.)" {
             let compiled = ModelCompilation.FromFile(spec).Spec
             let c = compiled.Consts |> Seq.map (fun x -> x.Name, x.Value) |> Map.ofSeq
-            let k = TrlConstants.Default
+            let k = pdg2022
             for name, want in [ "M_W", k.WMass; "sw2", k.SinThetaW2; "G_F", k.FermiConstant; "alpha_w", k.AlphaW; "alpha_em", k.AlphaEm
                                 "m_mu", k.MuonMass; "m_e", k.ElectronMass; "Gamma_mu", k.MuonWidth ] do
                 Expect.floatClose Accuracy.veryHigh c.[name] want name
@@ -140,7 +140,7 @@ let tests =
         test "Fig. 1 facts from the spec's kernels (benchmark C): the tri-resonant gain, eps_N1 = eps_N3 < eps_N2, 3- vs 2-mixing, the zero at m3 = m2" {
             let tri = evaluate (card "C") []
             let far = evaluate (card "C") [ "d32 = 1e4" ]
-            let bi = evaluate (card "C") [ "three_mixing = 0" ]
+            let bi = evaluate (card "C") [ "three_mixing = false" ]
             let zero = evaluate (card "C") [ "d32 = 0" ]
             let gain = tri.["eps_total"] / far.["eps_total"] - 1.0
             // the notes: about 38 % with tree widths; the paper: "more than 35 %"
@@ -157,6 +157,105 @@ let tests =
             let values = benchmarks |> List.map (fun (name, _, _) -> (evaluate (card name) []).["eps_total"])
             // delta_h/h0 ~ 3e-3 differs between the cards and moves eps_N at second order, ~1e-5
             for v in values do Expect.floatClose { absolute = 0.0; relative = 3e-5 } v values.Head "eps_N at every scale"
+        }
+    ]
+
+/// The unperturbed texture (no fit) at the tri-resonant point: samples/trl/unperturbed.card.
+let private unperturbed = Path.Combine(repoRoot, "samples", "trl", "unperturbed.card")
+
+/// (a, b, c) and m_N1 (GeV) at which the pinned asymmetries are checked. For this texture they depend neither on the mass
+/// scale nor on (a, b, c) beyond the vertex correction of (4.2), O(a^2 + b^2 + c^2) (6e-7 at a = 0.02): couplings of 1e-3.
+let private unperturbedPoints = [ (1e-3, 2e-3, -1.5e-3, 1000.0); (3e-4, 3e-4, 3e-4, 100.0); (2e-3, -1e-3, 5e-4, 5000.0) ]
+
+let private pointSets (a: float, b: float, c: float, m: float) =
+    [ $"a = {a:R}"; $"b = {b:R}"; $"c = {c:R}"; $"mN = {m:R} GeV" ]
+
+[<Tests>]
+let pinnedTests =
+    testList "Kernels/seesaw-z3 (TRL) pinned asymmetries" [
+        // References from an independent implementation of (4.1)-(4.7) at the unperturbed texture (2.10) with tree widths,
+        // m_N3 - m_N2 = Gamma_N2/2, m_N2 - m_N1 = Gamma_N1/2; they carry 7 decimals, hence 5e-7 absolute.
+        let near what (got: float) (want: float) = Expect.floatClose { absolute = 5e-7; relative = 0.0 } got want what
+        for (a, b, c, m) as p in unperturbedPoints do
+            test $"tri-resonant, no fit, (a, b, c) = ({a}, {b}, {c}), m_N1 = {m} GeV: eps_N1 = eps_N3 = 0.1945856, eps_N2 = 0.9798059, total 1.3689770" {
+                let k = evaluate unperturbed (pointSets p)
+                near "eps_N1" k.["eps_N1"] 0.1945856
+                near "eps_N2" k.["eps_N2"] 0.9798059
+                near "eps_N3" k.["eps_N3"] 0.1945856
+                near "eps_total" k.["eps_total"] 1.3689770
+            }
+            test $"bi-resonant switch (R = 0), ({a}, {b}, {c}), m_N1 = {m} GeV: eps_total = 1.2124356" {
+                let k = evaluate unperturbed (pointSets p @ [ "three_mixing = false" ])
+                near "eps_total" k.["eps_total"] 1.2124356
+            }
+            test $"N3 far away (m_N3 = 1000 m_N1), ({a}, {b}, {c}), m_N1 = {m} GeV: eps_total = 0.9897433" {
+                // tree widths of the texture (2.10): Gamma_alpha = m_alpha (a^2 + b^2 + c^2)/(8 pi)
+                let s = a * a + b * b + c * c
+                let m2 = m + 0.5 * m * s / (8.0 * Math.PI)
+                let d32 = (1000.0 * m - m2) / (m2 * s / (8.0 * Math.PI))
+                let k = evaluate unperturbed (pointSets p @ [ $"d32 = {d32:R}" ])
+                near "eps_total" k.["eps_total"] 0.9897433
+            }
+        for m in [ 80.0; 81.0; 84.5; 300.0 ] do
+            test $"cLFV rates of the unperturbed texture at m_N1 = {m} GeV (x = m^2/M_W^2 near 1 and away): spec formulas = library" {
+                let a, b, c = 1e-3, 2e-3, -1.5e-3
+                let k = evaluate unperturbed (pointSets (a, b, c, m))
+                let h = Z3Texture.Texture(a, b, c)
+                let s = ResonantAsymmetries.TriResonantSpectrum(h, m, 0.5, 0.5)
+                let f = Clfv.FormFactors(h, s, pdg2022)
+                close "BR_mu_e_gamma" k.["BR_mu_e_gamma"] (Clfv.BrMuEGamma(f, pdg2022))
+                close "BR_mu_3e" k.["BR_mu_3e"] (Clfv.BrMuThreeE(f, pdg2022))
+                close "CR_mu_e_Al" k.["CR_mu_e_Al"] (Clfv.ConversionRate(f, NuclearData.Aluminium, pdg2022))
+                close "CR_mu_e_Au" k.["CR_mu_e_Au"] (Clfv.ConversionRate(f, NuclearData.Gold, pdg2022))
+            }
+        test "a switch on a card or --set is true or false: 'fit = 0' is one located MDL0305" {
+            let r = runCli [ "eval"; "models/seesaw-z3.mdl"; "--card"; "samples/trl/unperturbed.card"; "--set"; "three_mixing = 1" ]
+            Expect.equal r.ExitCode 1 r.Stderr
+            Expect.stringContains r.Stderr "--set(1,1): error MDL0305" "located in the --set text"
+            Expect.stringContains r.Stderr "three_mixing = true or three_mixing = false" "says how to write it"
+            Expect.equal (r.Stderr.Split("error MDL").Length - 1) 1 "one error"
+        }
+        test "the old positional texture_fit call is one located error at its first argument (MDL0244)" {
+            let text = File.ReadAllText spec
+            let start = text.IndexOf "let F = texture_fit("
+            let stop = text.IndexOf("\n\n", start)
+            let old = "let F = texture_fit(a, b, c, mN, d21, d32, one_loop, sin2_12, sin2_23, sin2_13, delta_cp, dm2_21, dm2_31)"
+            let c = ModelCompilation.Create(text.Substring(0, start) + old + text.Substring stop, "old.mdl")
+            let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+            Expect.equal (errors |> List.map (fun d -> d.Id)) [ "MDL0244" ] (Diagnostics.DiagnosticPrinter.FormatAll errors)
+            Expect.equal errors.Head.Span.Start (start + old.IndexOf "(a," + 1) "at 'a', the argument for h0"
+            Expect.stringContains errors.Head.Message "3x3 matrix" "says what h0 is"
+        }
+        let typos =
+            [ "conformal-bl.mdl", "let U = pmsn(", "let U = pmns(", "MDL0232"
+              "seesaw-z3.mdl", "let F = texture_fit(h0: h0, mN: mN, d12:", "let F = texture_fit(h0: h0, mN: mN, d21:", "MDL0241"
+              "seesaw-z3.mdl", "fit: d21,", "fit: fit,", "MDL0244" ]
+        for model, typo, correct, id in typos do
+            test $"one mistake in a let of {model} ('{typo}'), one message: what uses the let is not bound further ({id})" {
+                let text = File.ReadAllText(modelPath model)
+                Expect.stringContains text correct "the spec has the line"
+                let c = ModelCompilation.Create(text.Replace(correct, typo), model)
+                let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+                Expect.equal (errors |> List.map (fun d -> d.Id)) [ id ] (Diagnostics.DiagnosticPrinter.FormatAll errors)
+            }
+        test "texture_fit checks that h0 is x (1, omega, omega^2) with real x: otherwise MDL0315 at the let, with the entry" {
+            let model = """model t
+param a, b, c : real
+param mN : real mass positive
+texture h0 = matrix(row(a, a*omega, a), row(b, b*omega, b*omega^2), row(c, c*omega, c*omega^2))
+let F = texture_fit(h0: h0, mN: mN, d21: 0.5, d32: 0.5, fit: false, v: 246, M_W: 80, M_Z: 91, M_H: 125, G_F: 1e-5,
+    sin2_12: 0.3, sin2_23: 0.5, sin2_13: 0.02, delta_cp: 0, dm2_21: 7e-5, dm2_31: 2.5e-3)
+kernel m2 = F.mass[2]
+"""
+            use spec = new TempFile(model, ".mdl")
+            use card = new TempFile("card \"t\" for t\na = 1e-3  b = 2e-3  c = 3e-3\nmN = 1 TeV\n", ".card")
+            let created = ModelCompilation.FromFile(spec.Path).CreateNumeric(card.Path)
+            Expect.isNull created.Model "no value"
+            let ds = created.Diagnostics
+            let d = ds |> Seq.exactlyOne
+            Expect.equal d.Id "MDL0315" (Diagnostics.DiagnosticPrinter.FormatAll ds)
+            Expect.equal (d.Span.Start) (model.IndexOf "let F") "located at the let"
+            Expect.stringContains d.Message "entry [1,3]" "names the entry"
         }
     ]
 
@@ -203,4 +302,13 @@ let textureTests =
         Expect.floatClose Accuracy.veryHigh k.["tr32"] r.[2, 1].Imaginary "TR[3,2] = b... + R[3,2]"
         Expect.floatClose Accuracy.veryHigh k.["m11"] m.[0, 0].Real "seesaw_mass of a texture"
         Expect.floatClose Accuracy.veryHigh k.["m12"] m.[0, 1].Imaginary "seesaw_mass of a texture"
+    }
+
+[<Tests>]
+let catalogueDocTests =
+    test "models/README.md lists every builtin of the catalogue with its signature" {
+        let readme = File.ReadAllText(Path.Combine(repoRoot, "models", "README.md"))
+        for b in ModelDsl.Kernels.Builtins.StandardBuiltins.Catalogue.All do
+            let signature = ModelDsl.Model.BuiltinCatalogue.Signature b
+            Expect.stringContains readme $"`{signature}`" $"{b.Name} documented as {signature}"
     }

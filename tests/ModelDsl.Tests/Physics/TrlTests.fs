@@ -13,7 +13,7 @@ open ModelDsl.Tests.TestSupport
 // Internal-consistency tests of the TRL library (arXiv:2206.08352, shared/reference/trl-formulas.md). No "paper values":
 // every [R]/[D] formula is checked against a limit, an identity or an independent expression written here.
 
-let k = TrlConstants.Default
+let k = pdg2022
 let od = OscillationData.NormalOrdering
 let omega = Z3Texture.Omega
 let c (re: float) (im: float) = Complex(re, im)
@@ -34,7 +34,7 @@ let benchmarks = [ "A", 100.0, 1e-4; "B", 500.0, 3e-4; "C", 1000.0, 3e-4; "D", 3
 let fits =
     lazy
         (benchmarks
-         |> List.collect (fun (name, m1, a) -> [ for loop in [ false; true ] -> (name, loop), TextureFit.FitTriResonant(a, a, a, m1, od, loop, k) ])
+         |> List.collect (fun (name, m1, a) -> [ for loop in [ false; true ] -> (name, loop), TextureFit.FitTriResonant(a, a, a, m1, od, loop, k, 0.5, 0.5) ])
          |> dict)
 
 /// Whitespace-separated data rows of a data/trl file, read directly (not through the library's parser).
@@ -75,7 +75,7 @@ let fig1 = lazy (
     // TRL Fig. 1 set-up: pure texture a = b = c, m_N1 = 1 TeV, N2 at the bi-resonant point m2 - m1 = Gamma_N1/2.
     let h = Z3Texture.Texture(1e-3, 1e-3, 1e-3)
     let g = ResonantAsymmetries.TreeWidth(h, 1000.0, 0)
-    let tri = ResonantAsymmetries.TriResonantSpectrum(h, 1000.0)
+    let tri = ResonantAsymmetries.TriResonantSpectrum(h, 1000.0, 0.5, 0.5)
     h, g, tri)
 
 [<Tests>]
@@ -341,7 +341,7 @@ let tests =
             test "eps_N depends only on the splittings in units of Gamma: unchanged with the mass scale (to rounding) and with a (to O(a^2))" {
                 let total a m1 =
                     let h = Z3Texture.Texture(a, a, a)
-                    ResonantAsymmetries.Asymmetries(h, ResonantAsymmetries.TriResonantSpectrum(h, m1), true).Total
+                    ResonantAsymmetries.Asymmetries(h, ResonantAsymmetries.TriResonantSpectrum(h, m1, 0.5, 0.5), true).Total
                 let ref = total 1e-3 1000.0
                 for m1 in [ 50.0; 300.0; 3000.0; 3e4 ] do
                     // all dimensionless ratios (m_b/m_a = 1 + k S/8pi, A m^2/(m^2 - m^2)) are scale-free: only rounding changes
@@ -350,7 +350,7 @@ let tests =
                     // a enters only via Gamma/m = 3a^2/(8 pi) (vertex f and mass ratios): 1e-4 relative at a = 1e-2
                     Expect.floatClose { absolute = 0.0; relative = 1e-4 } (total a 1000.0) ref $"a = {a}"
                 // Corrections item 6: at a = 1e-8, Gamma/m ~ 1e-17 and m_N1 + splitting == m_N1 in double; the splittings still carry it
-                let tiny = ResonantAsymmetries.TriResonantSpectrum(Z3Texture.Texture(1e-8, 1e-8, 1e-8), 1000.0)
+                let tiny = ResonantAsymmetries.TriResonantSpectrum(Z3Texture.Texture(1e-8, 1e-8, 1e-8), 1000.0, 0.5, 0.5)
                 Expect.equal (tiny.Mass 1) (tiny.Mass 0) "the masses coincide as doubles"
                 // against a = 1e-3, whose own O(a^2) shift is ~1e-6: 1e-5 leaves a factor 10
                 Expect.floatClose { absolute = 0.0; relative = 1e-5 } (total 1e-8 1000.0) ref "a = 1e-8"
@@ -429,14 +429,14 @@ let tests =
                 let x = [| re.[1] * im.[2] - re.[2] * im.[1]; re.[2] * im.[0] - re.[0] * im.[2]; re.[0] * im.[1] - re.[1] * im.[0] |]
                 let n = sqrt (x |> Array.sumBy (fun v -> v * v))
                 let a = 3e-4 / n
-                let r = TextureFit.FitTriResonant(a * x.[0], a * x.[1], a * x.[2], 1000.0, od, false, k)
+                let r = TextureFit.FitTriResonant(a * x.[0], a * x.[1], a * x.[2], 1000.0, od, false, k, 0.5, 0.5)
                 printfn "TRL fit aligned x = %A: ratio %.3g, residual %.2e" (x |> Array.map (fun v -> v / n)) r.Ratio r.Residual
                 Expect.isLessThan r.Ratio 1e-2 "small perturbation"
                 Expect.isLessThan r.Residual 1e-8 "residual"
             }
             test "inverted ordering (m3 = 0) is fitted as well" {
                 let io = OscillationData.Load MassOrdering.Inverted
-                let r = TextureFit.FitTriResonant(3e-4, 3e-4, 3e-4, 1000.0, io, false, k)
+                let r = TextureFit.FitTriResonant(3e-4, 3e-4, 3e-4, 1000.0, io, false, k, 0.5, 0.5)
                 Expect.isLessThan r.Residual 1e-8 "residual"
                 Expect.floatClose { absolute = 0.0; relative = 1e-8 } r.Reconstructed.Delta io.Delta "delta"
                 Expect.floatClose { absolute = 0.0; relative = 1e-8 } r.Reconstructed.Sin2Theta23 io.Sin2Theta23 "s23^2"

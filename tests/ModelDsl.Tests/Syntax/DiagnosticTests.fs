@@ -47,6 +47,21 @@ let caseSays id (annotated: string) (fragment: string) =
 [<Tests>]
 let tests =
     testList "Syntax/Diagnostics" [
+        // builtin calls: named arguments, one located diagnostic each (param M[3] and a texture T are added by the cases)
+        case "MDL0241" "param M[3] : real mass positive\nlet U = pmns(s12: y, ⟦s31⟧: y, s13: y, delta: y)\n"
+        caseSays "MDL0241" "let U = pmns(s12: y, ⟦s31⟧: y, s13: y, delta: y)\n" "Did you mean 's13'?"
+        case "MDL0242" "let U = pmns(s12: y, s23: y, s13: y, ⟦s12: y⟧, delta: y)\n"
+        caseSays "MDL0243" "let U = ⟦pmns⟧(s12: y, s23: y, s13: y)\n" "'delta'"
+        caseSays "MDL0244" "let S = seesaw_mass(Y: Y, M: ⟦y⟧, v: 246)\n" "a vector of length 3"
+        case "MDL0244" "param M[3] : real mass positive\nlet U = pmns(s12: ⟦M⟧, s23: y, s13: y, delta: y)\n"
+        caseSays "MDL0244" "param sw : bool = true\nlet U = pmns(s12: ⟦sw⟧, s23: y, s13: y, delta: y)\n" "switch"
+        caseSays "MDL0244" "param M[3] : real mass positive\nparam mN : real\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nlet F = texture_fit(h0: T, mN: mN, d21: 1, d32: 1, fit: ⟦y⟧, v: 1, M_W: 1, M_Z: 1, M_H: 1, G_F: 1, sin2_12: 1, sin2_23: 1, sin2_13: 1, delta_cp: 1, dm2_21: 1, dm2_31: 1)\n" "a switch"
+        case "MDL0245" "let U = pmns(s12: y, ⟦y⟧, y, y)\n"
+        case "MDL0245" "potential sqrt(⟦y: 1⟧)*dag(H)*H\n"
+        caseSays "MDL0246" "let U = pmns(s12: y, s23: y, s13: y, delta: y)\nkernel k = re(⟦U.h[1,1]⟧)\n" "not a record"
+        caseSays "MDL0246" "param M[3] : real mass positive\nlet LF = clfv_loop_functions(mass: M, M_W: 80)\nkernel k = LF.⟦G_gama⟧[1]\n" "Did you mean 'G_gamma'?"
+        caseSays "MDL0233" "param sw : bool = ⟦1⟧\n" "true or false"
+
         case "MDL0001" "param q : real ⟦$⟧\n"
         case "MDL0002" "scalar S { U1: ⟦2x⟧ }\n"
         caseSays "MDL0010" "group G ⟦U⟧(1)\n" "Expected ':'"
@@ -94,7 +109,7 @@ let tests =
         case "MDL0233" "const c = ⟦1e999⟧\nkernel k = y/c\n"
         case "MDL0002" "const c = ⟦1e99999999⟧\nkernel k = y/c + c\n"
         case "MDL0002" "const c = ⟦1e-99999999⟧\nconst d = 1/c\nkernel k = y/d\n"
-        case "MDL0223" "param M[3] : real\nlet U = ⟦pmns⟧(y, y, y, y, y)\nlet W = seesaw_mass(U, M, y)\nkernel k = abs(U[1,1])^2/sum(i, abs(U[i,1])^2) + re(W[1,1])\n"
+        case "MDL0243" "param M[3] : real\nlet U = ⟦pmns⟧(y, y, y)\nlet W = seesaw_mass(U, M, y)\nkernel k = abs(U[1,1])^2/sum(i, abs(U[i,1])^2) + re(W[1,1])\n"
         case "MDL0233" "const c = ⟦sqrt(-2)⟧\nconst d = 2*c\nkernel k = y*d/c\n"
         case "MDL0201" "param M[3] : real\ndefine f(i) = M[i]/⟦q⟧\nkernel k1 = f(1)\nkernel k2 = sum(i, f(i))/f(2)\nkernel k3 = k1/k2\n"
         case "MDL0232" "let X = ⟦2*y⟧\nkernel k = sum(i, abs(X[i,1]))\nkernel k2 = 1/k\n"
