@@ -67,18 +67,13 @@ public sealed class TextureFitBuiltin : IBuiltin
         BuiltinField.RealScalar("ratio", "max|delta_h| / max|h0|"),
         BuiltinField.RealScalar("frobenius_ratio", "|delta_h D^(1/2)|_F / |h0 D^(1/2)|_F"),
         BuiltinField.RealScalar("frobenius_bound", "|nu . x| / |x|, the proven lower bound of frobenius_ratio"),
-        BuiltinField.RealVector("m_light", 3, "light masses of m_nu(h) (GeV)"),
-        BuiltinField.RealScalar("sin2_12", "of m_nu(h)"),
-        BuiltinField.RealScalar("sin2_23", "of m_nu(h)"),
-        BuiltinField.RealScalar("sin2_13", "of m_nu(h)"),
-        BuiltinField.RealScalar("delta_cp", "of m_nu(h)"),
-        BuiltinField.RealScalar("majorana", "the Majorana phase of m_nu(h) in (-pi, pi]: alpha31 - alpha21 (normal), alpha21 (inverted)"),
+        BuiltinField.ComplexMatrix("m_nu", 3, 3, "the light-neutrino mass matrix of the fitted h (GeV), tree or one-loop (zero without fit)"),
     ];
 
     /// <inheritdoc/>
     public BuiltinOutcome Evaluate(BuiltinArguments a)
     {
-        if (a.All.Any(x => x.Value.Cast<Complex>().Any(z => !double.IsFinite(z.Real) || !double.IsFinite(z.Imaginary))))
+        if (!a.AllFinite)
             return BuiltinOutcome.Fail("every argument must be a finite number");
         var h0 = a.Matrix("h0");
         if (TextureVector(h0, out var problem) is not { } x) return BuiltinOutcome.Fail(problem!);
@@ -92,14 +87,11 @@ public sealed class TextureFitBuiltin : IBuiltin
         try
         {
             var fit = TextureFit.FitTriResonant(x[0], x[1], x[2], m, data, a.Bool("one_loop"), Constants(a), a.Real("d21"), a.Real("d32"));
-            var r = fit.Reconstructed;
-            var phase = PdgMixing.MajoranaPhase(fit.Fitted, data.Ordering);
+            // the light parameters of m_nu(h) (a Takagi factorisation) are left to whoever shows them: a scan does not need them
             var record = Record(fit.H, fit.H0, fit.DeltaH, fit.Spectrum,
                 [BuiltinRecord.Scalar("residual", fit.Residual), BuiltinRecord.Scalar("ratio", fit.Ratio),
                  BuiltinRecord.Scalar("frobenius_ratio", fit.FrobeniusRatio), BuiltinRecord.Scalar("frobenius_bound", fit.FrobeniusBound),
-                 BuiltinRecord.Vector("m_light", r.Masses), BuiltinRecord.Scalar("sin2_12", r.Sin2Theta12), BuiltinRecord.Scalar("sin2_23", r.Sin2Theta23),
-                 BuiltinRecord.Scalar("sin2_13", r.Sin2Theta13), BuiltinRecord.Scalar("delta_cp", r.Delta),
-                 BuiltinRecord.Scalar("majorana", phase > Math.PI ? phase - 2 * Math.PI : phase)]);
+                 new("m_nu", fit.Fitted)]);
             return fit.Residual <= MaxResidual ? BuiltinOutcome.Of(record)
                 : BuiltinOutcome.Rejected(record, string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"the fitted texture does not reproduce the data (residual {fit.Residual:G6} > {MaxResidual:G6} against the oscillation data): double precision cannot hold the light masses in Yukawas this large (docs/trl.md)"));
@@ -147,9 +139,7 @@ public sealed class TextureFitBuiltin : IBuiltin
         if (!double.IsFinite(s.Mass(2))) return BuiltinOutcome.Fail("the spectrum is not finite");
         return BuiltinOutcome.Of(Record(h0, h0, new Complex[3, 3], s,
             [BuiltinRecord.Scalar("residual", double.NaN), BuiltinRecord.Scalar("ratio", 0), BuiltinRecord.Scalar("frobenius_ratio", 0),
-             BuiltinRecord.Scalar("frobenius_bound", double.NaN), BuiltinRecord.Vector("m_light", [0.0, 0.0, 0.0]),
-             BuiltinRecord.Scalar("sin2_12", double.NaN), BuiltinRecord.Scalar("sin2_23", double.NaN), BuiltinRecord.Scalar("sin2_13", double.NaN),
-             BuiltinRecord.Scalar("delta_cp", double.NaN), BuiltinRecord.Scalar("majorana", double.NaN)]));
+             BuiltinRecord.Scalar("frobenius_bound", double.NaN), new("m_nu", new Complex[3, 3])]));
     }
 
     private static BuiltinRecord Record(Complex[,] h, Complex[,] h0, Complex[,] deltaH, HeavySpectrum s, IEnumerable<KeyValuePair<string, Complex[,]>> rest) =>

@@ -12,6 +12,18 @@ public sealed class BuiltinArguments(IReadOnlyDictionary<string, Complex[,]> arg
     private readonly Dictionary<string, Complex[,]> values =
         arguments.ToDictionary(a => a.Key, a => (Complex[,])a.Value.Clone(), StringComparer.Ordinal);
 
+    /// <summary>True when every entry of every argument is a finite number.</summary>
+    public bool AllFinite
+    {
+        get
+        {
+            foreach (var m in values.Values)
+                foreach (var z in m)
+                    if (!double.IsFinite(z.Real) || !double.IsFinite(z.Imaginary)) return false;
+            return true;
+        }
+    }
+
     /// <summary>The value of a parameter (1x1 for scalars; a copy).</summary>
     public Complex[,] Value(string name) => (Complex[,])values[name].Clone();
 
