@@ -52,7 +52,7 @@ try
     var title = new Option<string>("--title") { Description = "The plot's title (default: model and card)." };
     var pout = new Option<FileInfo>("--out") { Description = "The PNG file to write.", Required = true };
     var overlay = new Option<string>("--overlay") { Description = "2D: dashed contours of another kernel, KERNEL=level[,level], e.g. washout_e=1." };
-    var lines = new Option<string>("--lines") { Description = "1D: labelled reference lines, LABEL=value[,LABEL=value], e.g. \"MEG 2016=4.2e-13\"." };
+    var lines = new Option<string>("--lines") { Description = "1D: labelled reference lines, LABEL=value[,LABEL=value], e.g. \"limit=1e-12,future=1e-14\"." };
     var plot = new Command("plot", "Plot scan results: lines against one axis, or a heatmap with contour lines over two.")
     {
         results, px, py, series, pz, contours, logx, logy, logz, title, pout, overlay, lines,
