@@ -72,6 +72,8 @@ public enum StagedOp
     Call,
     /// <summary>Output number B of the call at node A.</summary>
     CallOutput,
+    /// <summary>Input number B of input level A (<see cref="StagedProgram.WithLevels"/>).</summary>
+    Input,
 }
 
 /// <summary>
@@ -114,6 +116,29 @@ public sealed class StagedProgram
     public static StagedProgram WithInputs(IReadOnlyList<(double Low, double High)> outerRanges, IReadOnlyList<(double Low, double High)> innerRanges) =>
         new(outerRanges, innerRanges, 0);
 
+    /// <summary>
+    /// Creates a program whose inputs come in levels, outermost first (e.g. per card, per parameter point, per right-hand-side
+    /// call of an ODE): every value is computed at the innermost level it depends on, once per entry of that level
+    /// (<see cref="CompileLevels"/>). Input k of level l (1-based) is <see cref="LevelInput"/>(l, k).
+    /// </summary>
+    public static StagedProgram WithLevels(IReadOnlyList<IReadOnlyList<(double Low, double High)>> levels)
+    {
+        var p = new StagedProgram([], [], 0);
+        p._levelInputs = new int[levels.Count][];
+        for (var l = 0; l < levels.Count; l++)
+        {
+            p._levelInputs[l] = new int[levels[l].Count];
+            for (var k = 0; k < levels[l].Count; k++)
+                p._levelInputs[l][k] = p.Add(new Node(StagedOp.Input, l + 1, k, -1, 0, l + 1, levels[l][k].Low >= 0, levels[l][k].Low > 0));
+        }
+        return p;
+    }
+
+    private int[][] _levelInputs = [];
+
+    /// <summary>The value of input <paramref name="k"/> of level <paramref name="level"/> (1-based) of a <see cref="WithLevels"/> program.</summary>
+    public int LevelInput(int level, int k) => _levelInputs[level - 1][k];
+
     private StagedProgram(IReadOnlyList<(double Low, double High)> outerRanges, IReadOnlyList<(double Low, double High)> innerRanges, int _)
     {
         OuterCount = outerRanges.Count;
@@ -134,7 +159,7 @@ public sealed class StagedProgram
     public int OuterInput(int k) => k;
 
     /// <summary>The value of the (first) inner input.</summary>
-    public int InnerInput => _inner[0];
+    public int InnerInput => _inner.Length > 0 ? _inner[0] : throw new InvalidOperationException("The program has no inner input.");
 
     /// <summary>The value of inner input k.</summary>
     public int InnerInputAt(int k) => _inner[k];
@@ -323,19 +348,8 @@ public sealed class StagedProgram
     /// </summary>
     public Action<double[], double[], int, double[]> Compile(IReadOnlyList<int> outputs)
     {
-        var live = new bool[_nodes.Count];
-        var stack = new Stack<int>(outputs);
-        while (stack.Count > 0)
-        {
-            var id = stack.Pop();
-            if (live[id]) continue;
-            live[id] = true;
-            var n = _nodes[id];
-            if (n.Op == StagedOp.Call) { foreach (var x in _calls[n.A].Arguments) stack.Push(x); continue; }
-            if (n.Op == StagedOp.CallOutput) { stack.Push(n.A); continue; }
-            foreach (var x in new[] { n.A, n.B, n.C })
-                if (x >= 0 && n.Op is not (StagedOp.Outer or StagedOp.Inner)) stack.Push(x);
-        }
+        if (_levelInputs.Length > 0) throw new InvalidOperationException("A program made WithLevels is compiled with CompileLevels.");
+        var live = Live(outputs);
         var outer = L.Parameter(typeof(double[]), "outer");
         var inner = L.Parameter(typeof(double[]), "inner");
         var count = L.Parameter(typeof(int), "count");
@@ -395,6 +409,98 @@ public sealed class StagedProgram
         var body = L.Block(typeof(void), locals.Append(point).Append(row),
             buffers.Concat(once).Append(L.Assign(point, L.Constant(0))).Append(L.Assign(row, L.Constant(0))).Append(loop));
         return L.Lambda<Action<double[], double[], int, double[]>>(body, outer, inner, count, output).Compile();
+    }
+
+    /// <summary>Which nodes the outputs need.</summary>
+    private bool[] Live(IReadOnlyList<int> outputs)
+    {
+        var live = new bool[_nodes.Count];
+        var stack = new Stack<int>(outputs);
+        while (stack.Count > 0)
+        {
+            var id = stack.Pop();
+            if (live[id]) continue;
+            live[id] = true;
+            var n = _nodes[id];
+            if (n.Op == StagedOp.Call) { foreach (var x in _calls[n.A].Arguments) stack.Push(x); continue; }
+            if (n.Op == StagedOp.CallOutput) { stack.Push(n.A); continue; }
+            foreach (var x in new[] { n.A, n.B, n.C })
+                if (x >= 0 && n.Op is not (StagedOp.Outer or StagedOp.Inner or StagedOp.Input)) stack.Push(x);
+        }
+        return live;
+    }
+
+    /// <summary>
+    /// Compiles the outputs level by level (the schedule of an ODE right-hand side, or of one point): entering level l with its
+    /// inputs computes every value that depends on levels 1..l and on nothing deeper, once, into a state array; the last level
+    /// computes the rest and writes the outputs. Levels: those of <see cref="WithLevels"/>, or 1 = outer and 2 = inner inputs.
+    /// </summary>
+    public StagedLevels CompileLevels(IReadOnlyList<int> outputs)
+    {
+        var live = Live(outputs);
+        var depth = Math.Max(_levelInputs.Length, InnerCount > 0 ? 2 : OuterCount > 0 ? 1 : 0);
+        depth = Math.Max(depth, 1);
+        var enter = new Action<double[], double[]>[depth - 1];
+        Action<double[], double[], double[]>? last = null;
+        for (var level = 1; level <= depth; level++)
+        {
+            var state = L.Parameter(typeof(double[]), "state");
+            var inputs = L.Parameter(typeof(double[]), "inputs");
+            var output = L.Parameter(typeof(double[]), "output");
+            var values = new LExpr?[_nodes.Count];
+            var locals = new List<ParameterExpression>();
+            var body = new List<LExpr>();
+            for (var id = 0; id < _nodes.Count; id++)
+            {
+                if (!live[id]) continue;
+                var n = _nodes[id];
+                if (n.Op == StagedOp.Const) { values[id] = L.Constant(n.Value); continue; }
+                // the inputs of Compile's two-level programs: outer = level 1, inner = level 2
+                var nodeLevel = Math.Max(n.Level, 1);
+                if (nodeLevel < level)
+                {
+                    if (n.Op != StagedOp.Call) values[id] = L.ArrayIndex(state, L.Constant(id));
+                    continue;
+                }
+                if (nodeLevel > level) continue;
+                if (n.Op == StagedOp.Call)
+                {
+                    var (function, arguments, outputCount) = _calls[n.A];
+                    var input = L.Variable(typeof(double[]), "in" + id);
+                    var result = L.Variable(typeof(double[]), "out" + id);
+                    locals.Add(input);
+                    locals.Add(result);
+                    body.Add(L.Assign(input, L.NewArrayBounds(typeof(double), L.Constant(arguments.Length))));
+                    body.Add(L.Assign(result, L.NewArrayBounds(typeof(double), L.Constant(outputCount))));
+                    for (var a = 0; a < arguments.Length; a++) body.Add(L.Assign(L.ArrayAccess(input, L.Constant(a)), values[arguments[a]]!));
+                    body.Add(L.Invoke(L.Constant(function), input, result));
+                    values[id] = result;
+                    continue;
+                }
+                LExpr value = n.Op switch
+                {
+                    StagedOp.Outer or StagedOp.Inner => L.ArrayIndex(inputs, L.Constant(n.A)),
+                    StagedOp.Input => L.ArrayIndex(inputs, L.Constant(n.B)),
+                    StagedOp.CallOutput => L.ArrayIndex(values[n.A]!, L.Constant(n.B)),
+                    StagedOp.Apply => Functions.FunctionDefinition.Call(_functions[(int)n.Value], values[n.A]!),
+                    _ => Lower(n, values),
+                };
+                var local = L.Variable(typeof(double), "v" + id);
+                locals.Add(local);
+                body.Add(L.Assign(local, value));
+                if (level < depth) body.Add(L.Assign(L.ArrayAccess(state, L.Constant(id)), local));
+                values[id] = local;
+            }
+            if (level < depth)
+            {
+                enter[level - 1] = L.Lambda<Action<double[], double[]>>(L.Block(typeof(void), locals, body.Append(L.Empty())), state, inputs).Compile();
+                continue;
+            }
+            for (var j = 0; j < outputs.Count; j++)
+                body.Add(L.Assign(L.ArrayAccess(output, L.Constant(j)), values[outputs[j]]!));
+            last = L.Lambda<Action<double[], double[], double[]>>(L.Block(typeof(void), locals, body.Append(L.Empty())), state, inputs, output).Compile();
+        }
+        return new StagedLevels(_nodes.Count, enter, last!, outputs.Count);
     }
 
     private static LExpr Lower(Node n, LExpr?[] v)

@@ -59,7 +59,7 @@ let tests =
                     (one.[0] = outputs.[2 * n] || (System.Double.IsNaN one.[0] && System.Double.IsNaN outputs.[2 * n]))
                     && (one.[1] = outputs.[2 * n + 1] || (System.Double.IsNaN one.[1] && System.Double.IsNaN outputs.[2 * n + 1])))
                 |> List.forall id))
-        testProperty "staged program (re z outer, x inner, y and w hoisted) == interpreted evaluation" (
+        testProperty "staged program (re z outer, x inner, y and w hoisted) == interpreted evaluation; its level schedule == its scan schedule" (
             // smooth functions only: at a discontinuity (sign, ifpos, a branch cut) real and complex
             // arithmetic may round to different sides, which is not an error of either
             let leaf = genLeaf allSymbols genNumber
@@ -82,12 +82,20 @@ let tests =
                 let f = program.Compile([| re; im |])
                 let out = Array.zeroCreate 2
                 f.Invoke([| pt.[z].Real |], [| pt.[x].Real |], 1, out)
+                // the same program scheduled level by level gives the same doubles
+                let levels = program.CompileLevels([| re; im |])
+                let state = levels.NewState()
+                levels.Enter(state, 1, [| pt.[z].Real |])
+                let byLevel = Array.zeroCreate 2
+                levels.Evaluate(state, [| pt.[x].Real |], byLevel)
+                let same (a: float) (b: float) = a = b || (System.Double.IsNaN a && System.Double.IsNaN b)
                 let interpreted = eval pt e
                 let scale = errorScale pt e
                 let staged = Complex(out.[0], out.[1])
+                same byLevel.[0] out.[0] && same byLevel.[1] out.[1]
                 // an overflow must overflow on both paths; otherwise the values agree to rounding
-                if not (finite interpreted) then not (finite staged)
-                else not (System.Double.IsFinite scale) || scale > 1e100 || (staged - interpreted).Magnitude <= 1e-12 * scale))
+                && (if not (finite interpreted) then not (finite staged)
+                    else not (System.Double.IsFinite scale) || scale > 1e100 || (staged - interpreted).Magnitude <= 1e-12 * scale)))
         test "a complex constant in a real kernel is reported with the reason" {
             let r = ExprCompiler.CompileReal(p "x + I", [| x |])
             Expect.isFalse r.Success "not compiled"

@@ -57,6 +57,25 @@ let tests =
             let out = run p [ v ] [| 10.0 |] [| 2.0; 3.0; 4.0; -5.0 |] 1
             Expect.sequenceEqual out.[0..1] [| 16.0; -10.0 |] "2*3 + 10, 4*(-5) + 10"
         }
+        test "levels: each value is computed once per entry of the innermost level it depends on" {
+            // level 1 a (a card), level 2 p (a parameter point), level 3 y (an ODE right-hand-side call)
+            let calls = ref 0
+            let p = StagedProgram.WithLevels([ [ (0.0, 1.0) ]; [ (0.0, 1.0) ]; [ (-1.0, 1.0) ] ])
+            let a, pt, y = p.LevelInput(1, 0), p.LevelInput(2, 0), p.LevelInput(3, 0)
+            let r = p.Call(call calls, [ a; pt ], 3) // (a + p, a p, hypot(a, p)): per point
+            let f = p.Op(StagedOp.Add, p.Op(StagedOp.Mul, r.[1], y), p.Op(StagedOp.Mul, y, y))
+            let levels = p.CompileLevels([ f; r.[0]; a ])
+            Expect.equal levels.LevelCount 3 "three levels"
+            let state = levels.NewState()
+            let out = Array.zeroCreate 3
+            levels.Enter(state, 1, [| 2.0 |])
+            for point in [ 3.0; 5.0 ] do
+                levels.Enter(state, 2, [| point |])
+                for yv in [ -1.0; 0.5; 1.0 ] do
+                    levels.Evaluate(state, [| yv |], out)
+                    Expect.sequenceEqual out [| 2.0 * point * yv + yv * yv; 2.0 + point; 2.0 |] $"point {point}, y {yv}"
+            Expect.equal calls.Value 2 "the call ran once per point, not per right-hand side"
+        }
         test "an unused call is dead code" {
             let calls = ref 0
             let p = StagedProgram([], (0.0, 1.0))
