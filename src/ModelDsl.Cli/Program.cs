@@ -2,9 +2,8 @@ using System.CommandLine;
 using ModelDsl;
 using ModelDsl.Cli.Commands;
 
-// modeldsl: the command-line front door, the one place that wires the commands (Commands/, and the
-// facade's FitCommand). Exit codes (ExitCodes): 0 success; 1 errors in the spec or card; 2 usage errors;
-// 3 a check fails (or holds only under conditions); 4 a result is not finite; 70 an internal error.
+// modeldsl: the command-line front door, the one place that wires the commands (Commands/). Exit codes
+// (ExitCodes): 0 success; 1 errors in the spec or card; 2 usage errors; 3 a check fails (or holds only under conditions); 4 a result is not finite; 70 an internal error.
 try
 {
     var checkFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };

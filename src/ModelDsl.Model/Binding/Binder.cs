@@ -56,6 +56,7 @@ public sealed class Binder
     private readonly Dictionary<string, FieldDeclarationSyntax> _fieldSyntax = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FieldSpec> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _declaredAs = new(StringComparer.Ordinal);
+    private readonly ExpressionBinder<TermScope> _expressions;
 
     private Binder(SyntaxTree tree, IBuiltinCatalogue catalogue)
     {
@@ -63,6 +64,8 @@ public sealed class Binder
         _text = tree.Text;
         Catalogue = catalogue;
         _reserved = new HashSet<string>(Reserved.Concat(catalogue.All.Select(b => b.Name)), StringComparer.Ordinal);
+        _expressions = new ExpressionBinder<TermScope>(_text, _diagnostics, BindName, BindIndexed, BindCall, BindMember,
+            "Named arguments are for library functions in 'let', e.g. let U = pmns(s12: s12, ...).");
     }
 
     /// <summary>
@@ -576,46 +579,12 @@ public sealed class Binder
     private Expr FieldSymbol(FieldSpec field, string name) =>
         field.Kind == FieldKind.Scalar && !field.IsComplex ? Expr.Real(name) : Expr.Complex(name);
 
-    private Expr BindExpression(ExpressionSyntax e, TermScope scope)
-    {
-        try
-        {
-            return BindExpressionCore(e, scope);
-        }
-        catch (DivideByZeroException)
-        {
-            _diagnostics.ReportDivisionByZero(_text, e.Span);
-            return ExpressionRules.Error;
-        }
-    }
+    private Expr BindExpression(ExpressionSyntax e, TermScope scope) => _expressions.Bind(e, scope);
 
-    private Expr BindExpressionCore(ExpressionSyntax e, TermScope scope)
+    private Expr BindMember(MemberAccessExpressionSyntax m, TermScope scope)
     {
-        switch (e)
-        {
-            case LiteralExpressionSyntax l:
-                return ExpressionRules.Literal(l, _text, _diagnostics);
-            case NameExpressionSyntax n:
-                return BindName(n.Name, scope);
-            case IndexExpressionSyntax i:
-                return BindIndexed(i, scope);
-            case CallExpressionSyntax c:
-                return BindCall(c, scope);
-            case UnaryExpressionSyntax u:
-                return ExpressionRules.Unary(u, BindExpression(u.Operand, scope));
-            case BinaryExpressionSyntax b:
-                return ExpressionRules.Binary(b, BindExpression(b.Left, scope), BindExpression(b.Right, scope), _text, _diagnostics);
-            case ParenthesizedExpressionSyntax p:
-                return BindExpression(p.Expression, scope);
-            case NamedArgumentSyntax a:
-                _diagnostics.ReportNamedArgument(_text, a.Span, "Named arguments are for library functions in 'let', e.g. let U = pmns(s12: s12, ...).");
-                return Expr.Zero;
-            case MemberAccessExpressionSyntax m:
-                _diagnostics.ReportBadMember(_text, m.Span, "A record field (R.field) is a kernel value; a Lagrangian term cannot use it.");
-                return Expr.Zero;
-            default:
-                return ExpressionRules.Error; // ErrorExpressionSyntax: already reported by the parser
-        }
+        _diagnostics.ReportBadMember(_text, m.Span, "A record field (R.field) is a kernel value; a Lagrangian term cannot use it.");
+        return Expr.Zero;
     }
 
     private Expr BindName(SyntaxToken name, TermScope scope)
@@ -698,11 +667,7 @@ public sealed class Binder
                 _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, _parameters.Keys.Concat(_fields.Keys)));
             return ExpressionRules.Error;
         }
-        if (i.Indices.Count != ranges.Length)
-        {
-            _diagnostics.ReportIndexCount(_text, i.Span, name, ranges.Length, i.Indices.Count);
-            return ExpressionRules.Error;
-        }
+        if (!ExpressionRules.IndexCountMatches(i, ranges.Length, _text, _diagnostics)) return ExpressionRules.Error;
         var parts = new List<string>();
         for (var k = 0; k < ranges.Length; k++)
         {

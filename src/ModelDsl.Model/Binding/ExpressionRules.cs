@@ -66,6 +66,14 @@ internal static class ExpressionRules
         }
     }
 
+    /// <summary>True when <paramref name="i"/> gives one index per dimension of its array (<paramref name="rank"/>); otherwise the count is reported.</summary>
+    public static bool IndexCountMatches(IndexExpressionSyntax i, int rank, SourceText text, DiagnosticBag diagnostics)
+    {
+        if (i.Indices.Count == rank) return true;
+        diagnostics.ReportIndexCount(text, i.Span, i.Name.Text, rank, i.Indices.Count);
+        return false;
+    }
+
     /// <summary>True for sqrt and the functions of <see cref="FunctionInfo"/>.</summary>
     public static bool IsFunction(string name) => name == "sqrt" || FunctionInfo.TryLookup(name, out _);
 

@@ -26,6 +26,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     private readonly Dictionary<string, DefinitionDeclarationSyntax> _defines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Expr> _kernels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TextureSpec> _textures = new(StringComparer.Ordinal);
+    private ExpressionBinder<Context>? _expressions;
 
     /// <summary>
     /// Index values (Env), define nesting depth, numeric-only (const) binding, the defines being expanded (for recursion), and
@@ -414,46 +415,9 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         return FieldSymbol(let, field, values);
     }
 
-    private Expr Bind(ExpressionSyntax e, Context ctx)
-    {
-        try
-        {
-            return BindCore(e, ctx);
-        }
-        catch (DivideByZeroException)
-        {
-            _diagnostics.ReportDivisionByZero(_text, e.Span);
-            return ExpressionRules.Error;
-        }
-    }
-
-    private Expr BindCore(ExpressionSyntax e, Context ctx)
-    {
-        switch (e)
-        {
-            case LiteralExpressionSyntax l:
-                return ExpressionRules.Literal(l, _text, _diagnostics);
-            case NameExpressionSyntax n:
-                return BindName(n.Name, ctx);
-            case IndexExpressionSyntax i:
-                return BindIndexed(i, ctx);
-            case CallExpressionSyntax c:
-                return BindCall(c, ctx);
-            case UnaryExpressionSyntax u:
-                return ExpressionRules.Unary(u, Bind(u.Operand, ctx));
-            case BinaryExpressionSyntax b:
-                return ExpressionRules.Binary(b, Bind(b.Left, ctx), Bind(b.Right, ctx), _text, _diagnostics);
-            case ParenthesizedExpressionSyntax p:
-                return Bind(p.Expression, ctx);
-            case MemberAccessExpressionSyntax m:
-                return BindMember(m, ctx);
-            case NamedArgumentSyntax a:
-                _diagnostics.ReportNamedArgument(_text, a.Span, "Named arguments are for library functions in 'let'; functions and defines take theirs by position.");
-                return Expr.Zero;
-            default:
-                return ExpressionRules.Error;
-        }
-    }
+    private Expr Bind(ExpressionSyntax e, Context ctx) =>
+        (_expressions ??= new ExpressionBinder<Context>(_text, _diagnostics, BindName, BindIndexed, BindCall, BindMember,
+            "Named arguments are for library functions in 'let'; functions and defines take theirs by position.")).Bind(e, ctx);
 
     private IEnumerable<string> Candidates(Context ctx) =>
         owner.ConstValues.Keys.Concat(ctx.NumericOnly ? [] : owner.Parameters.Keys.Concat(_kernels.Keys).Concat(_defines.Keys).Concat(_lets.Keys));
@@ -526,11 +490,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             }
             return ExpressionRules.Error;
         }
-        if (i.Indices.Count != dims.Length)
-        {
-            _diagnostics.ReportIndexCount(_text, i.Span, name, dims.Length, i.Indices.Count);
-            return ExpressionRules.Error;
-        }
+        if (!ExpressionRules.IndexCountMatches(i, dims.Length, _text, _diagnostics)) return ExpressionRules.Error;
         var values = new List<int>();
         for (var k = 0; k < dims.Length; k++)
         {

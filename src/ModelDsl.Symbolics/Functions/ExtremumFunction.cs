@@ -1,5 +1,6 @@
 using System.Numerics;
 using ModelDsl.Symbolics.Compilation;
+using ModelDsl.Symbolics.Evaluation;
 using ModelDsl.Symbolics.Expressions;
 using ModelDsl.Symbolics.Numbers;
 
@@ -12,6 +13,8 @@ namespace ModelDsl.Symbolics.Functions;
 /// </summary>
 public abstract class ExtremumFunction : FunctionDefinition
 {
+    private static readonly Func<double, double, double> RealMin = Math.Min, RealMax = Math.Max;
+    private static readonly Func<Complex, Complex, Complex> ComplexMin = NumericFunctions.Min, ComplexMax = NumericFunctions.Max;
     private readonly bool _isMin;
 
     private protected ExtremumFunction(string name, int rank, bool isMin) : base(name, rank) => _isMin = isMin;
@@ -30,6 +33,10 @@ public abstract class ExtremumFunction : FunctionDefinition
 
     /// <inheritdoc />
     public override string LatexName => _isMin ? "\\min" : "\\max";
+
+    internal override Delegate RealForm => _isMin ? RealMin : RealMax;
+
+    internal override Delegate ComplexForm => _isMin ? ComplexMin : ComplexMax;
 
     /// <inheritdoc />
     public override Complex Evaluate(ReadOnlySpan<Complex> args)

@@ -1,6 +1,3 @@
-using System.Numerics;
-using ModelDsl.Symbolics.Evaluation;
-
 namespace ModelDsl.Symbolics.Functions;
 
 /// <summary>min(a, b, ...) of real arguments (see <see cref="ExtremumFunction"/>).</summary>
@@ -10,8 +7,4 @@ public sealed class MinFunction : ExtremumFunction
     public static readonly MinFunction Instance = new();
 
     private MinFunction() : base("min", 11, isMin: true) { }
-
-    internal override Delegate RealForm { get; } = new Func<double, double, double>(Math.Min);
-
-    internal override Delegate ComplexForm { get; } = new Func<Complex, Complex, Complex>(NumericFunctions.Min);
 }

@@ -7,7 +7,7 @@ using ModelDsl.Kernels;
 using ModelDsl.Model;
 using ModelDsl.Physics.Trl;
 
-namespace ModelDsl;
+namespace ModelDsl.Cli.Commands;
 
 /// <summary>
 /// What <c>modeldsl fit FILE --card CARD [--set NAME=VALUE ...] [--json]</c> does: evaluate the model's fit let

@@ -1,0 +1,71 @@
+using ModelDsl.Diagnostics;
+using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Syntax;
+using ModelDsl.Text;
+
+namespace ModelDsl.Model;
+
+/// <summary>
+/// The expression dispatch that the term binder (<see cref="Binder"/>) and the kernel binder share: literals,
+/// unary and binary operators and parentheses follow <see cref="ExpressionRules"/>; names, indexed entries,
+/// calls and record fields (<c>R.field</c>) go to the binder's own rules, which see its scope
+/// <typeparamref name="TContext"/>. The binder-over-syntax-kinds switch follows terrajobst/minsk
+/// <c>Binder.BindExpression</c>. Delegates rather than a base class, because <see cref="Binder"/> is public
+/// and this type is not.
+/// </summary>
+/// <typeparam name="TContext">What the binder's rules need to know at a node (term scope, kernel index values).</typeparam>
+internal sealed class ExpressionBinder<TContext>(
+    SourceText text,
+    DiagnosticBag diagnostics,
+    Func<SyntaxToken, TContext, Expr> bindName,
+    Func<IndexExpressionSyntax, TContext, Expr> bindIndexed,
+    Func<CallExpressionSyntax, TContext, Expr> bindCall,
+    Func<MemberAccessExpressionSyntax, TContext, Expr> bindMember,
+    string namedArgumentHint)
+{
+    /// <summary>
+    /// Binds <paramref name="e"/> in <paramref name="context"/>. Exact arithmetic that divides by zero where the
+    /// operands only become zero after folding (a <see cref="DivideByZeroException"/> from the smart constructors)
+    /// is reported at <paramref name="e"/> as a division by zero and gives <see cref="ExpressionRules.Error"/>.
+    /// </summary>
+    public Expr Bind(ExpressionSyntax e, TContext context)
+    {
+        try
+        {
+            return BindCore(e, context);
+        }
+        catch (DivideByZeroException)
+        {
+            diagnostics.ReportDivisionByZero(text, e.Span);
+            return ExpressionRules.Error;
+        }
+    }
+
+    private Expr BindCore(ExpressionSyntax e, TContext context)
+    {
+        switch (e)
+        {
+            case LiteralExpressionSyntax l:
+                return ExpressionRules.Literal(l, text, diagnostics);
+            case NameExpressionSyntax n:
+                return bindName(n.Name, context);
+            case IndexExpressionSyntax i:
+                return bindIndexed(i, context);
+            case CallExpressionSyntax c:
+                return bindCall(c, context);
+            case UnaryExpressionSyntax u:
+                return ExpressionRules.Unary(u, Bind(u.Operand, context));
+            case BinaryExpressionSyntax b:
+                return ExpressionRules.Binary(b, Bind(b.Left, context), Bind(b.Right, context), text, diagnostics);
+            case ParenthesizedExpressionSyntax p:
+                return Bind(p.Expression, context);
+            case MemberAccessExpressionSyntax m:
+                return bindMember(m, context);
+            case NamedArgumentSyntax a:
+                diagnostics.ReportNamedArgument(text, a.Span, namedArgumentHint);
+                return Expr.Zero;
+            default:
+                return ExpressionRules.Error; // ErrorExpressionSyntax: already reported by the parser
+        }
+    }
+}
