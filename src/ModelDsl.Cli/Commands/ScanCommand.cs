@@ -77,13 +77,16 @@ public static class ScanCommand
             error.Write($"\r  scanning [{new string('#', filled)}{new string('.', width - filled)}] {100.0 * done / Math.Max(1, total),5:F1}% ({done}/{total})");
         }) : null;
         var started = DateTime.UtcNow;
-        var (computed, skipped) = runner.Run(store, progress);
+        var (computed, skipped, failed) = runner.Run(store, progress);
         if (showProgress) error.WriteLine();
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
         output.WriteLine($"{spec.Name}, card \"{point.Title}\": {total} points ({computed} computed{(skipped > 0 ? $", {skipped} already stored" : "")}) in {seconds:F1} s -> {outPath}");
         output.WriteLine(runner.CompiledForAxes
             ? "kernels compiled for the grid's axes"
             : $"kernels evaluated point by point ({runner.FallbackReason})");
+        if (failed > 0)
+            error.WriteLine($"modeldsl: warning: {failed} of {computed} points have no value (a builtin failed there, as MDL0315 reports at a card); "
+                + "their status in the results says why");
         if (csvPath is not null)
         {
             try

@@ -161,7 +161,12 @@ public sealed class ScanRunner
             for (var n = 0; n < count; n++)
             {
                 var values = output.AsSpan(n * k, k).ToArray();
-                rows.Add(new ScanRow(indices[start + n], axisValues[n].Concat(values).ToArray(), Status(values)));
+                var row = new ScanRow(indices[start + n], axisValues[n].Concat(values).ToArray(), Status(values));
+                // a value that is not finite may come from a builtin without a value there (a failed fit gives NaN in the
+                // compiled kernels): the point is evaluated again point by point, which says why (rare, so cheap)
+                if (row.Status != "ok" && Evaluate(indices[start + n]) is { } slow && slow.Status.StartsWith("error", StringComparison.Ordinal))
+                    row = slow;
+                rows.Add(row);
             }
             start = end;
         }
@@ -196,10 +201,11 @@ public sealed class ScanRunner
 
     /// <summary>
     /// Evaluates every point not yet in the store, in parallel chunks, committing each chunk.
-    /// Returns (computed now, already stored).
+    /// Returns (computed now, already stored, computed now without a value: a builtin failed there).
     /// </summary>
-    public (long Computed, long Skipped) Run(ResultStore store, IProgress<long>? progress = null, CancellationToken cancel = default)
+    public (long Computed, long Skipped, long Failed) Run(ResultStore store, IProgress<long>? progress = null, CancellationToken cancel = default)
     {
+        long failed = 0;
         var stored = store.StoredIndices();
         var pending = new List<long>();
         for (long i = 0; i < Total; i++)
@@ -211,13 +217,15 @@ public sealed class ScanRunner
         Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancel }, chunk =>
         {
             var rows = Evaluate(chunk);
+            var errors = rows.Count(r => r.Status.StartsWith("error", StringComparison.Ordinal));
             lock (gate)
             {
+                failed += errors;
                 store.Write(rows);
                 done += rows.Count;
                 progress?.Report(done);
             }
         });
-        return (pending.Count, stored.Count);
+        return (pending.Count, stored.Count, failed);
     }
 }

@@ -548,7 +548,10 @@ public sealed class Binder
                 {
                     if (b.Symbols().Any(sym => FieldOf(sym) is not null))
                     {
-                        _diagnostics.ReportTermShape(_text, span, $"A field may appear only as a plain factor (possibly conjugated, to a positive integer power), not inside '{factor}'.");
+                        if (b is SumExpr && e is NumberExpr { Value.IsInteger: true } power && power.Value.AsRational.Sign > 0)
+                            _diagnostics.ReportExpressionTooLarge(_text, span, $"a power of a sum of fields above {Expansion.MaxExpandedPower} is not expanded ('^{power}').");
+                        else
+                            _diagnostics.ReportTermShape(_text, span, $"A field may appear only as a plain factor (possibly conjugated, to a positive integer power), not inside '{factor}'.");
                         return null;
                     }
                     coefficient.Add(factor);

@@ -10,8 +10,11 @@ namespace ModelDsl.Symbolics.Algebra;
 /// </summary>
 public static class Expansion
 {
-    /// <summary>Powers of sums above this are left unexpanded (an expansion that large is never useful).</summary>
-    public const int MaxExpandedPower = 64;
+    /// <summary>
+    /// Powers of sums above this are left unexpanded; below it, the term bound <see cref="MaxTerms"/> decides (a binomial
+    /// such as (H'H - v2)^70 has 71 terms and is expanded; a sum of three terms to the 1000th would exceed the bound).
+    /// </summary>
+    public const int MaxExpandedPower = 1000;
 
     /// <summary>The most term pairs one product of sums may multiply out (and so the most terms of a result).</summary>
     public const int MaxTerms = 200_000;

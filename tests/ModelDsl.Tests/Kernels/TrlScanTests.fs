@@ -53,13 +53,23 @@ let tests =
             let r = runner "unperturbed.card" [] [ GridAxis("d21", 0.1, 2.0, 5, false); GridAxis("a", 1e-4, 2e-3, 6, false) ]
             agree r |> ignore
         }
-        test "a point where the fit has no value is NaN in the compiled path and an error point by point" {
+        test "modeldsl scan: points where the fit has no value are counted on stderr and stored with the reason" {
+            use f = new TempFile("", ".db")
+            File.Delete f.Path
+            use csv = new TempFile("", ".csv")
+            let r = runCli [ "scan"; "models/seesaw-z3.mdl"; "--card"; "samples/trl/benchmark-C.card"; "--grid"; "mN=1e-6:1e3:4:log"; "--out"; f.Path; "--csv"; csv.Path ]
+            Expect.equal r.ExitCode 0 r.Stderr
+            Expect.stringContains r.Stderr "warning: 1 of 4 points have no value" "counted"
+            Expect.stringContains (File.ReadAllText csv.Path) "error: the fitted texture does not reproduce the data" "the reason is stored"
+        }
+        test "a point where the fit has no value: the compiled scan says why, as point by point does" {
             let r = runner "benchmark-C.card" [] [ GridAxis("mN", 1e-6, 1000.0, 2, false); GridAxis("d32", 0.5, 0.5, 1, false) ]
             Expect.isTrue r.CompiledForAxes "compiled"
             let fast = r.Evaluate([| 0L; 1L |])
             let slow = [| 0L; 1L |] |> Array.map r.Evaluate
-            Expect.stringStarts slow.[0].Status "error" "the unit slip: the fit does not reproduce the data"
-            Expect.isTrue (fast.[0].Values |> Array.skip 2 |> Array.forall System.Double.IsNaN) $"NaN from the failed call: %A{fast.[0].Values}"
-            Expect.equal slow.[1].Status "ok" "the benchmark point itself is fine"
+            Expect.stringStarts slow.[0].Status "error: the fitted texture does not reproduce the data" "the unit slip, point by point"
+            Expect.equal fast.[0].Status slow.[0].Status "the same reason from the compiled scan"
+            Expect.isTrue (fast.[0].Values |> Array.skip 2 |> Array.forall System.Double.IsNaN) $"no values: %A{fast.[0].Values}"
+            Expect.equal fast.[1].Status "ok" "the benchmark point itself is fine"
         }
     ]
