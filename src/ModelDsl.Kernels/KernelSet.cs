@@ -25,7 +25,7 @@ public sealed class KernelSet
     private KernelSet(ModelSpec spec, IReadOnlyList<SymbolExpr> inputs, Action<Complex[], Complex[]> compiled)
     {
         Spec = spec;
-        Inputs = inputs;
+        Inputs = [.. inputs];
         _compiled = compiled;
         // name lookups done once here, not per point
         _consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
@@ -54,7 +54,7 @@ public sealed class KernelSet
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>The compiled delegate's inputs, in order.</summary>
-    public IReadOnlyList<SymbolExpr> Inputs { get; }
+    public System.Collections.Immutable.ImmutableArray<SymbolExpr> Inputs { get; }
 
     /// <summary>Compiles every kernel of the model; the errors name each node that cannot be compiled.</summary>
     public static (KernelSet? Set, IReadOnlyList<CompileError> Errors) Compile(ModelSpec spec)

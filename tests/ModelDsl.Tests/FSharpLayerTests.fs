@@ -127,4 +127,17 @@ let tests =
                     Expect.isTrue (p.PropertyType = typeof<NumericModel> || immutableType p.PropertyType) $"{t.Name}.{p.Name} : {p.PropertyType}"
             Expect.equal (typeof<ParameterPoint>.GetProperty("Values").PropertyType) typeof<ImmutableDictionary<string, ImmutableArray<Complex>>> "point values"
         }
+        test "a bound model's lists are immutable in fact (not a List behind IReadOnlyList)" {
+            let spec = ModelCompilation.FromFile(modelPath "seesaw-z3.mdl").Spec
+            let lists (o: obj) =
+                o.GetType().GetProperties(BindingFlags.Public ||| BindingFlags.Instance)
+                |> Array.filter (fun p -> p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() = typedefof<Collections.Generic.IReadOnlyList<_>>)
+                |> Array.map (fun p -> p.Name, p.GetValue o)
+            let modelLists = lists spec
+            Expect.isGreaterThanOrEqual modelLists.Length 10 "every list of ModelSpec is looked at"
+            for name, value in Array.append modelLists (lists spec.Lets.[0]) do
+                Expect.isTrue (value.GetType().Namespace = "System.Collections.Immutable") $"{name} is {value.GetType().Name}"
+            let made = ModelSpec("m", null, spec.Source, Collections.Generic.List(spec.Groups), spec.Fields, spec.Parameters, spec.Terms, spec.Vevs, spec.Checks)
+            Expect.isTrue (made.Groups.GetType().Namespace = "System.Collections.Immutable") "a List given to the constructor is copied"
+        }
     ]

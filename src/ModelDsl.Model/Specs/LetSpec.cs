@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using ModelDsl.Symbolics.Expressions;
 using ModelDsl.Text;
 
@@ -13,6 +14,11 @@ public sealed record LetArgument(BuiltinParameter Parameter, Expr? Scalar, strin
 /// <summary><c>let NAME = builtin(param: value, ...)</c>: a record (or plain matrix) computed per parameter point by a library builtin.</summary>
 public sealed record LetSpec(string Name, IBuiltin Builtin, IReadOnlyList<LetArgument> Arguments, TextSpan Span)
 {
+    private readonly ImmutableArray<LetArgument> _arguments = [.. Arguments];
+
+    /// <summary>The arguments, bound to the builtin's parameters (an immutable copy).</summary>
+    public IReadOnlyList<LetArgument> Arguments { get => _arguments; init => _arguments = [.. value]; }
+
     /// <summary>True when the result is one plain matrix, read as <c>NAME[i,j]</c>.</summary>
     public bool IsPlainMatrix => Builtin.Result is [{ Name: "" }];
 

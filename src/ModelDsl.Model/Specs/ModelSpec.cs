@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using ModelDsl.Text;
 
@@ -12,17 +13,47 @@ public sealed record ModelSpec(
     IReadOnlyList<GroupSpec> Groups, IReadOnlyList<FieldSpec> Fields, IReadOnlyList<ParameterSpec> Parameters,
     IReadOnlyList<TermSpec> Terms, IReadOnlyList<VevSpec> Vevs, IReadOnlyList<CheckRequest> Checks)
 {
+    // every list is copied into an immutable array, also through 'with', so nothing can change a bound model
+    private readonly ImmutableArray<GroupSpec> _groups = [.. Groups];
+    private readonly ImmutableArray<FieldSpec> _fields = [.. Fields];
+    private readonly ImmutableArray<ParameterSpec> _parameters = [.. Parameters];
+    private readonly ImmutableArray<TermSpec> _terms = [.. Terms];
+    private readonly ImmutableArray<VevSpec> _vevs = [.. Vevs];
+    private readonly ImmutableArray<CheckRequest> _checks = [.. Checks];
+    private readonly ImmutableArray<ConstSpec> _consts = [];
+    private readonly ImmutableArray<LetSpec> _lets = [];
+    private readonly ImmutableArray<KernelSpec> _kernels = [];
+    private readonly ImmutableArray<TextureSpec> _textures = [];
+
+    /// <summary>Gauge groups, in declaration order.</summary>
+    public IReadOnlyList<GroupSpec> Groups { get => _groups; init => _groups = [.. value]; }
+
+    /// <summary>Fields, in declaration order.</summary>
+    public IReadOnlyList<FieldSpec> Fields { get => _fields; init => _fields = [.. value]; }
+
+    /// <summary>Parameters, in declaration order.</summary>
+    public IReadOnlyList<ParameterSpec> Parameters { get => _parameters; init => _parameters = [.. value]; }
+
+    /// <summary>Lagrangian terms, in declaration order.</summary>
+    public IReadOnlyList<TermSpec> Terms { get => _terms; init => _terms = [.. value]; }
+
+    /// <summary>Vacuum expectation values.</summary>
+    public IReadOnlyList<VevSpec> Vevs { get => _vevs; init => _vevs = [.. value]; }
+
+    /// <summary>The checks the spec asks for.</summary>
+    public IReadOnlyList<CheckRequest> Checks { get => _checks; init => _checks = [.. value]; }
+
     /// <summary>Numeric constants (always including pi), in declaration order.</summary>
-    public IReadOnlyList<ConstSpec> Consts { get; init; } = [];
+    public IReadOnlyList<ConstSpec> Consts { get => _consts; init => _consts = [.. value]; }
 
     /// <summary>Matrices computed by library builtins, in declaration order.</summary>
-    public IReadOnlyList<LetSpec> Lets { get; init; } = [];
+    public IReadOnlyList<LetSpec> Lets { get => _lets; init => _lets = [.. value]; }
 
     /// <summary>Kernels, in declaration order.</summary>
-    public IReadOnlyList<KernelSpec> Kernels { get; init; } = [];
+    public IReadOnlyList<KernelSpec> Kernels { get => _kernels; init => _kernels = [.. value]; }
 
     /// <summary>Textures (symbolic matrices), in declaration order.</summary>
-    public IReadOnlyList<TextureSpec> Textures { get; init; } = [];
+    public IReadOnlyList<TextureSpec> Textures { get => _textures; init => _textures = [.. value]; }
 
     /// <summary>
     /// A canonical description that ignores spans and layout: two specs with the same
