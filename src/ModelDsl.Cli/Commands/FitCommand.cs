@@ -51,7 +51,7 @@ public static class FitCommand
         var fit = model.Let(index);
         var args = model.LetArguments(index);
         var values = model.Evaluate().Values.Select(v => v.Value).ToArray();
-        if (double.IsNaN(fit.Real("residual")))
+        if (!args.Bool("fit"))
         {
             error.WriteLine($"{cardPath}: error: the fit is switched off at this point (fit: false in the spec's '{spec.Lets[index].Name}'); nothing to compare with the data");
             return ExitCodes.SpecErrors;

@@ -299,7 +299,8 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         foreach (var p in builtin.Parameters)
         {
             if (!given.TryGetValue(p.Name, out var syntax)) continue;
-            if (BindArgument(builtin, p, syntax) is not { } arg) return null;
+            // a positional call that fails names the new form (the old positional texture_fit(a, b, c, ...) among them)
+            if (BindArgument(builtin, p, syntax, named ? null : signature) is not { } arg) return null;
             bound[p.Name] = arg;
         }
         var missing = builtin.Parameters.Where(p => !p.IsOptional && !given.ContainsKey(p.Name)).Select(p => p.Name).ToList();
@@ -319,8 +320,10 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     }
 
     /// <summary>One argument checked against its parameter's type: arrays by name (with their shape), switches, scalars.</summary>
-    private LetArgument? BindArgument(IBuiltin builtin, BuiltinParameter p, ExpressionSyntax syntax)
+    private LetArgument? BindArgument(IBuiltin builtin, BuiltinParameter p, ExpressionSyntax syntax, string? signature)
     {
+        void Report(string expected, string detail) =>
+            _diagnostics.ReportArgumentKind(_text, syntax.Span, builtin.Name, p.Name, expected, detail + (signature is null ? "" : $"; it takes named arguments: {signature}"));
         var type = p.Type;
         if (type.IsArray)
         {
@@ -329,8 +332,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             if (dims is null || !dims.SequenceEqual(want))
             {
                 var what = dims is null ? "not a vector or matrix" : dims.Length == 0 ? "a scalar" : dims.Length == 1 ? $"a vector of length {dims[0]}" : $"a {dims[0]}x{dims[1]} matrix";
-                _diagnostics.ReportArgumentKind(_text, syntax.Span, builtin.Name, p.Name,
-                    type.Kind == BuiltinValueKind.Vector ? $"a vector of length {type.Rows} (a vector parameter such as M[{type.Rows}], or a record field such as F.mass)"
+                Report(type.Kind == BuiltinValueKind.Vector ? $"a vector of length {type.Rows} (a vector parameter such as M[{type.Rows}], or a record field such as F.mass)"
                         : $"a {type.Rows}x{type.Columns} matrix (a matrix parameter, a texture, a matrix let or a record field such as F.h)",
                     $"'{_text.ToString(syntax.Span)}' is {what}");
                 return null;
@@ -341,18 +343,18 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         {
             if (Binder.BoolLiteral(syntax) is { } b) return new LetArgument(p, b ? Expr.One : Expr.Zero, null, null);
             if (syntax is NameExpressionSyntax n && owner.Parameters.TryGetValue(n.Name.Text, out var bp) && bp.IsBool) return new LetArgument(p, bp.Symbol, null, null);
-            _diagnostics.ReportArgumentKind(_text, syntax.Span, builtin.Name, p.Name, "a switch", $"write true, false or the name of a 'bool' parameter, not '{_text.ToString(syntax.Span)}'");
+            Report("a switch", $"write true, false or the name of a 'bool' parameter, not '{_text.ToString(syntax.Span)}'");
             return null;
         }
         var (arrayName, _, arrayDims) = ArrayArgument(syntax);
         if (arrayName is not null && arrayDims is { Length: > 0 })
         {
-            _diagnostics.ReportArgumentKind(_text, syntax.Span, builtin.Name, p.Name, $"a {type} number", $"'{_text.ToString(syntax.Span)}' is an array (select an entry with [...])");
+            Report($"a {type} number", $"'{_text.ToString(syntax.Span)}' is an array (select an entry with [...])");
             return null;
         }
         if (syntax is NameExpressionSyntax bn && owner.Parameters.TryGetValue(bn.Name.Text, out var boolParameter) && boolParameter.IsBool)
         {
-            _diagnostics.ReportArgumentKind(_text, syntax.Span, builtin.Name, p.Name, $"a {type} number", $"'{bn.Name.Text}' is a switch");
+            Report($"a {type} number", $"'{bn.Name.Text}' is a switch");
             return null;
         }
         var errors = _diagnostics.Count;

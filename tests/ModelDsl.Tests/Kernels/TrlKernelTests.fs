@@ -215,7 +215,7 @@ let pinnedTests =
             Expect.stringContains r.Stderr "three_mixing = true or three_mixing = false" "says how to write it"
             Expect.equal (r.Stderr.Split("error MDL").Length - 1) 1 "one error"
         }
-        test "the old positional texture_fit call is one located error at its first argument (MDL0244)" {
+        test "the old positional texture_fit call is one located error at its first argument (MDL0244), showing the new form" {
             let text = File.ReadAllText spec
             let start = text.IndexOf "let F = texture_fit("
             let stop = text.IndexOf("\n\n", start)
@@ -225,6 +225,7 @@ let pinnedTests =
             Expect.equal (errors |> List.map (fun d -> d.Id)) [ "MDL0244" ] (Diagnostics.DiagnosticPrinter.FormatAll errors)
             Expect.equal errors.Head.Span.Start (start + old.IndexOf "(a," + 1) "at 'a', the argument for h0"
             Expect.stringContains errors.Head.Message "3x3 matrix" "says what h0 is"
+            Expect.stringContains errors.Head.Message "it takes named arguments: texture_fit(h0: matrix[3,3], mN: real" "shows the new form"
         }
         let typos =
             [ "conformal-bl.mdl", "let U = pmsn(", "let U = pmns(", "MDL0232"
