@@ -53,15 +53,77 @@ public sealed class KernelSet
     /// <summary>Kernel names, in declaration order.</summary>
     public IReadOnlyList<string> Names { get; }
 
+    /// <summary>True when the kernels went through the scan's lowering (<see cref="StagedProgram"/>), scheduled per point.</summary>
+    public bool IsStaged { get; private init; }
+
+    /// <summary>Why the kernels were not staged (a node the scan's lowering cannot take), or null.</summary>
+    public string? StagingProblem { get; private init; }
+
     /// <summary>The compiled delegate's inputs, in order.</summary>
     public System.Collections.Immutable.ImmutableArray<SymbolExpr> Inputs { get; }
 
-    /// <summary>Compiles every kernel of the model; the errors name each node that cannot be compiled.</summary>
+    /// <summary>
+    /// Compiles every kernel of the model; the errors name each node that cannot be compiled. The kernels are lowered as a scan
+    /// lowers them (<see cref="ComplexSplitter"/> into a <see cref="StagedProgram"/>), with every input a per-point input: the
+    /// point-by-point schedule of the same lowering. Only a node that lowering cannot take goes through the complex LINQ
+    /// compiler instead (<see cref="ExprCompiler.CompileComplexVector"/>).
+    /// </summary>
     public static (KernelSet? Set, IReadOnlyList<CompileError> Errors) Compile(ModelSpec spec)
     {
         var inputs = spec.Kernels.SelectMany(k => k.Expression.Symbols()).Distinct().OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        if (PointSchedule(spec, inputs, out var problem) is { } staged) return (new KernelSet(spec, inputs, staged) { IsStaged = true }, []);
         var result = ExprCompiler.CompileComplexVector(spec.Kernels.Select(k => k.Expression).ToList(), inputs);
-        return result.Value is null ? (null, result.Errors) : (new KernelSet(spec, inputs, result.Value), []);
+        return result.Value is null ? (null, result.Errors) : (new KernelSet(spec, inputs, result.Value) { StagingProblem = problem }, []);
+    }
+
+    /// <summary>
+    /// The kernels as one staged program whose inputs (the real and imaginary part of each input symbol) are all per point,
+    /// each with the range its declaration promises (a positive or nonnegative parameter, as a card enforces), as a scan axis
+    /// has its grid's range.
+    /// </summary>
+    private static Action<Complex[], Complex[]>? PointSchedule(ModelSpec spec, IReadOnlyList<SymbolExpr> inputs, out string? problem)
+    {
+        var kernels = spec.Kernels;
+        var parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        (double, double) Range(SymbolExpr s)
+        {
+            var bracket = s.Name.IndexOf('[');
+            var name = bracket < 0 ? s.Name : s.Name[..bracket];
+            return parameters.TryGetValue(name, out var p) && p.IsPositive ? (double.Epsilon, double.PositiveInfinity)
+                : parameters.TryGetValue(name, out var q) && q.IsNonNegative ? (0, double.PositiveInfinity)
+                : (double.NegativeInfinity, double.PositiveInfinity);
+        }
+        var program = StagedProgram.WithInputs([], inputs.SelectMany(s => new[] { Range(s), (double.NegativeInfinity, double.PositiveInfinity) }).ToList());
+        var index = inputs.Select((s, k) => (s, k)).ToDictionary(x => x.s, x => x.k);
+        // the spec's constants are constants of the program (folded), as in a scan
+        var consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
+        var splitter = new ComplexSplitter(program,
+            s => consts.ContainsKey(s.Name) ? null
+                : index.TryGetValue(s, out var k) ? (program.InnerInputAt(2 * k), s.IsReal ? program.Const(0) : program.InnerInputAt(2 * k + 1)) : null,
+            s => consts.TryGetValue(s.Name, out var c) ? c : double.NaN);
+        var outputs = new List<int>();
+        foreach (var kernel in kernels)
+        {
+            var (re, im) = splitter.Lower(kernel.Expression);
+            outputs.Add(re);
+            outputs.Add(im);
+        }
+        problem = splitter.Problem;
+        if (problem is not null) return null;
+        var run = program.Compile(outputs);
+        var count = inputs.Count;
+        return (input, output) =>
+        {
+            var parts = new double[2 * count];
+            for (var k = 0; k < count; k++)
+            {
+                parts[2 * k] = input[k].Real;
+                parts[2 * k + 1] = input[k].Imaginary;
+            }
+            var values = new double[outputs.Count];
+            run([], parts, 1, values);
+            for (var j = 0; j < output.Length; j++) output[j] = new Complex(values[2 * j], values[2 * j + 1]);
+        };
     }
 
     /// <summary>Every kernel at a parameter point whose let records are already computed (<see cref="TryComputeLets"/>).</summary>

@@ -53,6 +53,12 @@ let tests =
             let r = runner "unperturbed.card" [] [ GridAxis("d21", 0.1, 2.0, 5, false); GridAxis("a", 1e-4, 2e-3, 6, false) ]
             agree r |> ignore
         }
+        test "one lowering: every shipped model's kernels are staged programs point by point too" {
+            for name in [ "conformal-bl.mdl"; "seesaw-z3.mdl" ] do
+                let struct (kernels, errors) = Kernels.KernelSet.Compile(ModelCompilation.FromFile(modelPath name).Spec)
+                Expect.isEmpty errors name
+                Expect.isTrue kernels.IsStaged $"{name}: lowered by the scan's lowering ({kernels.StagingProblem})"
+        }
         test "modeldsl scan: points where the fit has no value are counted on stderr and stored with the reason" {
             use f = new TempFile("", ".db")
             File.Delete f.Path
