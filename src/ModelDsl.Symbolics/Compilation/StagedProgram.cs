@@ -370,27 +370,16 @@ public sealed class StagedProgram
             if (n.Op == StagedOp.Call)
             {
                 // argument and result buffers made once per invocation of the delegate (per run of points), so threads share none
-                var (function, arguments, outputCount) = _calls[n.A];
-                var input = L.Variable(typeof(double[]), "in" + id);
-                var result = L.Variable(typeof(double[]), "out" + id);
-                locals.Add(input);
-                locals.Add(result);
-                buffers.Add(L.Assign(input, L.NewArrayBounds(typeof(double), L.Constant(arguments.Length))));
-                buffers.Add(L.Assign(result, L.NewArrayBounds(typeof(double), L.Constant(outputCount))));
-                for (var a = 0; a < arguments.Length; a++) target.Add(L.Assign(L.ArrayAccess(input, L.Constant(a)), values[arguments[a]]!));
-                target.Add(L.Invoke(L.Constant(function), input, result));
-                values[id] = result;
+                values[id] = LowerCall(id, values, locals, buffers, target);
                 continue;
             }
-            LExpr value = n.Op switch
+            var value = LowerValue(n, values, n.Op switch
             {
                 StagedOp.Outer => L.ArrayIndex(outer, L.Constant(n.A)),
                 StagedOp.Inner => InnerCount == 1 ? L.ArrayIndex(inner, point)
                     : L.ArrayIndex(inner, L.Add(L.Multiply(point, L.Constant(InnerCount)), L.Constant(n.A))),
-                StagedOp.CallOutput => L.ArrayIndex(values[n.A]!, L.Constant(n.B)),
-                StagedOp.Apply => Functions.FunctionDefinition.Call(_functions[(int)n.Value], values[n.A]!),
-                _ => Lower(n, values),
-            };
+                _ => null,
+            });
             var local = L.Variable(typeof(double), "v" + id);
             locals.Add(local);
             target.Add(L.Assign(local, value));
@@ -465,26 +454,15 @@ public sealed class StagedProgram
                 if (nodeLevel > level) continue;
                 if (n.Op == StagedOp.Call)
                 {
-                    var (function, arguments, outputCount) = _calls[n.A];
-                    var input = L.Variable(typeof(double[]), "in" + id);
-                    var result = L.Variable(typeof(double[]), "out" + id);
-                    locals.Add(input);
-                    locals.Add(result);
-                    body.Add(L.Assign(input, L.NewArrayBounds(typeof(double), L.Constant(arguments.Length))));
-                    body.Add(L.Assign(result, L.NewArrayBounds(typeof(double), L.Constant(outputCount))));
-                    for (var a = 0; a < arguments.Length; a++) body.Add(L.Assign(L.ArrayAccess(input, L.Constant(a)), values[arguments[a]]!));
-                    body.Add(L.Invoke(L.Constant(function), input, result));
-                    values[id] = result;
+                    values[id] = LowerCall(id, values, locals, body, body);
                     continue;
                 }
-                LExpr value = n.Op switch
+                var value = LowerValue(n, values, n.Op switch
                 {
                     StagedOp.Outer or StagedOp.Inner => L.ArrayIndex(inputs, L.Constant(n.A)),
                     StagedOp.Input => L.ArrayIndex(inputs, L.Constant(n.B)),
-                    StagedOp.CallOutput => L.ArrayIndex(values[n.A]!, L.Constant(n.B)),
-                    StagedOp.Apply => Functions.FunctionDefinition.Call(_functions[(int)n.Value], values[n.A]!),
-                    _ => Lower(n, values),
-                };
+                    _ => null,
+                });
                 var local = L.Variable(typeof(double), "v" + id);
                 locals.Add(local);
                 body.Add(L.Assign(local, value));
@@ -502,6 +480,32 @@ public sealed class StagedProgram
         }
         return new StagedLevels(_nodes.Count, enter, last!, outputs.Count);
     }
+
+    /// <summary>
+    /// A call node: its argument and result buffers (allocated by <paramref name="buffers"/>' statements), the arguments copied in
+    /// and the call (in <paramref name="target"/>); the result buffer, which its outputs read.
+    /// </summary>
+    private ParameterExpression LowerCall(int id, LExpr?[] values, List<ParameterExpression> locals, List<LExpr> buffers, List<LExpr> target)
+    {
+        var (function, arguments, outputCount) = _calls[_nodes[id].A];
+        var input = L.Variable(typeof(double[]), "in" + id);
+        var result = L.Variable(typeof(double[]), "out" + id);
+        locals.Add(input);
+        locals.Add(result);
+        buffers.Add(L.Assign(input, L.NewArrayBounds(typeof(double), L.Constant(arguments.Length))));
+        buffers.Add(L.Assign(result, L.NewArrayBounds(typeof(double), L.Constant(outputCount))));
+        for (var a = 0; a < arguments.Length; a++) target.Add(L.Assign(L.ArrayAccess(input, L.Constant(a)), values[arguments[a]]!));
+        target.Add(L.Invoke(L.Constant(function), input, result));
+        return result;
+    }
+
+    /// <summary>The value of a node that is not a constant or a call: <paramref name="input"/> for an input node, otherwise its operation.</summary>
+    private LExpr LowerValue(Node n, LExpr?[] values, LExpr? input) => input ?? n.Op switch
+    {
+        StagedOp.CallOutput => L.ArrayIndex(values[n.A]!, L.Constant(n.B)),
+        StagedOp.Apply => Functions.FunctionDefinition.Call(_functions[(int)n.Value], values[n.A]!),
+        _ => Lower(n, values),
+    };
 
     private static LExpr Lower(Node n, LExpr?[] v)
     {
