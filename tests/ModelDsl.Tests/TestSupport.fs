@@ -61,5 +61,7 @@ type TempFile(text: string, ?extension: string) =
 let pdg2022 =
     ModelDsl.Physics.Trl.TrlConstants(
         HiggsVev = 246.0, WMass = 80.377, ZMass = 91.1876, HiggsMass = 125.25, SinThetaW2 = 0.23121,
+        // the G_F scheme, alpha_w = sqrt2 G_F M_W^2/pi (trl-formulas.md section 0)
+        AlphaW = sqrt 2.0 * 1.1663788e-5 * 80.377 * 80.377 / System.Math.PI,
         AlphaEm = 1.0 / 137.035999084, FermiConstant = 1.1663788e-5, MuonMass = 0.1056583755, ElectronMass = 0.51099895e-3,
         HbarGeVSeconds = 6.582119569e-25, MuonLifetime = 2.1969811e-6, MuonWidth = 6.582119569e-25 / 2.1969811e-6)

@@ -47,7 +47,7 @@ public sealed class TextureFitBuiltin : IBuiltin
         new("M_W", BuiltinType.Real, "W mass (GeV), one-loop (2.12)"),
         new("M_Z", BuiltinType.Real, "Z mass (GeV), f(m) of (2.13)"),
         new("M_H", BuiltinType.Real, "Higgs mass (GeV), f(m) of (2.13)"),
-        new("G_F", BuiltinType.Real, "Fermi constant (GeV^-2), alpha_w of (2.12)"),
+        new("alpha_w", BuiltinType.Real, "the weak coupling alpha_w of the one-loop correction (2.12)"),
         new("sin2_12", BuiltinType.Real, "data (3.2)"),
         new("sin2_23", BuiltinType.Real, "data (3.2)"),
         new("sin2_13", BuiltinType.Real, "data (3.2)"),
@@ -154,8 +154,8 @@ public sealed class TextureFitBuiltin : IBuiltin
     /// <summary>The constants the fit reads, all from the arguments; the cLFV ones are not used by it (NaN).</summary>
     private static TrlConstants Constants(BuiltinArguments a) => new()
     {
-        HiggsVev = a.Real("v"), WMass = a.Real("M_W"), ZMass = a.Real("M_Z"), HiggsMass = a.Real("M_H"), FermiConstant = a.Real("G_F"),
-        SinThetaW2 = double.NaN, AlphaEm = double.NaN, MuonMass = double.NaN, ElectronMass = double.NaN, HbarGeVSeconds = double.NaN,
+        HiggsVev = a.Real("v"), WMass = a.Real("M_W"), ZMass = a.Real("M_Z"), HiggsMass = a.Real("M_H"), AlphaW = a.Real("alpha_w"),
+        FermiConstant = double.NaN, SinThetaW2 = double.NaN, AlphaEm = double.NaN, MuonMass = double.NaN, ElectronMass = double.NaN, HbarGeVSeconds = double.NaN,
         MuonLifetime = double.NaN, MuonWidth = double.NaN,
     };
 }

@@ -51,11 +51,10 @@ public sealed record TrlConstants
     public double MuonWidthFromFermi => FermiConstant * FermiConstant * Math.Pow(MuonMass, 5) / (192 * Math.Pow(Math.PI, 3));
 
     /// <summary>
-    /// alpha_w = g_w^2/(4 pi) in the G_F scheme, g_w^2 = 8 M_W^2 G_F / sqrt2, i.e. alpha_w = sqrt2 G_F M_W^2 / pi
-    /// . With it alpha_w/(16 pi M_W^2) = 1/(4 pi v_F)^2, v_F = (sqrt2 G_F)^(-1/2) = 246.22 GeV,
-    /// the identity of trl-formulas.md section 0; used in (2.12), (3.4)-(3.6).
+    /// alpha_w = g_w^2/(4 pi), used in (2.12), (3.4)-(3.6). The spec states it (in the G_F scheme, alpha_w = sqrt2 G_F M_W^2/pi,
+    /// so that alpha_w/(16 pi M_W^2) = 1/(4 pi v_F)^2, the identity of trl-formulas.md section 0) and passes it on.
     /// </summary>
-    public double AlphaW => Math.Sqrt(2) * FermiConstant * WMass * WMass / Math.PI;
+    public required double AlphaW { get; init; }
 
     /// <summary>The coefficient alpha_w/(16 pi M_W^2) of the one-loop correction in (2.12) and (2.14), GeV^-2.</summary>
     public double OneLoopCoefficient => AlphaW / (16 * Math.PI * WMass * WMass);

@@ -244,7 +244,7 @@ let pinnedTests =
 param a, b, c : real
 param mN : real mass positive
 texture h0 = matrix(row(a, a*omega, a), row(b, b*omega, b*omega^2), row(c, c*omega, c*omega^2))
-let F = texture_fit(h0: h0, mN: mN, d21: 0.5, d32: 0.5, fit: false, v: 246, M_W: 80, M_Z: 91, M_H: 125, G_F: 1e-5,
+let F = texture_fit(h0: h0, mN: mN, d21: 0.5, d32: 0.5, fit: false, v: 246, M_W: 80, M_Z: 91, M_H: 125, alpha_w: 0.03,
     sin2_12: 0.3, sin2_23: 0.5, sin2_13: 0.02, delta_cp: 0, dm2_21: 7e-5, dm2_31: 2.5e-3)
 kernel m2 = F.mass[2]
 """

@@ -55,7 +55,7 @@ let tests =
         caseSays "MDL0244" "let S = seesaw_mass(Y: Y, M: ⟦y⟧, v: 246)\n" "a vector of length 3"
         case "MDL0244" "param M[3] : real mass positive\nlet U = pmns(s12: ⟦M⟧, s23: y, s13: y, delta: y)\n"
         caseSays "MDL0244" "param sw : bool = true\nlet U = pmns(s12: ⟦sw⟧, s23: y, s13: y, delta: y)\n" "switch"
-        caseSays "MDL0244" "param M[3] : real mass positive\nparam mN : real\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nlet F = texture_fit(h0: T, mN: mN, d21: 1, d32: 1, fit: ⟦y⟧, v: 1, M_W: 1, M_Z: 1, M_H: 1, G_F: 1, sin2_12: 1, sin2_23: 1, sin2_13: 1, delta_cp: 1, dm2_21: 1, dm2_31: 1)\n" "a switch"
+        caseSays "MDL0244" "param M[3] : real mass positive\nparam mN : real\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nlet F = texture_fit(h0: T, mN: mN, d21: 1, d32: 1, fit: ⟦y⟧, v: 1, M_W: 1, M_Z: 1, M_H: 1, alpha_w: 1, sin2_12: 1, sin2_23: 1, sin2_13: 1, delta_cp: 1, dm2_21: 1, dm2_31: 1)\n" "a switch"
         case "MDL0245" "let U = pmns(s12: y, ⟦y⟧, y, y)\n"
         case "MDL0245" "potential sqrt(⟦y: 1⟧)*dag(H)*H\n"
         caseSays "MDL0246" "let U = pmns(s12: y, s23: y, s13: y, delta: y)\nkernel k = re(⟦U.h[1,1]⟧)\n" "not a record"
