@@ -86,23 +86,18 @@ public sealed class TextureFitBuiltin : IBuiltin
         var data = new OscillationData(dm31 > 0 ? MassOrdering.Normal : MassOrdering.Inverted, a.Real("dm2_21"), dm31,
             a.Real("sin2_12"), a.Real("sin2_23"), a.Real("sin2_13"), a.Real("delta_cp"));
         if (!(data.Dm2_21 > 0) || data.Dm2_31 == 0) return BuiltinOutcome.Fail("dm2_21 must be positive and dm2_31 non-zero");
-        try
-        {
-            var fit = TextureFit.FitTriResonant(x[0], x[1], x[2], m, data, a.Bool("one_loop"), Constants(a), a.Real("d21"), a.Real("d32"));
-            // the light parameters of m_nu(h) (a Takagi factorisation) are left to whoever shows them: a scan does not need them
-            var record = Record(fit.H, fit.H0, fit.DeltaH, fit.Spectrum,
-                [BuiltinRecord.Scalar("residual", fit.Residual), BuiltinRecord.Scalar("ratio", fit.Ratio),
-                 BuiltinRecord.Scalar("frobenius_ratio", fit.FrobeniusRatio), BuiltinRecord.Scalar("frobenius_bound", fit.FrobeniusBound),
-                 new("m_nu", fit.Fitted)]);
-            return fit.Residual <= MaxResidual ? BuiltinOutcome.Of(record)
-                : BuiltinOutcome.Rejected(record, string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"the fitted texture does not reproduce the data (residual {fit.Residual:G6} > {MaxResidual:G6} against the oscillation data): double precision cannot hold the light masses in Yukawas this large (docs/trl.md)"));
-        }
-        catch (Exception e) when (e is ArithmeticException or ArgumentException)
-        {
-            // e.g. a spectrum whose splittings overflow: the fitted mass matrix is not finite
-            return BuiltinOutcome.Fail("no finite fit at this point: " + e.Message);
-        }
+        // e.g. a spectrum whose splittings overflow: no finite fit (a value, not an exception)
+        if (TextureFit.TryFitTriResonant(x[0], x[1], x[2], m, data, a.Bool("one_loop"), Constants(a), a.Real("d21"), a.Real("d32"), out var failure)
+            is not { } fit)
+            return BuiltinOutcome.Fail("no finite fit at this point: " + failure);
+        // the light parameters of m_nu(h) (a Takagi factorisation) are left to whoever shows them: a scan does not need them
+        var record = Record(fit.H, fit.H0, fit.DeltaH, fit.Spectrum,
+            [BuiltinRecord.Scalar("residual", fit.Residual), BuiltinRecord.Scalar("ratio", fit.Ratio),
+             BuiltinRecord.Scalar("frobenius_ratio", fit.FrobeniusRatio), BuiltinRecord.Scalar("frobenius_bound", fit.FrobeniusBound),
+             new("m_nu", fit.Fitted)]);
+        return fit.Residual <= MaxResidual ? BuiltinOutcome.Of(record)
+            : BuiltinOutcome.Rejected(record, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the fitted texture does not reproduce the data (residual {fit.Residual:G6} > {MaxResidual:G6} against the oscillation data): double precision cannot hold the light masses in Yukawas this large (docs/trl.md)"));
     }
 
     /// <inheritdoc/>

@@ -186,17 +186,11 @@ public sealed class ScanRunner
         var values = _base.Values.ToBuilder();
         for (var a = 0; a < _setters.Length; a++) _setters[a](values, axisValues[a]);
         var errorValues = axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Count)).ToArray();
-        try
-        {
-            if (_kernels.TryEvaluate(_base with { Values = values.ToImmutable() }, out var failure) is not { } kernels)
-                return new ScanRow(index, errorValues, "error: " + failure!.Reason);
-            var result = kernels.Select(z => z.Real).ToArray();
-            return new ScanRow(index, axisValues.Concat(result).ToArray(), Status(result));
-        }
-        catch (Exception e) when (e is ArithmeticException or ArgumentException or InvalidOperationException)
-        {
-            return new ScanRow(index, errorValues, "error: " + e.Message);
-        }
+        // a builtin without a value at the point is a failure value, not an exception
+        if (_kernels.TryEvaluate(_base with { Values = values.ToImmutable() }, out var failure) is not { } kernels)
+            return new ScanRow(index, errorValues, "error: " + failure!.Reason);
+        var result = kernels.Select(z => z.Real).ToArray();
+        return new ScanRow(index, axisValues.Concat(result).ToArray(), Status(result));
     }
 
     /// <summary>

@@ -34,25 +34,45 @@ public static class TextureFit
     /// Fits delta_h for real a, b, c, a heavy spectrum and oscillation data (lightest mass zero), with tree or one-loop (2.14) light masses;
     /// throws <see cref="ArgumentException"/> when the lightest light mass is not zero (rank-3 data need a different construction), and <see cref="ArithmeticException"/> when the fitted light-mass matrix is not finite.
     /// </summary>
-    public static TextureFitResult Fit(double a, double b, double c, HeavySpectrum spectrum, OscillationData data, bool oneLoop, TrlConstants k) =>
-        Fit(a, b, c, spectrum, Target.Of(data), oneLoop, k);
+    public static TextureFitResult Fit(double a, double b, double c, HeavySpectrum spectrum, OscillationData data, bool oneLoop, TrlConstants k)
+    {
+        if (Target.TryOf(data, out var failure) is not { } target) throw new ArgumentException(failure, nameof(data));
+        return TryFit(a, b, c, spectrum, target, oneLoop, k, out failure) ?? throw new ArithmeticException(failure);
+    }
 
     /// <summary>What the fit needs of the data, computed once for the passes of <see cref="FitTriResonant"/>.</summary>
     private sealed record Target(OscillationData Data, Complex[,] Matrix, Complex[] Nu)
     {
-        public static Target Of(OscillationData data)
+        public static Target? TryOf(OscillationData data, out string? failure)
         {
+            failure = null;
             var light = data.LightMasses();
-            if (light.Min() > 1e-12 * light.Max()) throw new ArgumentException("the construction needs the lightest light-neutrino mass to be zero", nameof(data));
+            if (light.Min() > 1e-12 * light.Max())
+            {
+                failure = "the construction needs the lightest light-neutrino mass to be zero";
+                return null;
+            }
             var u = data.Pmns();
             var zeroColumn = Array.IndexOf(light, light.Min());
             return new Target(data, PdgMixing.MassMatrix(u, light), [u[0, zeroColumn], u[1, zeroColumn], u[2, zeroColumn]]);
         }
     }
 
-    private static TextureFitResult Fit(double a, double b, double c, HeavySpectrum spectrum, Target data, bool oneLoop, TrlConstants k)
+    private static TextureFitResult? TryFit(double a, double b, double c, HeavySpectrum spectrum, Target data, bool oneLoop, TrlConstants k,
+        out string? failure)
     {
+        failure = null;
+        if (!double.IsFinite(spectrum.Mass(2)))
+        {
+            failure = "the heavy spectrum is not finite";
+            return null;
+        }
         var d = LightHeavyMixing.EffectiveInverseMasses(spectrum, k, oneLoop);
+        if (!(d[0] / d[1] > 0 && d[0] / d[2] > 0))
+        {
+            failure = "the effective inverse heavy masses (2.14) do not have one sign at this spectrum";
+            return null;
+        }
         var h0 = Z3Texture.Rescaled(a, b, c, d);
         var target = data.Matrix;
         var nu = data.Nu;
@@ -88,7 +108,10 @@ public static class TextureFit
         var fitted = LightHeavyMixing.LightMassMatrix(h, d, k);
         foreach (var z in fitted)
             if (!double.IsFinite(z.Real) || !double.IsFinite(z.Imaginary))
-                throw new ArithmeticException("the light-neutrino mass matrix is not finite");
+            {
+                failure = "the light-neutrino mass matrix is not finite";
+                return null;
+            }
         return new TextureFitResult(spectrum, h0, deltaH, h, xTexture, dMax / h0Max, Math.Sqrt(dNorm / h0Norm),
             nuDotX.Magnitude / Math.Sqrt(a * a + b * b + c * c), FrobeniusRelative(fitted, target), target, fitted,
             data.Data.Ordering);
@@ -101,17 +124,25 @@ public static class TextureFit
     /// the O(Gamma/m) column rescaling).
     /// </summary>
     public static TextureFitResult FitTriResonant(double a, double b, double c, double m1, OscillationData data, bool oneLoop, TrlConstants k,
-        double split21InWidths, double split32InWidths)
+        double split21InWidths, double split32InWidths) =>
+        TryFitTriResonant(a, b, c, m1, data, oneLoop, k, split21InWidths, split32InWidths, out var failure) ?? throw new ArithmeticException(failure);
+
+    /// <summary>
+    /// <see cref="FitTriResonant"/> without exceptions: null with the reason where the construction has no result (data whose lightest
+    /// mass is not zero, inverse masses of both signs, a spectrum or fit that is not finite).
+    /// </summary>
+    public static TextureFitResult? TryFitTriResonant(double a, double b, double c, double m1, OscillationData data, bool oneLoop, TrlConstants k,
+        double split21InWidths, double split32InWidths, out string? failure)
     {
-        var target = Target.Of(data);
+        if (Target.TryOf(data, out failure) is not { } target) return null;
         var spectrum = ResonantAsymmetries.TriResonantSpectrum(Z3Texture.Texture(a, b, c), m1, split21InWidths, split32InWidths);
-        var fit = Fit(a, b, c, spectrum, target, oneLoop, k);
-        for (var pass = 0; pass < 3; pass++)
+        var fit = TryFit(a, b, c, spectrum, target, oneLoop, k, out failure);
+        for (var pass = 0; pass < 3 && fit is not null; pass++)
         {
             var next = ResonantAsymmetries.TriResonantSpectrum(fit.H, m1, split21InWidths, split32InWidths);
             if (next == spectrum) break; // a fixed point: a further pass would repeat this one exactly
             spectrum = next;
-            fit = Fit(a, b, c, spectrum, target, oneLoop, k);
+            fit = TryFit(a, b, c, spectrum, target, oneLoop, k, out failure);
         }
         return fit;
     }
