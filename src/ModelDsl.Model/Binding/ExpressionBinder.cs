@@ -24,22 +24,10 @@ internal sealed class ExpressionBinder<TContext>(
     string namedArgumentHint)
 {
     /// <summary>
-    /// Binds <paramref name="e"/> in <paramref name="context"/>. Exact arithmetic that divides by zero where the
-    /// operands only become zero after folding (a <see cref="DivideByZeroException"/> from the smart constructors)
-    /// is reported at <paramref name="e"/> as a division by zero and gives <see cref="ExpressionRules.Error"/>.
+    /// Binds <paramref name="e"/> in <paramref name="context"/>. A division by an exact zero (or a zero to a negative power) is
+    /// reported by <see cref="ExpressionRules.Binary"/> before the smart constructors see it, so binding throws nothing.
     /// </summary>
-    public Expr Bind(ExpressionSyntax e, TContext context)
-    {
-        try
-        {
-            return BindCore(e, context);
-        }
-        catch (DivideByZeroException)
-        {
-            diagnostics.ReportDivisionByZero(text, e.Span);
-            return ExpressionRules.Error;
-        }
-    }
+    public Expr Bind(ExpressionSyntax e, TContext context) => BindCore(e, context);
 
     private Expr BindCore(ExpressionSyntax e, TContext context)
     {
