@@ -14,14 +14,13 @@ open ModelDsl.Text
 open ModelDsl.Tests.TestSupport
 open ModelDsl.Tests.Kernels.ConformalKernelTests
 
-let private spec = lazy (ModelCompilation.FromFile(modelPath "conformal-bl.mdl").Spec)
+let private compilation = lazy (ModelCompilation.FromFile(modelPath "conformal-bl.mdl"))
+let private spec = lazy compilation.Value.Spec
 
 let private runner (scenario: string) (axes: GridAxis list) =
-    let path = cardPath scenario
-    let struct (point, _) = CardBinder.Bind(spec.Value, CardTree.Parse(SourceText.From(File.ReadAllText path, path)))
-    let struct (kernels, _) = KernelSet.Compile(spec.Value)
+    let model = compilation.Value.CreateNumericOrThrow(cardPath scenario)
     let mutable problem = null
-    let r = ScanRunner.Create(kernels, point, List.toArray axes, &problem)
+    let r = ScanRunner.Create(model.Kernels, model.Point, List.toArray axes, &problem)
     Expect.isNull problem "the axes are valid"
     r
 
@@ -102,9 +101,8 @@ let edgeTests =
     test "edge cases: underflow to 0, overflow to inf, -0 on a branch cut give the same values compiled and point by point" {
         use model = new TempFile(edgeModel, ".mdl")
         use c = new TempFile("card \"e\" for edge\nx = 1   y = 0   z = 0\n", ".card")
-        let spec = ModelCompilation.FromFile(model.Path).Spec
-        let struct (point, _) = CardBinder.Bind(spec, CardTree.Parse(SourceText.From(File.ReadAllText c.Path, c.Path)))
-        let struct (kernels, _) = KernelSet.Compile(spec)
+        let numeric = ModelCompilation.FromFile(model.Path).CreateNumericOrThrow(c.Path)
+        let spec, point, kernels = numeric.Spec, numeric.Point, numeric.Kernels
         let mutable problem = null
         // x > 0 over the whole grid: the compiler may use that; y runs through -0 and 0
         let r = ScanRunner.Create(kernels, point, [| GridAxis("x", 0.5, 1000.0, 5, false); GridAxis("y", -1.0, 1.0, 3, false) |], &problem)
