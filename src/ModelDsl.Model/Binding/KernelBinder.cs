@@ -329,6 +329,12 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         {
             var (name, field, dims) = ArrayArgument(syntax);
             int[] want = type.Kind == BuiltinValueKind.Vector ? [type.Rows] : [type.Rows, type.Columns];
+            if (dims is null && syntax is MemberAccessExpressionSyntax { Indices.Count: 0 } member)
+            {
+                // not a record, or no such field: the member's own diagnostic (MDL0246, with a suggestion)
+                BindMember(member, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
+                return null;
+            }
             if (dims is null || !dims.SequenceEqual(want))
             {
                 var what = dims is null ? "not a vector or matrix" : dims.Length == 0 ? "a scalar" : dims.Length == 1 ? $"a vector of length {dims[0]}" : $"a {dims[0]}x{dims[1]} matrix";
@@ -393,19 +399,19 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         if (ctx.NumericOnly || !_lets.TryGetValue(m.Record.Text, out var let) || let.IsPlainMatrix)
         {
             _diagnostics.ReportBadMember(_text, m.Span, $"'{m.Record.Text}' is not a record: R.field reads a field of a 'let' whose library function returns a record.");
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         if (let.Field(m.Member.Text) is not { } field)
         {
             var near = NameSuggestion.Nearest(m.Member.Text, let.Builtin.Result.Select(f => f.Name));
             _diagnostics.ReportBadMember(_text, m.Member.Span,
                 $"{let.Builtin.Name} has no field '{m.Member.Text}' (fields: {string.Join(", ", let.Builtin.Result.Select(f => f.Name))})." + (near is null ? "" : $" Did you mean '{near}'?"));
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         if (m.Indices.Count != field.Rank)
         {
             _diagnostics.ReportIndexCount(_text, m.Span, $"{m.Record.Text}.{m.Member.Text}", field.Rank, m.Indices.Count);
-            return Expr.Zero;
+            return ExpressionRules.Error;
         }
         var values = new List<int>();
         for (var k = 0; k < field.Rank; k++)
