@@ -26,13 +26,16 @@ public static class NumericDiagnostics
     /// <summary>
     /// MDL0317 at a kernel whose value is not finite: it names the first input of the kernel (in the order of
     /// <see cref="KernelSet.Inputs"/>) that is not finite, or says that the formula itself overflowed or divided
-    /// by zero when every input is finite.
+    /// by zero when every input is finite; <paramref name="others"/> are the kernels not finite for the same cause (one
+    /// diagnostic per cause).
     /// </summary>
-    public static Diagnostic NonFinite(ModelSpec spec, KernelSpec kernel, Complex value, (string Input, string Kind, Complex Value)? culprit) =>
+    public static Diagnostic NonFinite(ModelSpec spec, KernelSpec kernel, Complex value, (string Input, string Kind, Complex Value)? culprit,
+        IReadOnlyList<string>? others = null) =>
         new("MDL0317", DiagnosticSeverity.Error,
             $"The kernel '{kernel.Name}' is not finite ({Text(value)}) at this card's point: " + (culprit is { } c
                 ? $"its input '{c.Input}' ({c.Kind}) is {Text(c.Value)}."
-                : "every input is finite, so the formula itself overflows or divides by zero."),
+                : "every input is finite, so the formula itself overflows or divides by zero.")
+            + (others is { Count: > 0 } ? $" For the same reason {string.Join(", ", others)} {(others.Count == 1 ? "is" : "are")} not finite either." : ""),
             spec.Source, kernel.Span);
 
     /// <summary>A value as text: a real number alone, a complex one as re+imi; NaN and infinities by name.</summary>

@@ -60,7 +60,9 @@ public sealed class NumericModel
     public NumericEvaluation Evaluate()
     {
         var values = Kernels.Evaluate(Point, _lets);
-        var nonFinite = ImmutableArray.CreateBuilder<Diagnostic>();
+        // one diagnostic per cause: the kernels whose first non-finite input belongs to the same let (or is the same input)
+        // are named in the diagnostic of the first of them
+        var causes = new List<(string Cause, KernelSpec Kernel, Complex Value, (string Input, string Kind, Complex Value)? Culprit, List<string> Others)>();
         Complex[]? inputs = null;
         for (var j = 0; j < values.Length; j++)
         {
@@ -70,9 +72,20 @@ public sealed class NumericModel
             var reads = kernel.Expression.Symbols().ToHashSet();
             var k = Enumerable.Range(0, inputs.Length).FirstOrDefault(k => reads.Contains(Kernels.Inputs[k])
                 && !(double.IsFinite(inputs[k].Real) && double.IsFinite(inputs[k].Imaginary)), -1);
-            nonFinite.Add(NumericDiagnostics.NonFinite(Spec, kernel, values[j], k < 0 ? null : (Kernels.Inputs[k].Name, KindOf(Kernels.Inputs[k].Name), inputs[k])));
+            var cause = k < 0 ? "kernel " + kernel.Name : OwnerOf(Kernels.Inputs[k].Name);
+            if (causes.FindIndex(c => c.Cause == cause) is var seen and >= 0) { causes[seen].Others.Add(kernel.Name); continue; }
+            causes.Add((cause, kernel, values[j], k < 0 ? null : (Kernels.Inputs[k].Name, KindOf(Kernels.Inputs[k].Name), inputs[k]), []));
         }
-        return new NumericEvaluation(this, [.. KernelNames.Select((n, j) => new KernelValue(n, values[j]))], nonFinite.ToImmutable());
+        var nonFinite = causes.Select(c => NumericDiagnostics.NonFinite(Spec, c.Kernel, c.Value, c.Culprit, c.Others)).ToImmutableArray();
+        return new NumericEvaluation(this, [.. KernelNames.Select((n, j) => new KernelValue(n, values[j]))], nonFinite);
+    }
+
+    /// <summary>The let an input belongs to (its entries share one cause), or the input itself.</summary>
+    private string OwnerOf(string input)
+    {
+        var end = input.IndexOfAny(['[', '.']);
+        var name = end < 0 ? input : input[..end];
+        return Spec.Lets.Any(l => l.Name == name) ? "let " + name : "input " + input;
     }
 
     private string KindOf(string input)

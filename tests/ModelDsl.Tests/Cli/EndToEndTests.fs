@@ -120,6 +120,8 @@ let tests =
             Expect.equal r.ExitCode 4 r.Stderr
             Expect.stringContains r.Stderr "conformal-bl.mdl(87,1): error MDL0317: The kernel 'washout_e' is not finite" "located at the kernel"
             Expect.stringContains r.Stderr "its input 'Y[1,1]' (an entry of the let 'Y') is NaN" "the first input that is not finite"
+            Expect.stringContains r.Stderr "For the same reason washout_mu, washout_tau" "one diagnostic per cause"
+            Expect.isFalse (r.Stderr.Contains "The kernel 'washout_mu' is not finite") "not repeated for each kernel"
             Expect.isFalse (r.Stdout.Contains "NaN") "no NaN printed as a result"
             // mnu = 0: every input of ci_residual is finite (Y = 0), the formula divides 0 by mnu[3] = 0
             let z = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"; "--set"; "mnu=(0, 0, 0) eV" ]
