@@ -186,6 +186,12 @@ public static class PlotCommand
         if (o.Overlay is { } overlay)
         {
             var other = Grid(overlay.Kernel);
+            if (!other.Any(double.IsFinite))
+            {
+                // an overlay with nothing to draw is said, not dropped silently
+                error.WriteLine($"modeldsl: {Empty(overlay.Kernel, 0, false)}; {o.Out} is not written");
+                return (ExitCodes.NonFinite, null);
+            }
             contours = contours.Concat(overlay.Levels.Select(level => new HeatmapContour(other, level, overlay.Kernel, Overlay: true)));
         }
         var chart = new HeatmapChart(title, Label(o.X, o.LogX), Label(o.Y!, o.LogY), o.LogZ ? $"log10 |{o.Z[0]}|" : o.Z[0],

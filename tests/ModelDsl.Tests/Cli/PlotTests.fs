@@ -74,6 +74,12 @@ let tests =
                     Expect.equal (runCli ([ "plot" ] @ args @ [ "--out"; png ])).ExitCode 4 $"{what}: again over an existing file"
                     Expect.equal (File.ReadAllText png) "an older plot" $"{what}: an existing file is left as it was"
                     File.Delete png
+                // an overlay whose kernel has no finite value is said, not dropped
+                let overlayPng = Path.Combine(dir, "overlay.png")
+                let o = runCli [ "plot"; nan2d; "--x"; "re(w23)"; "--y"; "im(w23)"; "--z"; "etaB_ratio"; "--overlay"; "ci_residual=1"; "--out"; overlayPng ]
+                Expect.equal o.ExitCode 4 o.Stderr
+                Expect.stringContains o.Stderr "'ci_residual' has no finite value" "the overlay's kernel named"
+                Expect.isFalse (File.Exists overlayPng) "no PNG written"
                 // mnu[3] = 0 at the first of three points only: ci_residual is 0/0 there and finite at the other two
                 let partly = scan "partly" "scenario5" [] [ "mnu[3]=0:4.9e-11:3" ]
                 let png = Path.Combine(dir, "partly.png")
