@@ -173,7 +173,7 @@ public static class TextureFit
     /// from the minimum of the quadratic part (p2 dropped), the lower of the two minima is kept.
     /// </para>
     /// </summary>
-    private static (Complex[] P, Complex[] T) Decompose(Complex[,] tMatrix, Complex[] xTexture)
+    internal static (Complex[] P, Complex[] T) Decompose(Complex[,] tMatrix, Complex[] xTexture)
     {
         // n_i = X_i e_j - X_j e_i about the largest component i
         var pivot = 0;

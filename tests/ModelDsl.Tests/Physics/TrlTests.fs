@@ -81,6 +81,28 @@ let fig1 = lazy (
 [<Tests>]
 let tests =
     testList "Physics/TRL (seed 001)" [
+        test "the fit's decomposition reproduces T = X p^T + p X^T + t t^T and is the minimum: never above the cost of the (p, t) that made T" {
+            // every (p, t) with the same X lies in the one-parameter family Decompose minimises |p|^2/3 + |t|^2 over (up to t -> -t)
+            let r = Random 2026
+            let cv () = Array.init 3 (fun _ -> c (2.0 * r.NextDouble() - 1.0) (2.0 * r.NextDouble() - 1.0))
+            let norm2 (v: Complex[]) = v |> Array.sumBy (fun z -> z.Real * z.Real + z.Imaginary * z.Imaginary)
+            let outer (x: Complex[]) (p: Complex[]) (t: Complex[]) = Array2D.init 3 3 (fun i j -> x.[i] * p.[j] + p.[i] * x.[j] + t.[i] * t.[j])
+            let mutable worstExcess = 0.0
+            for _ in 1..300 do
+                let x, p, t = cv (), cv (), cv ()
+                let target = outer x p t
+                let struct (p2, t2) = TextureFit.Decompose(target, x)
+                let again = outer x p2 t2
+                let scale = Seq.cast<Complex> target |> Seq.sumBy (fun z -> z.Magnitude)
+                for i in 0..2 do
+                    for j in 0..2 do
+                        Expect.isLessThan (again.[i, j] - target.[i, j]).Magnitude (1e-11 * scale) "T reproduced"
+                let cost = norm2 p2 / 3.0 + norm2 t2
+                let given = norm2 p / 3.0 + norm2 t
+                worstExcess <- max worstExcess ((cost - given) / given)
+                Expect.isLessThanOrEqual cost (given * (1.0 + 1e-10)) "the minimum is not above a member of the family"
+            printfn "TRL decomposition: worst (cost - cost of the generating (p, t))/cost = %.2g over 300 random cases" worstExcess
+        }
         testList "data" [
             test "Table 1 rows equal data/trl/mue_conversion_nuclear_data.dat (Al capture 0.7054e6/s, TRL's 13.45e6 kept as printed)" {
                 let rows = dataRows NuclearData.FileName
