@@ -37,7 +37,7 @@ public sealed class KernelSet
         _resolverOf = spec.Lets.SelectMany(l => l.Arguments).Where(a => a.Scalar is not null).SelectMany(a => a.Scalar!.Symbols())
             .Concat(spec.Textures.SelectMany(t => Entries(t).SelectMany(e => e.Symbols())))
             .Distinct().ToDictionary(s => s, Resolver);
-        Names = spec.Kernels.Select(k => k.Name).ToList();
+        Names = [.. spec.Kernels.Select(k => k.Name)];
     }
 
     private static IEnumerable<Expr> Entries(TextureSpec t)
@@ -51,7 +51,7 @@ public sealed class KernelSet
     public ModelSpec Spec { get; }
 
     /// <summary>Kernel names, in declaration order.</summary>
-    public IReadOnlyList<string> Names { get; }
+    public System.Collections.Immutable.ImmutableArray<string> Names { get; }
 
     /// <summary>True when the kernels went through the scan's lowering (<see cref="StagedProgram"/>), scheduled per point.</summary>
     public bool IsStaged { get; private init; }

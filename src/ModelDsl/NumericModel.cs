@@ -23,7 +23,6 @@ public sealed class NumericModel
         Kernels = kernels;
         Point = point;
         _lets = lets;
-        KernelNames = [.. kernels.Names];
     }
 
     /// <summary>The model.</summary>
@@ -36,7 +35,7 @@ public sealed class NumericModel
     public KernelSet Kernels { get; }
 
     /// <summary>Kernel names, in declaration order.</summary>
-    public ImmutableArray<string> KernelNames { get; }
+    public ImmutableArray<string> KernelNames => Kernels.Names;
 
     /// <summary>Computes the lets at <paramref name="point"/>; a builtin without a value there (e.g. a failed fit) is MDL0315 at the let.</summary>
     public static NumericModelResult Create(KernelSet kernels, ParameterPoint point) =>
@@ -81,19 +80,19 @@ public sealed class NumericModel
     }
 
     /// <summary>The let an input belongs to (its entries share one cause), or the input itself.</summary>
-    private string OwnerOf(string input)
+    private string OwnerOf(string input) =>
+        Spec.Lets.Any(l => l.Name == BaseName(input)) ? "let " + BaseName(input) : "input " + input;
+
+    /// <summary>The declared name an input belongs to: <c>Y</c> of <c>Y[1,2]</c>, <c>F</c> of <c>F.h[1,2]</c>.</summary>
+    private static string BaseName(string input)
     {
         var end = input.IndexOfAny(['[', '.']);
-        var name = end < 0 ? input : input[..end];
-        return Spec.Lets.Any(l => l.Name == name) ? "let " + name : "input " + input;
+        return end < 0 ? input : input[..end];
     }
 
     private string KindOf(string input)
     {
-        var bracket = input.IndexOf('[');
-        var name = bracket < 0 ? input : input[..bracket];
-        var dot = name.IndexOf('.');
-        if (dot >= 0) name = name[..dot];
+        var name = BaseName(input);
         if (Spec.Lets.Any(l => l.Name == name)) return $"an entry of the let '{name}'";
         return Spec.Consts.Any(c => c.Name == name) ? "a constant" : "a parameter";
     }

@@ -22,11 +22,15 @@ public sealed class ScanKernels
 {
     private readonly Action<double[], double[], int, double[]> _run;
 
-    private ScanKernels(Action<double[], double[], int, double[]> run, int kernelCount)
+    private ScanKernels(Action<double[], double[], int, double[]> run, int kernelCount, bool callsBuiltins)
     {
         _run = run;
         KernelCount = kernelCount;
+        CallsBuiltins = callsBuiltins;
     }
+
+    /// <summary>True when a builtin without a symbolic form runs inside the kernels (a staged call, NaN where it has no value).</summary>
+    public bool CallsBuiltins { get; }
 
     /// <summary>Number of kernels (values per point).</summary>
     public int KernelCount { get; }
@@ -68,12 +72,14 @@ public sealed class ScanKernels
         var lets = new Dictionary<string, IReadOnlyDictionary<string, ExprMatrix>>(StringComparer.Ordinal);
         var textures = spec.Textures.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var map = new Dictionary<Expr, Expr>();
+        var letByName = spec.Lets.ToDictionary(l => l.Name, StringComparer.Ordinal);
+        var callsBuiltins = false;
         foreach (var let in spec.Lets)
         {
             var args = let.Arguments.ToDictionary(a => a.Parameter.Name, a => a.ArrayName is { } name
                 ? lets.TryGetValue(name, out var record) ? record[a.Field ?? ""]
                 : textures.TryGetValue(name, out var t) ? t.Matrix.Map(x => Rewriting.Substitute(x, map))
-                : spec.Lets.Any(l => l.Name == name) ? CallEntries(spec.Lets.First(l => l.Name == name), a.Field ?? "")
+                : letByName.TryGetValue(name, out var called) ? CallEntries(called, a.Field ?? "")
                 : parameters[name].SymbolMatrix()
                 : ExprMatrix.Create(1, 1, (_, _) => Rewriting.Substitute(a.Scalar!, map)), StringComparer.Ordinal);
             if (let.Builtin.EvaluateSymbolic(new SymbolicArguments(args)) is { } value)
@@ -101,6 +107,7 @@ public sealed class ScanKernels
             if (splitter.Problem is not null) { reason = splitter.Problem; return null; }
             var outputCount = let.Builtin.Result.Sum(f => 2 * f.StoredRows * f.StoredColumns);
             var outputs = program.Call(NumericCall(let, order), inputs, outputCount);
+            callsBuiltins = true;
             var next = 0;
             foreach (var field in let.Builtin.Result)
                 ForEachEntry(let, field, (symbol, _, _) =>
@@ -112,7 +119,7 @@ public sealed class ScanKernels
         var kernels = spec.Kernels.Select(k => Rewriting.Substitute(k.Expression, map)).ToList();
         var values = kernels.Select(k => splitter.Lower(k).Re).ToList();
         if (splitter.Problem is not null) { reason = splitter.Problem; return null; }
-        return new ScanKernels(program.Compile(values), values.Count);
+        return new ScanKernels(program.Compile(values), values.Count, callsBuiltins);
     }
 
     /// <summary>A field of a let evaluated by a staged call, as the symbols of its entries (which the splitter maps to the call's outputs).</summary>

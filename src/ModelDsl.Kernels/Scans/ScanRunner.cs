@@ -162,9 +162,10 @@ public sealed class ScanRunner
             {
                 var values = output.AsSpan(n * k, k).ToArray();
                 var row = new ScanRow(indices[start + n], axisValues[n].Concat(values).ToArray(), Status(values));
-                // a value that is not finite may come from a builtin without a value there (a failed fit gives NaN in the
-                // compiled kernels): the point is evaluated again point by point, which says why (rare, so cheap)
-                if (row.Status != "ok" && Evaluate(indices[start + n]) is { } slow && slow.Status.StartsWith("error", StringComparison.Ordinal))
+                // where a called builtin has no value (a failed fit) the compiled kernels are NaN: the point is evaluated again
+                // point by point, which says why (only for kernels with such calls, and only at points that are not finite)
+                if (row.Status != "ok" && _compiled.CallsBuiltins
+                    && Evaluate(indices[start + n]) is { } slow && slow.Status.StartsWith("error", StringComparison.Ordinal))
                     row = slow;
                 rows.Add(row);
             }
@@ -185,7 +186,7 @@ public sealed class ScanRunner
         var axisValues = AxisValues(index);
         var values = _base.Values.ToBuilder();
         for (var a = 0; a < _setters.Length; a++) _setters[a](values, axisValues[a]);
-        var errorValues = axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Count)).ToArray();
+        var errorValues = axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Length)).ToArray();
         // a builtin without a value at the point is a failure value, not an exception
         if (_kernels.TryEvaluate(_base with { Values = values.ToImmutable() }, out var failure) is not { } kernels)
             return new ScanRow(index, errorValues, "error: " + failure!.Reason);

@@ -24,9 +24,6 @@ public sealed class BuiltinArguments(IReadOnlyDictionary<string, Complex[,]> arg
         }
     }
 
-    /// <summary>The value of a parameter (1x1 for scalars; a copy).</summary>
-    public Complex[,] Value(string name) => (Complex[,])values[name].Clone();
-
     /// <summary>A real parameter.</summary>
     public double Real(string name) => values[name][0, 0].Real;
 
@@ -43,7 +40,7 @@ public sealed class BuiltinArguments(IReadOnlyDictionary<string, Complex[,]> arg
         return Enumerable.Range(0, a.GetLength(0)).Select(i => a[i, 0].Real).ToArray();
     }
 
-    /// <summary>A matrix parameter (a copy).</summary>
+    /// <summary>A vector (n x 1) or matrix parameter, or a scalar as 1x1 (a copy).</summary>
     public Complex[,] Matrix(string name) => (Complex[,])values[name].Clone();
 
     /// <summary>The names and values, in parameter order.</summary>
