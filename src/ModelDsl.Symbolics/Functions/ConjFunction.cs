@@ -85,6 +85,8 @@ public sealed class ConjFunction : FunctionDefinition
             // factor; otherwise (a non-real power, a kept conj node) a factor could come back out and merge
             // with a sibling of the same base, so the product stays under one conj and conj(conj(e)) == e.
             case ProductExpr p when p.Factors.All(IsConjTransparent): return Expr.Multiply(p.Factors.Select(Conjugate));
+            // a number times one other factor: nothing can merge with a number, so conj distributes (conj(-conj(sqrt(w))) = -sqrt(w))
+            case ProductExpr p when p.Factors.Count(f => f is not NumberExpr) == 1: return Expr.Multiply(p.Factors.Select(Conjugate));
             case ProductExpr: return new FunctionExpr(Instance, [x]);
             case FunctionExpr f when f.Definition == Instance: return f.Argument;
         }

@@ -85,6 +85,11 @@ let tests =
                     && evalClose pt (Expansion.Expand(Expr.Pow(a + b, 2))) (a * a + 2Q * a * b + b * b)))
             testProperty "expansion preserves the value" (
                 Prop.forAll (Arb.fromGen (Gen.zip genRational genPoint)) (fun (a, pt) -> evalClose pt a (Expansion.Expand a)))
+            test "conj(conj(e)) == e where conj leaves a number times a conj node (the case a random seed found)" {
+                let e = p "(-1/w^2 + sqrt(w))^8"
+                Expect.equal (Expr.Conj(Expr.Conj e)) e "an involution"
+                Expect.equal (Expr.Conj(p "-conj(sqrt(w))")) (p "-sqrt(w)") "conj distributes over a number times one factor"
+            }
             testProperty "conj(conj(e)) == e" (
                 Prop.forAll (Arb.fromGen genAny) (fun a -> Expr.Conj(Expr.Conj a) = a))
             testProperty "conj agrees with numeric conjugation" (
