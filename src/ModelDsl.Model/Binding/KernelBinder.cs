@@ -396,7 +396,16 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     /// <summary><c>R.field</c>, <c>R.field[i]</c>, <c>R.field[i,j]</c>: an entry of a record let's field.</summary>
     private Expr BindMember(MemberAccessExpressionSyntax m, Context ctx)
     {
-        if (ctx.NumericOnly || !_lets.TryGetValue(m.Record.Text, out var let) || let.IsPlainMatrix)
+        var record = m.Record.Text;
+        if (IsPoisoned(record)) return ExpressionRules.Error;
+        if (!ctx.NumericOnly && !owner.DeclaredAs.ContainsKey(record) && !_lets.ContainsKey(record))
+        {
+            // a record declared nowhere is an unknown name, reported at its first use only (as any other name)
+            _diagnostics.ReportUnknownName(_text, m.Record.Span, record, NameSuggestion.Nearest(record, Candidates(ctx)));
+            Poison(record);
+            return ExpressionRules.Error;
+        }
+        if (ctx.NumericOnly || !_lets.TryGetValue(record, out var let) || let.IsPlainMatrix)
         {
             _diagnostics.ReportBadMember(_text, m.Span, $"'{m.Record.Text}' is not a record: R.field reads a field of a 'let' whose library function returns a record.");
             return ExpressionRules.Error;

@@ -59,6 +59,7 @@ let tests =
         case "MDL0245" "let U = pmns(s12: y, ⟦y⟧, y, y)\n"
         case "MDL0245" "potential sqrt(⟦y: 1⟧)*dag(H)*H\n"
         caseSays "MDL0246" "let U = pmns(s12: y, s23: y, s13: y, delta: y)\nkernel k = re(⟦U.h[1,1]⟧)\n" "not a record"
+        caseSays "MDL0201" "kernel k = ⟦G⟧.mass[1] + G.mass[2]\n" "Unknown name 'G'"
         caseSays "MDL0246" "param M[3] : real mass positive\nlet LF = clfv_loop_functions(mass: M, M_W: 80)\nkernel k = LF.⟦G_gama⟧[1]\n" "Did you mean 'G_gamma'?"
         caseSays "MDL0246" "param M[3] : real mass positive\nlet LF = clfv_loop_functions(mass: M, M_W: 80)\nlet L2 = clfv_loop_functions(mass: LF.⟦G_gama⟧, M_W: 80)\nkernel k = L2.G_gamma[1]\n" "Did you mean 'G_gamma'?"
         caseSays "MDL0233" "param sw : bool = ⟦1⟧\n" "true or false"
