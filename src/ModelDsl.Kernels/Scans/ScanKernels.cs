@@ -51,7 +51,6 @@ public sealed class ScanKernels
     {
         reason = null;
         var spec = kernelSet.Spec;
-        var parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
         // the axes: outer inputs, then the inner one; a complex symbol may have one part or both on axes
         var program = new StagedProgram(axes.Take(axes.Count - 1).Select(a => (a.Low, a.High)).ToList(), (axes[^1].Low, axes[^1].High));
@@ -67,111 +66,13 @@ public sealed class ScanKernels
             s => varying.TryGetValue(s.Name, out var v) ? v : null,
             s => kernelSet.ScalarValue(s, point));
 
-        // the lets in order: a builtin with a symbolic form is substituted into the kernels (IBuiltin.EvaluateSymbolic);
-        // one without (a fit) becomes a staged call whose outputs stand for its entries
-        var lets = new Dictionary<string, IReadOnlyDictionary<string, ExprMatrix>>(StringComparer.Ordinal);
-        var textures = spec.Textures.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var map = new Dictionary<Expr, Expr>();
-        var letByName = spec.Lets.ToDictionary(l => l.Name, StringComparer.Ordinal);
-        var callsBuiltins = false;
-        foreach (var let in spec.Lets)
-        {
-            var args = let.Arguments.ToDictionary(a => a.Parameter.Name, a => a.ArrayName is { } name
-                ? lets.TryGetValue(name, out var record) ? record[a.Field ?? ""]
-                : textures.TryGetValue(name, out var t) ? t.Matrix.Map(x => Rewriting.Substitute(x, map))
-                : letByName.TryGetValue(name, out var called) ? CallEntries(called, a.Field ?? "")
-                : parameters[name].SymbolMatrix()
-                : ExprMatrix.Create(1, 1, (_, _) => Rewriting.Substitute(a.Scalar!, map)), StringComparer.Ordinal);
-            if (let.Builtin.EvaluateSymbolic(new SymbolicArguments(args)) is { } value)
-            {
-                lets[let.Name] = value;
-                foreach (var field in let.Builtin.Result)
-                    ForEachEntry(let, field, (symbol, i, j) =>
-                    {
-                        map[Expr.Complex(symbol)] = value[field.Name][i, j];
-                        map[Expr.Real(symbol)] = value[field.Name][i, j];
-                    });
-                continue;
-            }
-            // arguments in parameter order, each entry as (re, im)
-            var order = let.Arguments.Select(a => (a.Parameter.Name, Rows: args[a.Parameter.Name].Rows, Columns: args[a.Parameter.Name].Columns)).ToArray();
-            var inputs = new List<int>();
-            foreach (var (name, rows, columns) in order)
-                for (var i = 0; i < rows; i++)
-                    for (var j = 0; j < columns; j++)
-                    {
-                        var (re, im) = splitter.Lower(args[name][i, j]);
-                        inputs.Add(re);
-                        inputs.Add(im);
-                    }
-            if (splitter.Problem is not null) { reason = splitter.Problem; return null; }
-            var outputCount = let.Builtin.Result.Sum(f => 2 * f.StoredRows * f.StoredColumns);
-            var outputs = program.Call(NumericCall(let, order), inputs, outputCount);
-            callsBuiltins = true;
-            var next = 0;
-            foreach (var field in let.Builtin.Result)
-                ForEachEntry(let, field, (symbol, _, _) =>
-                {
-                    varying[symbol] = (outputs[next], outputs[next + 1]);
-                    next += 2;
-                });
-        }
+        if (!LetLowering.Lower(kernelSet, program, splitter, varying, map, out var callsBuiltins, out reason)) return null;
         var kernels = spec.Kernels.Select(k => Rewriting.Substitute(k.Expression, map)).ToList();
         var values = kernels.Select(k => splitter.Lower(k).Re).ToList();
         if (splitter.Problem is not null) { reason = splitter.Problem; return null; }
         return new ScanKernels(program.Compile(values), values.Count, callsBuiltins);
     }
-
-    /// <summary>A field of a let evaluated by a staged call, as the symbols of its entries (which the splitter maps to the call's outputs).</summary>
-    private static ExprMatrix CallEntries(LetSpec let, string field)
-    {
-        var f = let.Field(field)!;
-        return ExprMatrix.Create(f.StoredRows, f.StoredColumns, (i, j) =>
-        {
-            var symbol = let.EntrySymbol(field, f.Rank switch { 0 => [], 1 => [i + 1], _ => [i + 1, j + 1] });
-            return f.IsComplex ? Expr.Complex(symbol) : Expr.Real(symbol);
-        });
-    }
-
-    private static void ForEachEntry(LetSpec let, BuiltinField field, Action<string, int, int> action)
-    {
-        for (var i = 0; i < field.StoredRows; i++)
-            for (var j = 0; j < field.StoredColumns; j++)
-                action(let.EntrySymbol(field.Name, field.Rank switch { 0 => [], 1 => [i + 1], _ => [i + 1, j + 1] }), i, j);
-    }
-
-    /// <summary>
-    /// The builtin's numeric form as a staged call: the arguments' entries in, every field's entries out (re, im); a point where
-    /// the builtin has no value (a failed or rejected fit) gives NaN, so every kernel that reads it is NaN there.
-    /// </summary>
-    private static Action<double[], double[]> NumericCall(LetSpec let, IReadOnlyList<(string Name, int Rows, int Columns)> order) => (input, output) =>
-    {
-        var values = new Dictionary<string, Complex[,]>(StringComparer.Ordinal);
-        var k = 0;
-        foreach (var (name, rows, columns) in order)
-        {
-            var m = new Complex[rows, columns];
-            for (var i = 0; i < rows; i++)
-                for (var j = 0; j < columns; j++, k += 2)
-                    m[i, j] = new Complex(input[k], input[k + 1]);
-            values[name] = m;
-        }
-        var outcome = let.Builtin.Evaluate(new BuiltinArguments(values));
-        if (outcome.Value is not { } record || outcome.Failure is not null)
-        {
-            Array.Fill(output, double.NaN);
-            return;
-        }
-        var next = 0;
-        foreach (var field in let.Builtin.Result)
-            for (var i = 0; i < field.StoredRows; i++)
-                for (var j = 0; j < field.StoredColumns; j++, next += 2)
-                {
-                    var z = record.Entry(field.Name, i, j);
-                    output[next] = z.Real;
-                    output[next + 1] = z.Imaginary;
-                }
-    };
 
     private static (int Re, int Im) Constant(StagedProgram p, Complex z) => (p.Const(z.Real), p.Const(z.Imaginary));
 

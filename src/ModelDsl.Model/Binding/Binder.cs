@@ -90,6 +90,7 @@ public sealed class Binder
             if (Declare(f.Name, f.Keyword.Text)) _fieldSyntax[f.Name.Text] = f;
         foreach (var v in decls.OfType<VevDeclarationSyntax>()) DeclareVevName(v);
         var definitions = decls.OfType<DefinitionDeclarationSyntax>().Where(d => Declare(d.Name, d.Keyword.Text)).ToList();
+        var systemBlocks = decls.OfType<SystemDeclarationSyntax>().Where(d => Declare(d.Name, "system")).ToList();
 
         // a field with a syntax error is poisoned: its entries after the error are lost, so neither it nor its uses say more
         // names in the text of a declaration with a syntax error, declared nowhere else, are poisoned:
@@ -106,6 +107,7 @@ public sealed class Binder
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
         var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
         var (consts, lets, kernels, textures) = kernelStage.Bind();
+        var systems = kernelStage.BindSystems(systemBlocks.Where(Clean).ToList());
         foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
             _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
 
@@ -117,7 +119,7 @@ public sealed class Binder
             _groups.Values.ToArray(), _fieldSyntax.Keys.Select(n => _fields[n]).ToArray(), _parameters.Values.ToArray(),
             terms, vevs, checks)
         {
-            Consts = consts, Lets = lets, Kernels = kernels, Textures = textures,
+            Consts = consts, Lets = lets, Kernels = kernels, Textures = textures, Systems = systems,
         };
         return new BindResult(spec, diagnostics);
     }

@@ -17,7 +17,7 @@ namespace ModelDsl.Model;
 /// i &lt; j; ranges come from the arrays the index selects in. Defines are macros whose parameters
 /// are indices. The result is a plain scalar expression per kernel.
 /// </summary>
-internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclarationSyntax> declarations)
+internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclarationSyntax> declarations)
 {
     private const int MaxDepth = 64;
     private readonly SourceText _text = owner.Text;
@@ -437,7 +437,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             "Named arguments are for library functions in 'let'; functions and defines take theirs by position.")).Bind(e, ctx);
 
     private IEnumerable<string> Candidates(Context ctx) =>
-        owner.ConstValues.Keys.Concat(ctx.NumericOnly ? [] : owner.Parameters.Keys.Concat(_kernels.Keys).Concat(_defines.Keys).Concat(_lets.Keys));
+        owner.ConstValues.Keys.Concat(ctx.NumericOnly ? [] : owner.Parameters.Keys.Concat(_kernels.Keys).Concat(_defines.Keys).Concat(_lets.Keys).Concat(SystemNames()));
 
     private Expr BindName(SyntaxToken name, Context ctx)
     {
@@ -448,6 +448,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
             case "omega": return Expr.Omega;
         }
         if (ctx.Values.TryGetValue(text, out var bound)) return bound;
+        if (!ctx.NumericOnly && SystemName(name) is { } systemName) return systemName;
         if (ctx.Env.ContainsKey(text))
         {
             _diagnostics.ReportFieldIndex(_text, name.Span, $"The index '{text}' selects an entry (as in M[{text}]); it is not a value.");
@@ -485,6 +486,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     private int[]? ArrayDimensions(string name, out bool complex)
     {
         complex = true;
+        if (StateDimensions(name, out complex) is { } state) return state;
         if (owner.Parameters.TryGetValue(name, out var p) && p.IsMatrix) { complex = p.IsComplex; return p.Dimensions; }
         if (_lets.TryGetValue(name, out var l) && l.Field("") is { } plain) return plain.Dimensions;
         if (_textures.TryGetValue(name, out var t)) return [t.Matrix.Rows, t.Matrix.Columns];
@@ -552,6 +554,7 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
         var name = c.Name.Text;
         if (IsPoisoned(name)) return ExpressionRules.Error;
         if (!ctx.NumericOnly && name is "sum" or "pairs" or "minpairs") return BindIndexSum(c, ctx);
+        if (!ctx.NumericOnly && name == "integral") return BindIntegral(c, ctx);
         if (!ctx.NumericOnly && _defines.TryGetValue(name, out var define)) return Expand(define, c.Arguments, c.Name, ctx);
         var known = ExpressionRules.IsFunction(name);
         if (!known) Poison(name); // reported below, at its first use only
@@ -702,7 +705,8 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
                 values = values.SetItem(parameter, Expr.Number(index));
                 continue;
             }
-            if (a is NameExpressionSyntax u && !ctx.Values.ContainsKey(u.Name.Text) && !owner.DeclaredAs.ContainsKey(u.Name.Text) && u.Name.Text is not ("I" or "omega" or "pi"))
+            if (a is NameExpressionSyntax u && !ctx.Values.ContainsKey(u.Name.Text) && !owner.DeclaredAs.ContainsKey(u.Name.Text) && u.Name.Text is not ("I" or "omega" or "pi")
+                && !IsSystemName(u.Name.Text))
             {
                 _diagnostics.ReportIndexNotBound(_text, u.Span, u.Name.Text);
                 return ExpressionRules.Error;

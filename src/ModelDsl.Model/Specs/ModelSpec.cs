@@ -24,6 +24,7 @@ public sealed record ModelSpec(
     private readonly ImmutableArray<LetSpec> _lets = [];
     private readonly ImmutableArray<KernelSpec> _kernels = [];
     private readonly ImmutableArray<TextureSpec> _textures = [];
+    private readonly ImmutableArray<SystemSpec> _systems = [];
 
     /// <summary>Gauge groups, in declaration order.</summary>
     public IReadOnlyList<GroupSpec> Groups { get => _groups; init => _groups = [.. value]; }
@@ -55,6 +56,9 @@ public sealed record ModelSpec(
     /// <summary>Textures (symbolic matrices), in declaration order.</summary>
     public IReadOnlyList<TextureSpec> Textures { get => _textures; init => _textures = [.. value]; }
 
+    /// <summary>ODE systems, in declaration order.</summary>
+    public IReadOnlyList<SystemSpec> Systems { get => _systems; init => _systems = [.. value]; }
+
     /// <summary>
     /// A canonical description that ignores spans and layout: two specs with the same
     /// description declare the same model (used for <c>parse(format(spec)) == spec</c>).
@@ -80,6 +84,14 @@ public sealed record ModelSpec(
         foreach (var l in Lets) sb.AppendLine($"let {l.Name} {l.Builtin.Name}({string.Join(", ", l.Arguments.Select(a => $"{a.Parameter.Name}: " + (a.ArrayName is { } n ? (a.Field is { } f ? $"{n}.{f}" : n) : a.Scalar!.ToString())))})");
         foreach (var k in Kernels) sb.AppendLine($"kernel {k.Name} {k.Expression}");
         foreach (var t in Textures) sb.AppendLine($"texture {t.Name} {t.Matrix}");
+        foreach (var s in Systems)
+        {
+            sb.AppendLine($"system {s.Name} {s.Title} {s.Variable} {s.Start} {s.End} log={s.LogScale}");
+            foreach (var st in s.States) sb.AppendLine($"  state {st.Name} [{string.Join(",", st.Dimensions)}] c={st.IsComplex} {st.Initial} atol={st.AbsoluteTolerance}");
+            for (var k = 0; k < s.Components.Length; k++) sb.AppendLine($"  d {s.Components[k]} = {s.Derivatives[k]}");
+            foreach (var b in s.Breakpoints) sb.AppendLine($"  breakpoint {b}");
+            foreach (var o in s.Outputs) sb.AppendLine($"  output {o.Name} = {o.Expression} at {o.At?.ToString() ?? "end"}");
+        }
         return sb.ToString();
     }
 }

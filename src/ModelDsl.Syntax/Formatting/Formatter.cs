@@ -23,10 +23,12 @@ public static class Formatter
             var kind = d.Keyword.Kind is SyntaxKind.FermionKeyword or SyntaxKind.ScalarKeyword ? SyntaxKind.FermionKeyword : d.Keyword.Kind;
             var lineEnd = LineEnd(tree, d.Span.End);
             var leading = new List<SyntaxComment>();
-            while (comments.Count > 0 && comments.Peek().Span.Start < d.Span.End) leading.Add(comments.Dequeue());
+            var leadingEnd = d is SystemDeclarationSyntax { Items.Count: > 0 } block ? block.Items[0].Span.Start : d.Span.End;
+            while (comments.Count > 0 && comments.Peek().Span.Start < leadingEnd) leading.Add(comments.Dequeue());
             if (previous is not null && (previous != kind || leading.Count > 0)) sb.AppendLine();
             foreach (var c in leading) sb.AppendLine(c.Text);
-            sb.Append(Declaration(d));
+            if (d is SystemDeclarationSyntax system) System(sb, tree, system, comments);
+            else sb.Append(Declaration(d));
             if (comments.Count > 0 && comments.Peek().Span.Start < lineEnd) sb.Append("  ").Append(comments.Dequeue().Text);
             sb.AppendLine();
             previous = kind;
@@ -35,6 +37,40 @@ public static class Formatter
         foreach (var c in comments) sb.AppendLine(c.Text);
         return sb.ToString();
     }
+
+    /// <summary>A system block: one item per line, indented, each item's comments above it or at its line's end.</summary>
+    private static void System(StringBuilder sb, SyntaxTree tree, SystemDeclarationSyntax s, Queue<SyntaxComment> comments)
+    {
+        sb.Append($"system {s.Name.Text}" + (s.Title is null ? "" : " " + s.Title.Text) + " {");
+        foreach (var item in s.Items)
+        {
+            var lineEnd = LineEnd(tree, item.Span.End);
+            var leading = new List<SyntaxComment>();
+            while (comments.Count > 0 && comments.Peek().Span.Start < item.Span.End) leading.Add(comments.Dequeue());
+            sb.AppendLine();
+            foreach (var c in leading) sb.Append("    ").AppendLine(c.Text);
+            sb.Append("    ").Append(Item(item));
+            if (comments.Count > 0 && comments.Peek().Span.Start < lineEnd && comments.Peek().Span.Start < s.Span.End) sb.Append("  ").Append(comments.Dequeue().Text);
+        }
+        sb.AppendLine();
+        while (comments.Count > 0 && comments.Peek().Span.Start < s.Span.End) sb.Append("    ").AppendLine(comments.Dequeue().Text);
+        sb.Append('}');
+    }
+
+    /// <summary>One item of a system block on one line.</summary>
+    public static string Item(SystemItemSyntax item) => item switch
+    {
+        SystemVariableSyntax v => $"variable {v.Name.Text} from {Expression(v.Start)} to {Expression(v.End)}" + (v.Log is null ? "" : " log"),
+        SystemStateSyntax st => $"state {st.Name.Text}" + (st.Dimensions.Count == 0 ? "" : $"[{string.Join(",", st.Dimensions.Select(t => t.Text))}]")
+                                + $" : {st.Type.Text}" + (st.Initial is null ? "" : $" = {Expression(st.Initial)}")
+                                + (st.AbsoluteTolerance is null ? "" : $" atol {Expression(st.AbsoluteTolerance)}"),
+        SystemBreakpointSyntax b => $"breakpoint {Expression(b.Value)}",
+        SystemDefineSyntax d => Declaration(d.Definition),
+        SystemEquationSyntax e => $"d({e.State.Text}" + (e.Indices.Count == 0 ? "" : $"[{string.Join(",", e.Indices.Select(Expression))}]")
+                                  + $")/{e.Variable.Text} = {Expression(e.Expression)}",
+        SystemOutputSyntax o => $"output {o.Name.Text} = {Expression(o.Expression)} at " + (o.At is null ? "end" : Expression(o.At)),
+        _ => throw new InvalidOperationException("Unknown system item " + item.GetType().Name),
+    };
 
     private static int LineEnd(SyntaxTree tree, int position)
     {
@@ -55,6 +91,8 @@ public static class Formatter
                                          + $" = {Expression(x.Expression)}",
         TermDeclarationSyntax t => $"{t.Keyword.Text} {Expression(t.Expression)}" + (t.PlusHermitianConjugate ? " + h.c." : ""),
         VevDeclarationSyntax v => $"vev {v.Field.Text} -> {v.Value.Text}",
+        SystemDeclarationSyntax s => $"system {s.Name.Text}" + (s.Title is null ? "" : " " + s.Title.Text)
+                                     + " { " + string.Join("; ", s.Items.Select(Item)) + " }",
         CheckDeclarationSyntax c => "check " + string.Join(", ", c.Items.Select(i => i.Name.Text + (i.Arguments.Count == 0 ? "" : $"({string.Join(", ", i.Arguments.Select(a => a.Text))})"))),
         _ => throw new InvalidOperationException("Unknown declaration " + d.GetType().Name),
     };

@@ -234,6 +234,7 @@ internal sealed class Parser
             case SyntaxKind.DefineKeyword:
             case SyntaxKind.KernelKeyword:
             case SyntaxKind.TextureKeyword: return ParseDefinition();
+            case SyntaxKind.SystemKeyword: return ParseSystem();
             default:
                 // text left over after a lexical error in the declaration before (e.g. '2pairs(...)') is not reported again
                 if (!_lexErrorStarts.Any(p => p >= _previousStatementStart && p <= Current.Span.Start)) _diagnostics.ReportExpectedDeclaration(_text, Current);
@@ -357,6 +358,141 @@ internal sealed class Parser
         Match(SyntaxKind.Equals);
         var expression = ParseExpression();
         return new DefinitionDeclarationSyntax(From(keyword), keyword, name, parameters, expression);
+    }
+
+    /// <summary>The words that start an item of a system block (besides <c>define</c> and <c>d(</c>).</summary>
+    private static readonly HashSet<string> SystemItemWords = new(StringComparer.Ordinal) { "variable", "state", "breakpoint", "output" };
+
+    private bool AtSystemItem() =>
+        Current.Kind is SyntaxKind.DefineKeyword or SyntaxKind.CloseBrace or SyntaxKind.EndOfFile
+        || (Current.Kind == SyntaxKind.Identifier && (SystemItemWords.Contains(Current.Text) || (Current.Text == "d" && PeekToken(1).Kind == SyntaxKind.OpenParen)))
+        || (SyntaxFacts.StartsDeclaration(Current.Kind) && Current.Kind != SyntaxKind.DefineKeyword);
+
+    /// <summary>
+    /// <c>system NAME ["title"] { items }</c>. Each item is parsed on its own: after an error in one, the parser skips to the
+    /// next item word, so one run reports every mistake in the block.
+    /// </summary>
+    private SystemDeclarationSyntax ParseSystem()
+    {
+        var keyword = NextToken();
+        var name = Match(SyntaxKind.Identifier, "the system's name");
+        var title = Current.Kind == SyntaxKind.String ? NextToken() : null;
+        var items = new List<SystemItemSyntax>();
+        Match(SyntaxKind.OpenBrace);
+        var errorsBefore = _diagnostics.Count;
+        while (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile)
+               && (Current.Kind == SyntaxKind.DefineKeyword || !SyntaxFacts.StartsDeclaration(Current.Kind)) && !_diagnostics.TooMany)
+        {
+            var start = _pos;
+            var errors = _errorsAtStatementStart = _diagnostics.Count;
+            _statementStart = Current.Span.Start;
+            var suppressed = _suppressed;
+            var item = ParseSystemItem();
+            if (item is not null) items.Add(item);
+            if (_diagnostics.Count > errors || _suppressed > suppressed || _pos == start)
+            {
+                if (_pos == start) NextToken();
+                while (!AtSystemItem()) NextToken();
+            }
+        }
+        _errorsAtStatementStart = errorsBefore;
+        Match(SyntaxKind.CloseBrace);
+        return new SystemDeclarationSyntax(From(keyword), keyword, name, title, items);
+    }
+
+    private SystemItemSyntax? ParseSystemItem()
+    {
+        var first = Current;
+        if (first.Kind == SyntaxKind.DefineKeyword)
+        {
+            var define = ParseDefinition();
+            return new SystemDefineSyntax(define.Span, define);
+        }
+        if (first.Kind != SyntaxKind.Identifier || !(SystemItemWords.Contains(first.Text) || first.Text == "d"))
+        {
+            if (!Suppress()) _diagnostics.ReportUnexpectedToken(_text, first, "a system item: variable, state, breakpoint, define, d(STATE)/dVAR = ..., output");
+            return null;
+        }
+        var keyword = NextToken();
+        switch (keyword.Text)
+        {
+            case "variable":
+            {
+                var name = Match(SyntaxKind.Identifier, "the variable's name");
+                MatchWord("from");
+                var start = ParseExpression();
+                MatchWord("to");
+                var end = ParseExpression();
+                var log = Current is { Kind: SyntaxKind.Identifier, Text: "log" } ? NextToken() : null;
+                return new SystemVariableSyntax(From(keyword), keyword, name, start, end, log);
+            }
+            case "state":
+            {
+                var name = Match(SyntaxKind.Identifier, "the state's name");
+                var dims = new List<SyntaxToken>();
+                if (Current.Kind == SyntaxKind.OpenBracket)
+                {
+                    NextToken();
+                    do dims.Add(Match(SyntaxKind.Number, "a dimension"));
+                    while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
+                    Match(SyntaxKind.CloseBracket);
+                }
+                Match(SyntaxKind.Colon);
+                var type = Match(SyntaxKind.Identifier, "'real' or 'complex'");
+                ExpressionSyntax? initial = null, atol = null;
+                if (Current.Kind == SyntaxKind.Equals)
+                {
+                    NextToken();
+                    initial = ParseExpression();
+                }
+                if (Current is { Kind: SyntaxKind.Identifier, Text: "atol" })
+                {
+                    NextToken();
+                    atol = ParseExpression();
+                }
+                return new SystemStateSyntax(From(keyword), keyword, name, dims, type, initial, atol);
+            }
+            case "breakpoint":
+                return new SystemBreakpointSyntax(From(keyword), keyword, ParseExpression());
+            case "output":
+            {
+                var name = Match(SyntaxKind.Identifier, "the output's name");
+                Match(SyntaxKind.Equals);
+                var value = ParseExpression();
+                MatchWord("at", "'at end' or 'at' a value of the variable");
+                ExpressionSyntax? at = null;
+                if (Current is { Kind: SyntaxKind.Identifier, Text: "end" } && !(PeekToken(1).Kind is SyntaxKind.OpenParen or SyntaxKind.OpenBracket or SyntaxKind.Dot)) NextToken();
+                else at = ParseExpression();
+                return new SystemOutputSyntax(From(keyword), keyword, name, value, at);
+            }
+            default:
+            {
+                // d(NAME[i, ...])/dVAR = EXPR
+                Match(SyntaxKind.OpenParen);
+                var state = Match(SyntaxKind.Identifier, "the state's name");
+                var indices = new List<ExpressionSyntax>();
+                if (Current.Kind == SyntaxKind.OpenBracket)
+                {
+                    NextToken();
+                    do indices.Add(ParseExpression());
+                    while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
+                    Match(SyntaxKind.CloseBracket);
+                }
+                Match(SyntaxKind.CloseParen);
+                Match(SyntaxKind.Slash);
+                var variable = Match(SyntaxKind.Identifier, "'d' and the variable's name, as in d(x)/dz");
+                Match(SyntaxKind.Equals);
+                return new SystemEquationSyntax(From(keyword), keyword, state, indices, variable, ParseExpression());
+            }
+        }
+    }
+
+    /// <summary>Matches a contextual word (a name such as <c>from</c>); a missing one is reported like a missing token.</summary>
+    private SyntaxToken MatchWord(string word, string? what = null)
+    {
+        if (Current.Kind == SyntaxKind.Identifier && Current.Text == word) return NextToken();
+        if (!Suppress()) _diagnostics.ReportUnexpectedToken(_text, Current, what ?? $"'{word}'");
+        return new SyntaxToken(SyntaxKind.Identifier, new TextSpan(Current.Span.Start, 0), "") { IsMissing = true };
     }
 
     private VevDeclarationSyntax ParseVev()

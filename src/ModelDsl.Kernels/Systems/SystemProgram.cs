@@ -1,0 +1,259 @@
+using System.Collections.Immutable;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using ModelDsl.Model;
+using ModelDsl.Symbolics.Algebra;
+using ModelDsl.Symbolics.Calculus;
+using ModelDsl.Symbolics.Compilation;
+using ModelDsl.Symbolics.Expressions;
+using ModelDsl.Symbolics.Functions;
+
+namespace ModelDsl.Kernels.Systems;
+
+/// <summary>
+/// An ODE system of a model compiled once (issue 10): the right-hand side f, its exact Jacobian df/dy and its derivative
+/// df/dv with respect to the variable, all differentiated symbolically and lowered into staged programs whose first level
+/// is the parameter point (so a fit, the CP asymmetries and every coupling are computed once per point, not per call) and
+/// whose second level is the variable, the state and the tabulated integrals. A complex state component is two real
+/// unknowns (real and imaginary part). Integrals are replaced by inputs that <see cref="SystemInstance"/> reads from
+/// tables built once per point (<see cref="IntegralTable"/>); the derivative of f along the variable takes their
+/// tabulated derivatives by the chain rule.
+/// </summary>
+public sealed class SystemProgram
+{
+    private readonly KernelSet _kernels;
+    private readonly (string Name, int Index, bool Imaginary)[] _inputs;
+    private readonly StagedLevels _point;
+    private readonly StagedLevels _rhs;
+    private readonly StagedLevels _full;
+    private readonly StagedLevels _outputs;
+    private readonly IntegralProgram[] _integrals;
+
+    private SystemProgram(KernelSet kernels, SystemSpec system, ImmutableArray<string> unknowns, (string, int, bool)[] inputs,
+        StagedLevels point, StagedLevels rhs, StagedLevels full, StagedLevels outputs, IntegralProgram[] integrals, bool callsBuiltins)
+    {
+        _kernels = kernels;
+        System = system;
+        Unknowns = unknowns;
+        _inputs = inputs;
+        _point = point;
+        _rhs = rhs;
+        _full = full;
+        _outputs = outputs;
+        _integrals = integrals;
+        CallsBuiltins = callsBuiltins;
+    }
+
+    /// <summary>The system as bound.</summary>
+    public SystemSpec System { get; }
+
+    /// <summary>The real unknowns: a real component's name, or <c>NAME.re</c> and <c>NAME.im</c> for a complex one.</summary>
+    public ImmutableArray<string> Unknowns { get; }
+
+    /// <summary>Number of real equations.</summary>
+    public int Dimension => Unknowns.Length;
+
+    /// <summary>Number of integrals the system tabulates per point.</summary>
+    public int IntegralCount => _integrals.Length;
+
+    /// <summary>True when a builtin without a symbolic form (a fit) runs once per point.</summary>
+    public bool CallsBuiltins { get; }
+
+    internal StagedLevels PointValues => _point;
+
+    internal StagedLevels Rhs => _rhs;
+
+    internal StagedLevels Full => _full;
+
+    internal StagedLevels OutputValues => _outputs;
+
+    internal IReadOnlyList<IntegralProgram> Integrals => _integrals;
+
+    /// <summary>The parameter values of a point in the order of the first level's inputs.</summary>
+    internal double[] ParameterInputs(ParameterPoint point)
+    {
+        var values = new double[_inputs.Length];
+        for (var k = 0; k < values.Length; k++)
+        {
+            var (name, index, imaginary) = _inputs[k];
+            var z = point.Values[name][index];
+            values[k] = imaginary ? z.Imaginary : z.Real;
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="system"/> of the kernel set's model; null with the reason when a right-hand side cannot be
+    /// differentiated exactly or lowered (the caller reports it at the system, MDL0263).
+    /// </summary>
+    public static SystemProgram? Create(KernelSet kernels, SystemSpec system, out string? problem)
+    {
+        problem = null;
+        var spec = kernels.Spec;
+        var consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
+
+        // the real unknowns; a complex component z becomes z.re + I z.im
+        var unknowns = new List<SymbolExpr>();
+        var substitution = new Dictionary<Expr, Expr>();
+        foreach (var c in system.Components)
+        {
+            if (c.IsReal) { unknowns.Add(c); continue; }
+            var re = Expr.Real(c.Name + ".re");
+            var im = Expr.Real(c.Name + ".im");
+            unknowns.Add(re);
+            unknowns.Add(im);
+            substitution[c] = re + Expr.I * im;
+        }
+        var equations = new List<Expr>();
+        for (var k = 0; k < system.Components.Length; k++)
+        {
+            var rhs = substitution.Count == 0 ? system.Derivatives[k] : Rewriting.Substitute(system.Derivatives[k], substitution);
+            if (system.Components[k].IsReal) equations.Add(rhs);
+            else { equations.Add(Expr.Re(rhs)); equations.Add(Expr.Im(rhs)); }
+        }
+        var outputExprs = system.Outputs.Select(o => substitution.Count == 0 ? o.Expression : Rewriting.Substitute(o.Expression, substitution)).ToList();
+
+        // integrals become inputs I_k (values) and I'_k (derivatives along the variable)
+        var integralNodes = new List<FunctionExpr>();
+        var integralSymbols = new Dictionary<Expr, Expr>();
+        Expr Extract(Expr e) => Rewriting.MapBottomUp(e, x =>
+        {
+            if (x is not FunctionExpr { Definition: IntegralFunction } f) return x;
+            if (integralSymbols.TryGetValue(f, out var s)) return s;
+            integralNodes.Add(f);
+            return integralSymbols[f] = Expr.Real($"integral#{integralNodes.Count}");
+        });
+        equations = equations.Select(Extract).ToList();
+        outputExprs = outputExprs.Select(Extract).ToList();
+        if (integralNodes.Any(f => f.Arguments.Skip(1).Any(a => a.Symbols().Any(s => s.Name.StartsWith("integral#", StringComparison.Ordinal)))))
+        {
+            problem = "an integral inside another integral";
+            return null;
+        }
+        var integralValues = integralNodes.Select(f => integralSymbols[f]).ToList();
+        var integralSlopes = integralNodes.Select((_, k) => (Expr)Expr.Real($"integral'#{k + 1}")).ToList();
+
+        // the exact Jacobian and df/dv (through the integrals by the chain rule)
+        var n = unknowns.Count;
+        var jacobian = new Expr[n * n];
+        var dfdv = new Expr[n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+                if (!Differentiate(equations[i], unknowns[j], out jacobian[i * n + j], out problem)) return null;
+            if (!Differentiate(equations[i], system.Variable, out var explicitPart, out problem)) return null;
+            var terms = new List<Expr> { explicitPart };
+            for (var k = 0; k < integralValues.Count; k++)
+            {
+                if (!Differentiate(equations[i], integralValues[k], out var dk, out problem)) return null;
+                if (!dk.IsZero) terms.Add(dk * integralSlopes[k]);
+            }
+            dfdv[i] = Expr.Add(terms);
+        }
+
+        // level 1: every scalar component of every parameter (real, or real and imaginary part)
+        var inputs = new List<(string Name, int Index, bool Imaginary)>();
+        foreach (var p in spec.Parameters)
+        {
+            var count = p.Rank == 0 ? 1 : p.Rows * Math.Max(1, p.Columns);
+            for (var k = 0; k < count; k++)
+            {
+                inputs.Add((p.Name, k, false));
+                if (p.IsComplex) inputs.Add((p.Name, k, true));
+            }
+        }
+        var level2 = new List<(double, double)> { system.LogScale ? (double.Epsilon, double.PositiveInfinity) : (double.NegativeInfinity, double.PositiveInfinity) };
+        level2.AddRange(Enumerable.Repeat((double.NegativeInfinity, double.PositiveInfinity), n + 2 * integralValues.Count));
+        var parameterRanges = inputs.Select(i => spec.Parameters.First(p => p.Name == i.Name).IsPositive && !i.Imaginary
+            ? (double.Epsilon, double.PositiveInfinity) : (double.NegativeInfinity, double.PositiveInfinity)).ToList();
+
+        var program = StagedProgram.WithLevels([parameterRanges, level2]);
+        var level2Symbols = new Dictionary<string, int>(StringComparer.Ordinal) { [system.Variable.Name] = program.LevelInput(2, 0) };
+        for (var j = 0; j < n; j++) level2Symbols[unknowns[j].Name] = program.LevelInput(2, 1 + j);
+        for (var k = 0; k < integralValues.Count; k++)
+        {
+            level2Symbols[((SymbolExpr)integralValues[k]).Name] = program.LevelInput(2, 1 + n + k);
+            level2Symbols[((SymbolExpr)integralSlopes[k]).Name] = program.LevelInput(2, 1 + n + integralValues.Count + k);
+        }
+        if (!Splitter(kernels, program, inputs, level2Symbols, consts, out var splitter, out var map, out var missing, out var callsBuiltins, out problem)) return null;
+        int Real(Expr e) => splitter.Lower(Rewriting.Substitute(e, map)).Re;
+        var f = equations.Select(Real).ToList();
+        var full = f.Concat(jacobian.Select(Real)).Concat(dfdv.Select(Real)).ToList();
+        var outs = outputExprs.Select(Real).ToList();
+
+        // the per-point values: range, breakpoints, initial values, tolerances, output points
+        var point = new List<Expr> { system.Start, system.End };
+        point.AddRange(system.Breakpoints);
+        foreach (var st in system.States)
+            foreach (var _ in st.Components)
+            {
+                var parts = st.IsComplex ? new[] { Expr.Re(st.Initial), Expr.Im(st.Initial) } : [st.Initial];
+                point.AddRange(parts);
+            }
+        foreach (var st in system.States)
+            for (var c = 0; c < st.Components.Length * (st.IsComplex ? 2 : 1); c++)
+                point.Add(st.AbsoluteTolerance ?? Expr.Number(-1));
+        point.AddRange(system.Outputs.Select(o => o.At ?? Expr.Number(-1)));
+        var pointValues = point.Select(Real).ToList();
+        if ((splitter.Problem ?? missing.Value) is { } failed) { problem = failed; return null; }
+
+        var integrals = new IntegralProgram[integralNodes.Count];
+        for (var k = 0; k < integrals.Length; k++)
+        {
+            integrals[k] = IntegralProgram.Create(kernels, integralNodes[k], system.Variable, inputs, parameterRanges, consts, out problem)!;
+            if (integrals[k] is null) return null;
+        }
+        return new SystemProgram(kernels, system, [.. unknowns.Select(u => u.Name)], [.. inputs],
+            program.CompileLevels(pointValues), program.CompileLevels(f), program.CompileLevels(full), program.CompileLevels(outs), integrals, callsBuiltins);
+    }
+
+    private static bool Differentiate(Expr e, Expr v, out Expr derivative, out string? problem)
+    {
+        try
+        {
+            if (!Differentiation.TryDifferentiate(e, v, out derivative, out problem))
+            {
+                problem = $"d/d{v} of a right-hand side: {problem}";
+                return false;
+            }
+            return true;
+        }
+        catch (ExpressionTooLargeException ex)
+        {
+            derivative = Expr.Zero;
+            problem = ex.Message;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The splitter of a program whose level 1 is the parameter point and whose inner symbols are <paramref name="inner"/>:
+    /// parameters are level-1 inputs, constants are numbers, the lets are lowered (<see cref="LetLowering"/>).
+    /// </summary>
+    internal static bool Splitter(KernelSet kernels, StagedProgram program, IReadOnlyList<(string Name, int Index, bool Imaginary)> inputs,
+        IReadOnlyDictionary<string, int> inner, IReadOnlyDictionary<string, double> consts,
+        out ComplexSplitter splitter, out Dictionary<Expr, Expr> map, out StrongBox<string?> missing, out bool callsBuiltins, out string? problem)
+    {
+        var spec = kernels.Spec;
+        var varying = new Dictionary<string, (int Re, int Im)>(StringComparer.Ordinal);
+        for (var k = 0; k < inputs.Count; k++)
+        {
+            var (name, index, imaginary) = inputs[k];
+            var p = spec.Parameters.First(x => x.Name == name);
+            var symbol = p.Rank == 0 ? name : p.Rank == 1 ? $"{name}[{index + 1}]" : $"{name}[{index / p.Columns + 1},{index % p.Columns + 1}]";
+            var id = program.LevelInput(1, k);
+            varying[symbol] = imaginary ? (varying[symbol].Re, id) : (id, p.IsComplex ? -1 : program.Const(0));
+        }
+        foreach (var (name, id) in inner) varying[name] = (id, program.Const(0));
+        var box = missing = new StrongBox<string?>();
+        splitter = new ComplexSplitter(program, s => varying.TryGetValue(s.Name, out var v) ? v : null,
+            s => consts.TryGetValue(s.Name, out var c) ? c : s.Equals(IntegralFunction.Infinity) ? double.PositiveInfinity : Missing(s));
+        Complex Missing(SymbolExpr s)
+        {
+            box.Value ??= $"'{s.Name}' has no value in the compiled system";
+            return double.NaN;
+        }
+        map = new Dictionary<Expr, Expr>();
+        return LetLowering.Lower(kernels, program, splitter, varying, map, out callsBuiltins, out problem);
+    }
+}
