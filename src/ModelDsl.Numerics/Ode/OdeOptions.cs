@@ -25,4 +25,22 @@ public sealed record OdeOptions
     /// exactly and starts afresh behind it, never stepping across.
     /// </summary>
     public ImmutableArray<double> Breakpoints { get; init; } = [];
+
+    /// <summary>The Rosenbrock method (default <see cref="RosenbrockTableau.Rodas5P"/>).</summary>
+    public RosenbrockTableau Method { get; init; } = RosenbrockTableau.Rodas5P;
+
+    /// <summary>
+    /// Use Gustafsson's predictive step-size controller after accepted steps (Hairer and Wanner, Solving ODEs II, IV.8,
+    /// eq. (8.21); as in RODAS with IWORK(1) = 1); false: the classical controller only.
+    /// </summary>
+    public bool PredictiveController { get; init; } = true;
+
+    /// <summary>Safety factor of the step-size controller (HW IV.8: 0.9).</summary>
+    public double Safety { get; init; } = 0.9;
+
+    /// <summary>Smallest ratio new step / old step (HW RODAS: 0.2).</summary>
+    public double MinFactor { get; init; } = 0.2;
+
+    /// <summary>Largest ratio new step / old step (HW RODAS: 6).</summary>
+    public double MaxFactor { get; init; } = 6.0;
 }

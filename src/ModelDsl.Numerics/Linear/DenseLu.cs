@@ -1,0 +1,71 @@
+namespace ModelDsl.Numerics.Linear;
+
+/// <summary>
+/// In-place LU decomposition with partial pivoting of a small dense row-major matrix (Golub and Van Loan, Matrix Computations,
+/// 4th ed., Algorithm 3.4.1), for the Rosenbrock iteration matrix of systems below about thirty equations.
+/// The storage is preallocated: factoring and solving allocate nothing.
+/// </summary>
+internal sealed class DenseLu
+{
+    private readonly int n;
+    private readonly double[] lu;
+    private readonly int[] pivots;
+
+    /// <summary>Work storage for an <paramref name="dimension"/> x <paramref name="dimension"/> matrix.</summary>
+    public DenseLu(int dimension)
+    {
+        n = dimension;
+        lu = new double[dimension * dimension];
+        pivots = new int[dimension];
+    }
+
+    /// <summary>The matrix to fill before <see cref="Factor"/> (row-major).</summary>
+    public Span<double> Matrix => lu;
+
+    /// <summary>Factors <see cref="Matrix"/> in place; false when a pivot is zero or not finite (singular matrix).</summary>
+    public bool Factor()
+    {
+        for (var k = 0; k < n; k++)
+        {
+            var p = k;
+            var best = Math.Abs(lu[k * n + k]);
+            for (var i = k + 1; i < n; i++)
+            {
+                var v = Math.Abs(lu[i * n + k]);
+                if (v > best) { best = v; p = i; }
+            }
+            if (!(best > 0) || !double.IsFinite(best)) return false;
+            pivots[k] = p;
+            if (p != k)
+                for (var j = 0; j < n; j++) (lu[k * n + j], lu[p * n + j]) = (lu[p * n + j], lu[k * n + j]);
+            var inv = 1.0 / lu[k * n + k];
+            for (var i = k + 1; i < n; i++)
+            {
+                var m = lu[i * n + k] * inv;
+                lu[i * n + k] = m;
+                if (m == 0) continue;
+                for (var j = k + 1; j < n; j++) lu[i * n + j] -= m * lu[k * n + j];
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Overwrites <paramref name="b"/> with the solution x of A x = b, A as factored by <see cref="Factor"/>.</summary>
+    public void Solve(Span<double> b)
+    {
+        for (var k = 0; k < n; k++)
+        {
+            var p = pivots[k];
+            if (p != k) (b[k], b[p]) = (b[p], b[k]);
+            var bk = b[k];
+            if (bk != 0)
+                for (var i = k + 1; i < n; i++) b[i] -= lu[i * n + k] * bk;
+        }
+        for (var i = n - 1; i >= 0; i--)
+        {
+            var s = b[i];
+            for (var j = i + 1; j < n; j++) s -= lu[i * n + j] * b[j];
+            b[i] = s / lu[i * n + i];
+        }
+    }
+}
