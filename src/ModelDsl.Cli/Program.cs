@@ -115,9 +115,29 @@ try
     derive.SetAction(p => RequireFile(p.GetValue(deriveFile)!) ?? (p.GetValue(deriveCard) is { } dc ? RequireFile(dc) : null)
         ?? DeriveCommand.Run(p.GetValue(deriveFile)!.FullName, p.GetValue(latex), p.GetValue(deriveCard)?.FullName, p.GetValue(deriveSets) ?? [], Console.Out, Console.Error));
 
+    var solveFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
+    var solveCard = new Option<FileInfo>("--card") { Description = "The parameter card.", Required = true };
+    var solveSets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE (e.g. --set dofs=gg --set backreaction=false)." };
+    var system = new Option<string>("--system") { Description = "The system to solve (needed when the model has several)." };
+    var rtol = new Option<double>("--rtol") { Description = "Relative tolerance of the solver.", DefaultValueFactory = _ => 1e-8 };
+    var method = new Option<string>("--method") { Description = "The Rosenbrock method: rodas5p (default), rodaspr2, rodas4.", DefaultValueFactory = _ => "rodas5p" };
+    var samples = new Option<int>("--samples") { Description = "Samples of the evolution written to --csv, --out and --plot.", DefaultValueFactory = _ => 200 };
+    var solveCsv = new Option<FileInfo>("--csv") { Description = "Write the evolution (the variable and every unknown) as CSV." };
+    var solveOut = new Option<FileInfo>("--out") { Description = "Write the evolution as an SQLite results file ('modeldsl plot' reads it)." };
+    var solvePlot = new Option<FileInfo>("--plot") { Description = "Write a log-log PNG of |unknown| against the variable (negative values marked)." };
+    var plotUnknowns = new Option<string[]>("--plot-unknowns") { Description = "The unknowns to draw (default: all), e.g. --plot-unknowns dN[1] etaL[1]." , AllowMultipleArgumentsPerToken = true };
+    var solve = new Command("solve", "Solve an ODE system of the model (e.g. Boltzmann equations) at a card and print its outputs.")
+    {
+        solveFile, solveCard, solveSets, system, rtol, method, samples, solveCsv, solveOut, solvePlot, plotUnknowns,
+    };
+    solve.SetAction(p => RequireFile(p.GetValue(solveFile)!) ?? RequireFile(p.GetValue(solveCard)!)
+        ?? SolveCommand.Run(new SolveCommand.Options(p.GetValue(solveFile)!.FullName, p.GetValue(solveCard)!.FullName, p.GetValue(solveSets) ?? [],
+            p.GetValue(system), p.GetValue(rtol), p.GetValue(method)!, p.GetValue(samples), p.GetValue(solveCsv)?.FullName, p.GetValue(solveOut)?.FullName,
+            p.GetValue(solvePlot)?.FullName, p.GetValue(plotUnknowns) ?? []), Console.Out, Console.Error));
+
     var root = new RootCommand("ModelDsl: write a neutrino-mass or leptogenesis model once, check it exactly, compile its kernels.")
     {
-        check, fmt, eval, scan, plot, derive, fit,
+        check, fmt, eval, scan, plot, derive, fit, solve,
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)

@@ -59,6 +59,24 @@ public sealed class KernelSet
     /// <summary>Why the kernels were not staged (a node the scan's lowering cannot take), or null.</summary>
     public string? StagingProblem { get; private init; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(Systems.SystemProgram? Program, string? Problem)>> _systems = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The model's system of that name compiled (once per kernel set, on first use; thread-safe): null with the reason when a
+    /// right-hand side cannot be differentiated exactly or lowered, or the model has no such system.
+    /// </summary>
+    public Systems.SystemProgram? System(string name, out string? problem)
+    {
+        var (program, why) = _systems.GetOrAdd(name, n => new Lazy<(Systems.SystemProgram?, string?)>(() =>
+        {
+            if (Spec.Systems.FirstOrDefault(s => s.Name == n) is not { } system) return (null, $"the model has no system '{n}'");
+            var compiled = Systems.SystemProgram.Create(this, system, out var reason);
+            return (compiled, reason);
+        })).Value;
+        problem = why;
+        return program;
+    }
+
     /// <summary>The compiled delegate's inputs, in order.</summary>
     public System.Collections.Immutable.ImmutableArray<SymbolExpr> Inputs { get; }
 

@@ -18,6 +18,12 @@ public static class ChartRenderer
             var line = plot.Add.ScatterLine(curve.X.ToArray(), curve.Y.ToArray());
             line.LineWidth = 2;
             line.LegendText = curve.Legend;
+            if (curve.Marked.IsDefaultOrEmpty || !curve.Marked.Contains(true)) continue;
+            var marked = Enumerable.Range(0, curve.X.Length).Where(i => curve.Marked[i]).ToArray();
+            var markers = plot.Add.ScatterPoints(marked.Select(i => curve.X[i]).ToArray(), marked.Select(i => curve.Y[i]).ToArray());
+            markers.Color = line.Color;
+            markers.MarkerSize = 5;
+            markers.MarkerShape = MarkerShape.OpenCircle;
         }
         var labelled = 0;
         foreach (var l in chart.Lines)

@@ -140,7 +140,7 @@ public sealed class ModelCompilation
     public NumericModelResult CreateNumeric(SourceText card, IReadOnlyList<string>? sets = null)
     {
         if (Spec is not { } spec) return new NumericModelResult(null, [.. Diagnostics]);
-        if (spec.Kernels.Count == 0) return new NumericModelResult(null, [NumericDiagnostics.NoKernels(spec)]);
+        if (spec.Kernels.Count == 0 && spec.Systems.Count == 0) return new NumericModelResult(null, [NumericDiagnostics.NoKernels(spec)]);
         var overrides = (sets ?? []).Select(s => CardTree.Parse(SourceText.From(s, "--set"), requireHeader: false)).ToList();
         var (point, cardDiagnostics) = CardBinder.Bind(spec, CardTree.Parse(card), overrides);
         if (point is null) return new NumericModelResult(null, [.. cardDiagnostics]);

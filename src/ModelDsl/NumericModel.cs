@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Numerics;
 using ModelDsl.Diagnostics;
 using ModelDsl.Kernels;
+using ModelDsl.Kernels.Systems;
 using ModelDsl.Model;
 
 namespace ModelDsl;
@@ -45,6 +46,21 @@ public sealed class NumericModel
 
     /// <summary>The same compiled kernels at another point (its lets computed there); MDL0315 when a let fails there.</summary>
     public NumericModelResult WithPoint(ParameterPoint point) => Create(Kernels, point);
+
+    /// <summary>
+    /// Solves the system of that name at the point (issue 10): compiled on first use with its exact Jacobian, then solved by
+    /// the Rosenbrock solver. The solution carries its own failure (a solver failure, a range that is not finite) as a value;
+    /// a system that cannot be compiled is an MDL0263 diagnostic at its declaration.
+    /// </summary>
+    public SolveResult Solve(string system, SystemSolveOptions? options = null)
+    {
+        if (Kernels.System(system, out var problem) is not { } program)
+            return new SolveResult(null, Spec.Systems.FirstOrDefault(s => s.Name == system) is { } known
+                ? [NumericDiagnostics.CannotCompileSystem(Spec, known, problem!)]
+                : [new Diagnostic("MDL0264", DiagnosticSeverity.Error, $"The model '{Spec.Name}' has no system '{system}'" +
+                    (Spec.Systems.Count == 0 ? "." : $" (systems: {string.Join(", ", Spec.Systems.Select(s => s.Name))})."), Spec.Source, new Text.TextSpan(0, 0))]);
+        return new SolveResult(SystemSolver.Solve(program, Point, options), []);
+    }
 
     /// <summary>The record of let number <paramref name="index"/> (in declaration order) at the point.</summary>
     public BuiltinRecord Let(int index) => _lets[index]!;

@@ -185,11 +185,8 @@ public sealed class SystemProgram
         var point = new List<Expr> { system.Start, system.End };
         point.AddRange(system.Breakpoints);
         foreach (var st in system.States)
-            foreach (var _ in st.Components)
-            {
-                var parts = st.IsComplex ? new[] { Expr.Re(st.Initial), Expr.Im(st.Initial) } : [st.Initial];
-                point.AddRange(parts);
-            }
+            foreach (var initial in st.Initial)
+                point.AddRange(st.IsComplex ? [Expr.Re(initial), Expr.Im(initial)] : [initial]);
         foreach (var st in system.States)
             for (var c = 0; c < st.Components.Length * (st.IsComplex ? 2 : 1); c++)
                 point.Add(st.AbsoluteTolerance ?? Expr.Number(-1));

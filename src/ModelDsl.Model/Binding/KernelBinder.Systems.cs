@@ -161,9 +161,12 @@ internal sealed partial class KernelBinder
                     return null;
                 }
                 var (dims, complex) = states[st.Name.Text];
-                stateSpecs.Add(new SystemState(st.Name.Text, [.. dims], complex, initial, atol));
+                var count = dims.Aggregate(1, (a, b) => a * b);
+                stateSpecs.Add(new SystemState(st.Name.Text, [.. dims], complex, [.. Enumerable.Repeat(initial, count)], atol));
             }
             var components = stateSpecs.SelectMany(x => x.Components).ToList();
+            var initials = stateSpecs.SelectMany(x => x.Initial).ToArray();
+            var initialSet = new bool[components.Count];
             var derivatives = new Expr?[components.Count];
             var breakpoints = new List<Expr>();
             var outputs = new List<SystemOutput>();
@@ -188,7 +191,26 @@ internal sealed partial class KernelBinder
                         breakpoints.Add(at);
                         break;
                     case SystemEquationSyntax e:
-                        if (!BindEquation(e, stateSpecs, components, derivatives)) return null;
+                        if (e.Variable.Text != "d" + _system.Variable)
+                        {
+                            _diagnostics.ReportBadSystem(_text, e.Variable.Span, $"The derivative is with respect to the variable: write /d{_system.Variable}.");
+                            return null;
+                        }
+                        if (!BindComponents(e.State, e.Indices, e.Expression, stateSpecs, components, derivatives, "equation", allowState: true)) return null;
+                        break;
+                    case SystemInitialSyntax i:
+                        var given = new Expr?[components.Count];
+                        if (!BindComponents(i.State, i.Indices, i.Expression, stateSpecs, components, given, "initial value", allowState: false)) return null;
+                        for (var k = 0; k < given.Length; k++)
+                        {
+                            if (given[k] is not { } start0) continue;
+                            if (initialSet[k])
+                            {
+                                _diagnostics.ReportBadSystem(_text, i.State.Span, $"'{components[k].Name}' has a second initial value.");
+                                return null;
+                            }
+                            (initials[k], initialSet[k]) = (start0, true);
+                        }
                         break;
                     case SystemOutputSyntax o:
                         if (outputs.Any(x => x.Name == o.Name.Text) || owner.DeclaredAs.ContainsKey(o.Name.Text))
@@ -215,6 +237,13 @@ internal sealed partial class KernelBinder
                     _diagnostics.ReportBadSystem(_text, state.Name.Span, $"'{components[k].Name}' has no equation: write d({components[k].Name})/d{variable.Name.Text} = ... (or one with an index name for every component).");
                     return null;
                 }
+            var offset = 0;
+            for (var k = 0; k < stateSpecs.Count; k++)
+            {
+                var count = stateSpecs[k].Components.Length;
+                stateSpecs[k] = stateSpecs[k] with { Initial = [.. initials.Skip(offset).Take(count)] };
+                offset += count;
+            }
             return new SystemSpec(s.Name.Text, s.Title?.Text.Trim('"'), _system.Symbol, start, end, variable.Log is not null,
                 [.. stateSpecs], [.. derivatives.Select(d => d!)], [.. breakpoints], [.. outputs], s.Span);
         }
@@ -234,31 +263,30 @@ internal sealed partial class KernelBinder
         return false;
     }
 
-    /// <summary><c>d(x[i, ...])/dz = expr</c>: expr bound once per component the indices select (names range over the state's shape).</summary>
-    private bool BindEquation(SystemEquationSyntax e, List<SystemState> states, List<SymbolExpr> components, Expr?[] derivatives)
+    /// <summary>
+    /// <c>d(x[i, ...])/dz = expr</c> or <c>initial x[i, ...] = expr</c>: expr bound once per component the indices select
+    /// (names range over the state's shape), into <paramref name="values"/>; an initial value may not use the state or the variable.
+    /// </summary>
+    private bool BindComponents(SyntaxToken stateName, IReadOnlyList<ExpressionSyntax> indices, ExpressionSyntax expression, List<SystemState> states,
+        List<SymbolExpr> components, Expr?[] values, string what, bool allowState)
     {
-        var state = states.FirstOrDefault(x => x.Name == e.State.Text);
+        var state = states.FirstOrDefault(x => x.Name == stateName.Text);
         if (state is null)
         {
-            _diagnostics.ReportBadSystem(_text, e.State.Span, $"'{e.State.Text}' is not a state of this system.");
+            _diagnostics.ReportBadSystem(_text, stateName.Span, $"'{stateName.Text}' is not a state of this system.");
             return false;
         }
-        if (e.Variable.Text != "d" + _system!.Variable)
+        if (indices.Count != state.Dimensions.Length)
         {
-            _diagnostics.ReportBadSystem(_text, e.Variable.Span, $"The derivative is with respect to the variable: write /d{_system.Variable}.");
-            return false;
-        }
-        if (e.Indices.Count != state.Dimensions.Length)
-        {
-            _diagnostics.ReportIndexCount(_text, e.State.Span, state.Name, state.Dimensions.Length, e.Indices.Count);
+            _diagnostics.ReportIndexCount(_text, stateName.Span, state.Name, state.Dimensions.Length, indices.Count);
             return false;
         }
         // each index: a new name ranging over its dimension, or a number selecting one value
         var choices = new List<(string? Name, int[] Values)>();
-        for (var k = 0; k < e.Indices.Count; k++)
+        for (var k = 0; k < indices.Count; k++)
         {
             var n = state.Dimensions[k];
-            switch (e.Indices[k])
+            switch (indices[k])
             {
                 case NameExpressionSyntax { Name.Text: var i } when !owner.DeclaredAs.ContainsKey(i) && !IsSystemName(i) && choices.All(c => c.Name != i):
                     choices.Add((i, Enumerable.Range(1, n).ToArray()));
@@ -267,7 +295,7 @@ internal sealed partial class KernelBinder
                     choices.Add((null, [(int)v.Numerator]));
                     break;
                 default:
-                    _diagnostics.ReportBadSystem(_text, e.Indices[k].Span, $"An equation's index is a new name (over 1..{n}) or a number from 1 to {n}.");
+                    _diagnostics.ReportBadSystem(_text, indices[k].Span, $"An {what}'s index is a new name (over 1..{n}) or a number from 1 to {n}.");
                     return false;
             }
         }
@@ -280,20 +308,25 @@ internal sealed partial class KernelBinder
                 if (choices[k].Name is { } i) env = env.SetItem(i, combo[k]);
             var symbol = SystemState.Symbol(state.Name, combo, state.IsComplex);
             var index = components.IndexOf(symbol);
-            if (derivatives[index] is not null)
+            if (values[index] is not null)
             {
-                _diagnostics.ReportBadSystem(_text, e.State.Span, $"'{symbol.Name}' has a second equation.");
+                _diagnostics.ReportBadSystem(_text, stateName.Span, $"'{symbol.Name}' has a second {what}.");
                 return false;
             }
             var errors = _diagnostics.Count;
-            var rhs = Bind(e.Expression, new Context(env, 0, false));
+            var rhs = Bind(expression, new Context(env, 0, false));
             if (_diagnostics.Count > errors || IsError(rhs)) return false;
+            if (!allowState && (DependsOnState(rhs) || rhs.Symbols().Contains(_system!.Symbol)))
+            {
+                _diagnostics.ReportDependsOnState(_text, expression.Span, "An initial value (or on the variable)");
+                return false;
+            }
             if (!state.IsComplex && !rhs.IsRealValued)
             {
                 // a real state needs a real right-hand side; the real part is what the equations mean when the imaginary part cancels numerically
                 rhs = Expr.Re(rhs);
             }
-            derivatives[index] = rhs;
+            values[index] = rhs;
         }
         return true;
     }

@@ -18,8 +18,8 @@ public sealed record SystemSpec(string Name, string? Title, SymbolExpr Variable,
     public ImmutableArray<SymbolExpr> Components { get; } = [.. States.SelectMany(s => s.Components)];
 }
 
-/// <summary>A state of a system: its name, shape (empty: a scalar), type, initial value and absolute tolerance (null: the solver's default).</summary>
-public sealed record SystemState(string Name, ImmutableArray<int> Dimensions, bool IsComplex, Expr Initial, Expr? AbsoluteTolerance)
+/// <summary>A state of a system: its name, shape (empty: a scalar), type, initial value per component and absolute tolerance (null: the solver's default).</summary>
+public sealed record SystemState(string Name, ImmutableArray<int> Dimensions, bool IsComplex, ImmutableArray<Expr> Initial, Expr? AbsoluteTolerance)
 {
     /// <summary>The components' symbols, row-major: <c>x</c>, <c>x[1]</c> .. <c>x[n]</c>, or <c>x[1,1]</c> ...</summary>
     public ImmutableArray<SymbolExpr> Components { get; } = [.. Indices(Dimensions).Select(ix => Symbol(Name, ix, IsComplex))];

@@ -65,6 +65,7 @@ public static class Formatter
                                 + $" : {st.Type.Text}" + (st.Initial is null ? "" : $" = {Expression(st.Initial)}")
                                 + (st.AbsoluteTolerance is null ? "" : $" atol {Expression(st.AbsoluteTolerance)}"),
         SystemBreakpointSyntax b => $"breakpoint {Expression(b.Value)}",
+        SystemInitialSyntax i => $"initial {i.State.Text}" + (i.Indices.Count == 0 ? "" : $"[{string.Join(",", i.Indices.Select(Expression))}]") + $" = {Expression(i.Expression)}",
         SystemDefineSyntax d => Declaration(d.Definition),
         SystemEquationSyntax e => $"d({e.State.Text}" + (e.Indices.Count == 0 ? "" : $"[{string.Join(",", e.Indices.Select(Expression))}]")
                                   + $")/{e.Variable.Text} = {Expression(e.Expression)}",

@@ -361,7 +361,7 @@ internal sealed class Parser
     }
 
     /// <summary>The words that start an item of a system block (besides <c>define</c> and <c>d(</c>).</summary>
-    private static readonly HashSet<string> SystemItemWords = new(StringComparer.Ordinal) { "variable", "state", "breakpoint", "output" };
+    private static readonly HashSet<string> SystemItemWords = new(StringComparer.Ordinal) { "variable", "state", "initial", "breakpoint", "output" };
 
     private bool AtSystemItem() =>
         Current.Kind is SyntaxKind.DefineKeyword or SyntaxKind.CloseBrace or SyntaxKind.EndOfFile
@@ -410,7 +410,7 @@ internal sealed class Parser
         }
         if (first.Kind != SyntaxKind.Identifier || !(SystemItemWords.Contains(first.Text) || first.Text == "d"))
         {
-            if (!Suppress()) _diagnostics.ReportUnexpectedToken(_text, first, "a system item: variable, state, breakpoint, define, d(STATE)/dVAR = ..., output");
+            if (!Suppress()) _diagnostics.ReportUnexpectedToken(_text, first, "a system item: variable, state, initial, breakpoint, define, d(STATE)/dVAR = ..., output");
             return null;
         }
         var keyword = NextToken();
@@ -454,6 +454,13 @@ internal sealed class Parser
             }
             case "breakpoint":
                 return new SystemBreakpointSyntax(From(keyword), keyword, ParseExpression());
+            case "initial":
+            {
+                var state = Match(SyntaxKind.Identifier, "the state's name");
+                var indices = ParseStateIndices();
+                Match(SyntaxKind.Equals);
+                return new SystemInitialSyntax(From(keyword), keyword, state, indices, ParseExpression());
+            }
             case "output":
             {
                 var name = Match(SyntaxKind.Identifier, "the output's name");
@@ -470,14 +477,7 @@ internal sealed class Parser
                 // d(NAME[i, ...])/dVAR = EXPR
                 Match(SyntaxKind.OpenParen);
                 var state = Match(SyntaxKind.Identifier, "the state's name");
-                var indices = new List<ExpressionSyntax>();
-                if (Current.Kind == SyntaxKind.OpenBracket)
-                {
-                    NextToken();
-                    do indices.Add(ParseExpression());
-                    while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
-                    Match(SyntaxKind.CloseBracket);
-                }
+                var indices = ParseStateIndices();
                 Match(SyntaxKind.CloseParen);
                 Match(SyntaxKind.Slash);
                 var variable = Match(SyntaxKind.Identifier, "'d' and the variable's name, as in d(x)/dz");
@@ -485,6 +485,18 @@ internal sealed class Parser
                 return new SystemEquationSyntax(From(keyword), keyword, state, indices, variable, ParseExpression());
             }
         }
+    }
+
+    /// <summary>The optional <c>[i, ...]</c> after a state's name in an equation or an initial value.</summary>
+    private List<ExpressionSyntax> ParseStateIndices()
+    {
+        var indices = new List<ExpressionSyntax>();
+        if (Current.Kind != SyntaxKind.OpenBracket) return indices;
+        NextToken();
+        do indices.Add(ParseExpression());
+        while (Current.Kind == SyntaxKind.Comma && NextToken() is not null);
+        Match(SyntaxKind.CloseBracket);
+        return indices;
     }
 
     /// <summary>Matches a contextual word (a name such as <c>from</c>); a missing one is reported like a missing token.</summary>

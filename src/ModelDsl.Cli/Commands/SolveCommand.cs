@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ModelDsl.Diagnostics;
+using ModelDsl.Kernels.Scans;
+using ModelDsl.Kernels.Systems;
+using ModelDsl.Numerics.Ode;
+using ModelDsl.Plotting;
+
+namespace ModelDsl.Cli.Commands;
+
+/// <summary>
+/// <c>modeldsl solve FILE --card CARD [--set ...] [--system NAME] [--rtol R] [--method M] [--samples N] [--csv F] [--out DB] [--plot PNG]</c>:
+/// solves an ODE system of the model at the card (issue 10) and prints its named outputs and the solver's work; the
+/// evolution (the variable and every unknown at N samples) goes to CSV and to an SQLite results file that <c>plot</c>
+/// reads, and to a log-log PNG of |unknown| against the variable with the points where the unknown is negative marked.
+/// A solver failure or an output that is not finite is reported and exits 4; nothing is printed as a result without saying so.
+/// </summary>
+public static class SolveCommand
+{
+    /// <summary>The command's options.</summary>
+    public sealed record Options(string Spec, string Card, IReadOnlyList<string> Sets, string? System, double RelativeTolerance, string Method,
+        int Samples, string? Csv, string? Out, string? Plot, IReadOnlyList<string> PlotUnknowns);
+
+    /// <summary>Runs the command; returns the exit code.</summary>
+    public static int Run(Options o, TextWriter output, TextWriter error)
+    {
+        if (RosenbrockTableau.ByName(o.Method) is not { } method)
+        {
+            error.WriteLine($"modeldsl: unknown --method '{o.Method}' (rodas5p, rodaspr2, rodas4)");
+            return ExitCodes.Usage;
+        }
+        if (!(o.RelativeTolerance > 0 && o.RelativeTolerance < 1) || o.Samples < 2)
+        {
+            error.WriteLine("modeldsl: --rtol must lie in (0, 1) and --samples be at least 2");
+            return ExitCodes.Usage;
+        }
+        var created = ModelCompilation.FromFile(o.Spec).CreateNumeric(o.Card, o.Sets);
+        if (created.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(created.Diagnostics));
+        if (created.Model is not { } model) return ExitCodes.SpecErrors;
+        var systems = model.Spec.Systems;
+        var name = o.System ?? (systems.Count == 1 ? systems[0].Name : null);
+        if (name is null || systems.All(s => s.Name != name))
+        {
+            error.WriteLine(systems.Count == 0 ? $"modeldsl: the model '{model.Spec.Name}' declares no system"
+                : $"modeldsl: {(name is null ? "--system is needed" : $"no system '{name}'")}; the model's systems: {string.Join(", ", systems.Select(s => s.Name))}");
+            return ExitCodes.Usage;
+        }
+        var result = model.Solve(name, new SystemSolveOptions { Method = method, RelativeTolerance = o.RelativeTolerance, Samples = o.Samples });
+        if (result.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(result.Diagnostics));
+        if (result.Solution is not { } solution) return ExitCodes.SpecErrors;
+
+        var spec = systems.First(s => s.Name == name);
+        output.WriteLine($"model {model.Spec.Name}, card \"{model.Point.Title}\", system {name}" + (spec.Title is null ? "" : $" \"{spec.Title}\""));
+        output.WriteLine();
+        var width = Math.Max(6, solution.OutputNames.Select(n => n.Length).DefaultIfEmpty(0).Max());
+        output.WriteLine($"  {"output".PadRight(width)}  value");
+        output.WriteLine($"  {new string('-', width)}  -----");
+        for (var k = 0; k < solution.OutputNames.Length; k++)
+        {
+            var v = solution.Outputs[k];
+            output.WriteLine($"  {solution.OutputNames[k].PadRight(width)}  {v.ToString("G10", CultureInfo.InvariantCulture)}{(double.IsFinite(v) ? "" : "  (not finite)")}");
+        }
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"solver: {method.Name}, rtol {o.RelativeTolerance:G3}; {solution.Steps} steps ({solution.RejectedSteps} rejected), {solution.Evaluations} f, {solution.JacobianEvaluations} Jacobians; integral tables within {solution.IntegralTableError:G2}"));
+
+        var written = WriteEvolution(o, model, spec.Variable.Name, solution, error);
+        if (written != ExitCodes.Success) return written;
+        if (!solution.Succeeded)
+        {
+            error.WriteLine($"modeldsl: the solve failed: {solution.Message}");
+            return ExitCodes.NonFinite;
+        }
+        if (solution.Outputs.Any(v => !double.IsFinite(v)))
+        {
+            error.WriteLine($"modeldsl: outputs not finite: {string.Join(", ", solution.OutputNames.Where((_, k) => !double.IsFinite(solution.Outputs[k])))}");
+            return ExitCodes.NonFinite;
+        }
+        return ExitCodes.Success;
+    }
+
+    private static int WriteEvolution(Options o, NumericModel model, string variable, SystemSolution s, TextWriter error)
+    {
+        var columns = s.Unknowns;
+        try
+        {
+            if (o.Csv is { } csv)
+            {
+                using var w = new StreamWriter(csv);
+                w.WriteLine(string.Join(",", columns.Prepend(variable).Select(Quote)));
+                for (var i = 0; i < s.Samples.Length; i++)
+                    w.WriteLine(string.Join(",", Enumerable.Range(0, columns.Length).Select(j => s.State(i, j)).Prepend(s.Samples[i]).Select(Number)));
+            }
+            if (o.Out is { } db)
+            {
+                // the evolution as a one-axis results file: 'modeldsl plot DB --x z --z dN[1] --logx --logz' draws it
+                var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
+                    new[] { o.Spec, File.ReadAllText(o.Spec), o.Card, File.ReadAllText(o.Card), s.System, o.RelativeTolerance.ToString("R", CultureInfo.InvariantCulture), o.Method, o.Samples.ToString(CultureInfo.InvariantCulture) }
+                        .Concat(o.Sets)))));
+                if (File.Exists(db)) File.Delete(db);
+                var description = new Dictionary<string, string> { ["model"] = model.Spec.Name, ["card"] = model.Point.Title, ["system"] = s.System, ["command"] = "solve" };
+                using var store = ResultStore.Open(db, fingerprint, description, [variable], columns, out var problem);
+                if (store is null)
+                {
+                    error.WriteLine($"modeldsl: {problem}");
+                    return ExitCodes.Usage;
+                }
+                store.Write([.. Enumerable.Range(0, s.Samples.Length).Select(i => new ScanRow(i,
+                    [s.Samples[i], .. Enumerable.Range(0, columns.Length).Select(j => s.State(i, j))], "ok"))]);
+            }
+            if (o.Plot is { } png) return Plot(o, model, variable, s, png, error);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"modeldsl: cannot write the evolution: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>log10 |unknown| against log10 of the variable, one curve per unknown (or the --plot-unknowns chosen), negative values marked.</summary>
+    private static int Plot(Options o, NumericModel model, string variable, SystemSolution s, string png, TextWriter error)
+    {
+        var chosen = o.PlotUnknowns.Count == 0 ? s.Unknowns : [.. o.PlotUnknowns];
+        if (chosen.FirstOrDefault(u => !s.Unknowns.Contains(u)) is { } unknown)
+        {
+            error.WriteLine($"modeldsl: --plot-unknowns '{unknown}' is not an unknown of the system ({string.Join(", ", s.Unknowns)})");
+            return ExitCodes.Usage;
+        }
+        var curves = ImmutableArray.CreateBuilder<ChartCurve>();
+        foreach (var u in chosen)
+        {
+            var j = s.Unknowns.IndexOf(u);
+            var points = Enumerable.Range(0, s.Samples.Length).Where(i => s.Samples[i] > 0 && Math.Abs(s.State(i, j)) > 0 && double.IsFinite(s.State(i, j))).ToList();
+            if (points.Count == 0) continue;
+            curves.Add(new ChartCurve([.. points.Select(i => Math.Log10(s.Samples[i]))], [.. points.Select(i => Math.Log10(Math.Abs(s.State(i, j))))],
+                $"|{u}|") { Marked = [.. points.Select(i => s.State(i, j) < 0)] });
+        }
+        if (curves.Count == 0)
+        {
+            error.WriteLine($"modeldsl: no unknown has a nonzero finite value to draw on log axes; {png} is not written");
+            return ExitCodes.NonFinite;
+        }
+        var chart = new LineChart($"{model.Spec.Name}: {s.System} ({model.Point.Title}); circles: negative values",
+            $"log10 {variable}", "log10 |value|", curves.ToImmutable(), [], ShowLegend: true);
+        ChartRenderer.SavePng(chart, png, 900, 650);
+        return ExitCodes.Success;
+    }
+
+    private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+
+    private static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+}
