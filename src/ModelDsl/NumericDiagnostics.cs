@@ -19,9 +19,9 @@ public static class NumericDiagnostics
     public static Diagnostic NoKernels(ModelSpec spec) =>
         new("MDL0313", DiagnosticSeverity.Error, $"The model '{spec.Name}' declares no kernel or system to evaluate.", spec.Source, new TextSpan(0, 0));
 
-    /// <summary>MDL0263 at a system whose right-hand sides cannot be differentiated exactly or compiled.</summary>
+    /// <summary>MDL0273 at a system whose right-hand sides cannot be differentiated exactly or compiled.</summary>
     public static Diagnostic CannotCompileSystem(ModelSpec spec, SystemSpec system, string problem) =>
-        new("MDL0263", DiagnosticSeverity.Error, $"The system '{system.Name}' cannot be compiled (its Jacobian is exact or nothing): {problem}", spec.Source, system.Span);
+        new("MDL0273", DiagnosticSeverity.Error, $"The system '{system.Name}' cannot be compiled (its Jacobian is exact or nothing): {problem}", spec.Source, system.Span);
 
     /// <summary>MDL0314: a node of a kernel has no compiled form.</summary>
     public static Diagnostic CannotCompile(ModelSpec spec, CompileError error) =>

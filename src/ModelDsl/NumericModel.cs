@@ -50,14 +50,14 @@ public sealed class NumericModel
     /// <summary>
     /// Solves the system of that name at the point (issue 10): compiled on first use with its exact Jacobian, then solved by
     /// the Rosenbrock solver. The solution carries its own failure (a solver failure, a range that is not finite) as a value;
-    /// a system that cannot be compiled is an MDL0263 diagnostic at its declaration.
+    /// a system that cannot be compiled is an MDL0273 diagnostic at its declaration.
     /// </summary>
     public SolveResult Solve(string system, SystemSolveOptions? options = null)
     {
         if (Kernels.System(system, out var problem) is not { } program)
             return new SolveResult(null, Spec.Systems.FirstOrDefault(s => s.Name == system) is { } known
                 ? [NumericDiagnostics.CannotCompileSystem(Spec, known, problem!)]
-                : [new Diagnostic("MDL0264", DiagnosticSeverity.Error, $"The model '{Spec.Name}' has no system '{system}'" +
+                : [new Diagnostic("MDL0274", DiagnosticSeverity.Error, $"The model '{Spec.Name}' has no system '{system}'" +
                     (Spec.Systems.Count == 0 ? "." : $" (systems: {string.Join(", ", Spec.Systems.Select(s => s.Name))})."), Spec.Source, new Text.TextSpan(0, 0))]);
         return new SolveResult(SystemSolver.Solve(program, Point, options), []);
     }

@@ -84,7 +84,7 @@ public sealed class SystemProgram
 
     /// <summary>
     /// Compiles <paramref name="system"/> of the kernel set's model; null with the reason when a right-hand side cannot be
-    /// differentiated exactly or lowered (the caller reports it at the system, MDL0263).
+    /// differentiated exactly or lowered (the caller reports it at the system, MDL0273).
     /// </summary>
     public static SystemProgram? Create(KernelSet kernels, SystemSpec system, out string? problem)
     {

@@ -236,21 +236,21 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportBadValue(SourceText text, TextSpan span, string detail) =>
         Error("MDL0233", text, span, detail);
 
-    /// <summary>MDL0260: a malformed system block (no or two variables, a state without an equation, an equation for no state, a bad tolerance or output).</summary>
+    /// <summary>MDL0270: a malformed system block (no or two variables, a state without an equation, an equation for no state, a bad tolerance or output).</summary>
     public void ReportBadSystem(SourceText text, TextSpan span, string detail) =>
-        Error("MDL0260", text, span, detail);
+        Error("MDL0270", text, span, detail);
 
-    /// <summary>MDL0261: a malformed integral(x, lo, hi, expr).</summary>
+    /// <summary>MDL0271: a malformed integral(x, lo, hi, expr).</summary>
     public void ReportBadIntegral(SourceText text, TextSpan span, string detail) =>
-        Error("MDL0261", text, span, detail);
+        Error("MDL0271", text, span, detail);
 
-    /// <summary>MDL0262: an expression that may not depend on the state does (an initial value, a limit, an integral, the point of an output).</summary>
+    /// <summary>MDL0272: an expression that may not depend on the state does (an initial value, a limit, an integral, the point of an output).</summary>
     public void ReportDependsOnState(SourceText text, TextSpan span, string what) =>
-        Error("MDL0262", text, span, $"{what} may not depend on the system's state.");
+        Error("MDL0272", text, span, $"{what} may not depend on the system's state.");
 
-    /// <summary>MDL0263: a right-hand side the compiler cannot differentiate exactly (the Jacobian is never a finite difference).</summary>
+    /// <summary>MDL0273: a right-hand side the compiler cannot differentiate exactly (the Jacobian is never a finite difference).</summary>
     public void ReportNotDifferentiable(SourceText text, TextSpan span, string detail) =>
-        Error("MDL0263", text, span, $"The Jacobian needs this right-hand side's derivative, which cannot be taken exactly: {detail}.");
+        Error("MDL0273", text, span, $"The Jacobian needs this right-hand side's derivative, which cannot be taken exactly: {detail}.");
 
     /// <summary>MDL0240: an expression whose expansion would exceed the symbolic size limit (ModelDsl.Symbolics Expansion.MaxTerms).</summary>
     public void ReportExpressionTooLarge(SourceText text, TextSpan span, string detail) =>
