@@ -33,7 +33,12 @@ internal sealed class IntegralProgram
     {
         var (x, lo, hi, body) = IntegralFunction.Parts(integral);
         var infinite = hi.Equals(IntegralFunction.Infinity);
-        var program = StagedProgram.WithLevels([parameterRanges, [(double.NegativeInfinity, double.PositiveInfinity)], [(double.NegativeInfinity, double.PositiveInfinity)]]);
+        // x runs from lo up: when lo is never negative (sign analysis of a probe program), neither is x, and sqrt(x), log(x) stay real
+        var probe = StagedProgram.WithLevels([parameterRanges, [(double.NegativeInfinity, double.PositiveInfinity)]]);
+        var nonNegative = SystemProgram.Splitter(kernels, probe, inputs, new Dictionary<string, int>(StringComparer.Ordinal) { [variable.Name] = probe.LevelInput(2, 0) },
+            consts, out var probeSplitter, out var probeMap, out _, out _, out _) && probe.IsNonNegative(probeSplitter.Lower(Symbolics.Algebra.Rewriting.Substitute(lo, probeMap)).Re);
+        var xRange = nonNegative ? (0.0, double.PositiveInfinity) : (double.NegativeInfinity, double.PositiveInfinity);
+        var program = StagedProgram.WithLevels([parameterRanges, [(double.NegativeInfinity, double.PositiveInfinity)], [xRange]]);
         var inner = new Dictionary<string, int>(StringComparer.Ordinal) { [variable.Name] = program.LevelInput(2, 0), [x.Name] = program.LevelInput(3, 0) };
         if (!SystemProgram.Splitter(kernels, program, inputs, inner, consts, out var splitter, out var map, out StrongBox<string?> missing, out _, out problem)) return null;
         int Real(Expr e) => splitter.Lower(Symbolics.Algebra.Rewriting.Substitute(e, map)).Re;

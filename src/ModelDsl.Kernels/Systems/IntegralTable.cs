@@ -105,7 +105,7 @@ internal sealed class IntegralTable
             if (quadratureFailure is not null) { failure = quadratureFailure; return null; }
             var ofLog = values.All(y => y > 0) || values.All(y => y < 0);
             var sign = ofLog && values[0] < 0 ? -1.0 : 1.0;
-            var fitted = FunctionRegistry.Tabulated("integral", grid, values.Select(y => ofLog ? Math.Log(sign * y) : y).ToArray());
+            var fitted = FunctionRegistry.Tabulated("integral_table", grid, values.Select(y => ofLog ? Math.Log(sign * y) : y).ToArray());
             if (fitted.Function is not { } spline) { failure = $"{integral.Text}: {fitted.Error}"; return null; }
             var scale = values.Max(Math.Abs);
             var error = 0.0;

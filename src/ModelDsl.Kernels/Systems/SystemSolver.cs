@@ -73,7 +73,7 @@ public static class SystemSolver
         var states = new List<double>();
         for (var i = 0; i < options.Samples; i++)
         {
-            var t = t0 + (reached - t0) * i / Math.Max(1, options.Samples - 1);
+            var t = Math.Min(reached, t0 + (reached - t0) * i / Math.Max(1, options.Samples - 1));
             solution.Interpolate(t, y);
             samples.Add(instance.ToVariable(t));
             states.AddRange(y);

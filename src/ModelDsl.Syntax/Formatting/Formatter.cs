@@ -23,9 +23,9 @@ public static class Formatter
             var kind = d.Keyword.Kind is SyntaxKind.FermionKeyword or SyntaxKind.ScalarKeyword ? SyntaxKind.FermionKeyword : d.Keyword.Kind;
             var lineEnd = LineEnd(tree, d.Span.End);
             var leading = new List<SyntaxComment>();
-            var leadingEnd = d is SystemDeclarationSyntax { Items.Count: > 0 } block ? block.Items[0].Span.Start : d.Span.End;
+            var leadingEnd = d is SystemDeclarationSyntax ? d.Keyword.Span.End : d.Span.End;
             while (comments.Count > 0 && comments.Peek().Span.Start < leadingEnd) leading.Add(comments.Dequeue());
-            if (previous is not null && (previous != kind || leading.Count > 0)) sb.AppendLine();
+            if (previous is not null && (previous != kind || leading.Count > 0 || kind == SyntaxKind.SystemKeyword)) sb.AppendLine();
             foreach (var c in leading) sb.AppendLine(c.Text);
             if (d is SystemDeclarationSyntax system) System(sb, tree, system, comments);
             else sb.Append(Declaration(d));

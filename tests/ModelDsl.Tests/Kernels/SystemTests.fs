@@ -1,0 +1,146 @@
+/// ODE systems in the spec language (issue 10): parsing, binding errors, the compiled right-hand side and its exact
+/// Jacobian, integral tables, complex states, breakpoints, and solutions against closed forms.
+module ModelDsl.Tests.Kernels.SystemTests
+
+open System
+open Expecto
+open ModelDsl
+open ModelDsl.Kernels.Systems
+open ModelDsl.Numerics.Ode
+open ModelDsl.Text
+open ModelDsl.Tests.TestSupport
+
+/// A model with one system (and parameters k, w, a), compiled at a card that sets nothing beyond the defaults.
+let private numeric (systemText: string) =
+    let text = $"model t\nparam k : real = 2\nparam w : real = 3\nparam a : real = 1/2\n{systemText}"
+    let compilation = ModelCompilation.Create(text, "t.mdl")
+    if not (Seq.isEmpty compilation.Diagnostics) then
+        failtestf "spec errors:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll compilation.Diagnostics)
+    let r = compilation.CreateNumeric(SourceText.From("card \"c\" for t\n", "c.card"), [||])
+    match r.Model with
+    | null -> failtestf "card errors:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll r.Diagnostics)
+    | m -> m
+
+let private solveWith (options: SystemSolveOptions) (systemText: string) =
+    let m = numeric systemText
+    let r = m.Solve(m.Spec.Systems[0].Name, options)
+    match r.Solution with
+    | null -> failtestf "not compiled:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll r.Diagnostics)
+    | s ->
+        if not s.Succeeded then failtestf "solve failed: %s" s.Message
+        s
+
+let private solve = solveWith (SystemSolveOptions(RelativeTolerance = 1e-10))
+
+/// The diagnostics of a spec with a system, as (ID, line, column).
+let private errors (text: string) =
+    let c = ModelCompilation.Create("model t\nparam k : real = 2\n" + text, "t.mdl")
+    c.Diagnostics |> Seq.map (fun d -> d.Id, d.Line, d.Column) |> List.ofSeq
+
+[<Tests>]
+let tests =
+    testList "Kernels/Systems" [
+        test "exponential decay: y(1) = exp(-k), y(1/2) = exp(-k/2) (closed form), to the tolerance asked" {
+            let s = solve "system decay {\n variable t from 0 to 1\n state y : real = 1 atol 1e-14\n d(y)/dt = -k*y\n output y1 = y at end\n output yh = y at 1/2\n}"
+            Expect.floatClose { absolute = 0.0; relative = 1e-8 } (s.Output "y1") (exp -2.0) "y(1)"
+            Expect.floatClose { absolute = 0.0; relative = 1e-8 } (s.Output "yh") (exp -1.0) "y(1/2), from dense output"
+        }
+
+        test "a complex state: dc/dt = i w c gives c(t) = exp(i w t) (real and imaginary parts as unknowns)" {
+            let s = solve "system rot {\n variable t from 0 to 2\n state c : complex = 1 atol 1e-14\n d(c)/dt = I*w*c\n output cre = re(c) at end\n output cim = im(c) at end\n output modulus = abs(c)^2 at end\n}"
+            Expect.sequenceEqual s.Unknowns [ "c.re"; "c.im" ] "two real unknowns"
+            Expect.floatClose { absolute = 1e-8; relative = 0.0 } (s.Output "cre") (cos 6.0) "Re c(2)"
+            Expect.floatClose { absolute = 1e-8; relative = 0.0 } (s.Output "cim") (sin 6.0) "Im c(2)"
+            Expect.floatClose { absolute = 1e-8; relative = 0.0 } (s.Output "modulus") 1.0 "|c| = 1"
+        }
+
+        test "indexed states, local defines, sums and per-component initial values: a chain A -> B -> C conserves the total" {
+            // y1' = -k y1, y2' = k y1 - w y2, y3' = w y2: y2(t) = k/(w-k) (e^-kt - e^-wt)
+            let s = solve "system chain {\n variable t from 0 to 1\n state y[3] : real = 0 atol 1e-14\n initial y[1] = 1\n define flow(i) = ifpos(i - 1.5, w*y[2], k*y[1])\n d(y[1])/dt = -flow(1)\n d(y[2])/dt = flow(1) - flow(2)\n d(y[3])/dt = flow(2)\n output total = sum(i, y[i]) at end\n output mid = y[2] at end\n}"
+            Expect.floatClose { absolute = 1e-12; relative = 0.0 } (s.Output "total") 1.0 "conserved"
+            Expect.floatClose { absolute = 0.0; relative = 1e-8 } (s.Output "mid") (2.0 / 1.0 * (exp -2.0 - exp -3.0)) "y2(1)"
+        }
+
+        test "an integral with a semi-infinite range is tabulated along a log variable: int_1^inf sqrt(x) K1(z sqrt x) dx = 2 K2(z)/z" {
+            // substituting t = sqrt x: 2/z^3 int_z^inf u^2 K1(u) du = 2 K2(z)/z, since (-u^2 K2(u))' = u^2 K1(u)
+            let s = solve "system rate {\n variable z from 1e-2 to 20 log\n state y : real = 0 atol 1e-14\n d(y)/dz = integral(x, 1, inf, sqrt(x)*besselk1(z*sqrt(x))) - 2*besselk2(z)/z\n output y_end = y at end\n output gamma_1 = integral(x, 1, inf, sqrt(x)*besselk1(z*sqrt(x))) at 1\n}"
+            // |y| <= (table error) x int |rate| dz; the rate integrates to about 2 K1(1e-2)... so 1e-8 x 2e4 bounds it
+            Expect.isLessThan (abs (s.Output "y_end")) 2e-4 "the tabulated integral cancels the closed form"
+            Expect.isLessThan s.IntegralTableError 1e-8 "measured table error within the promised 1e-8"
+            // 2 K2(1), K2(1) = 1.6248388986351774828 (mpmath.besselk(2, 1))
+            Expect.floatClose { absolute = 0.0; relative = 1e-8 } (s.Output "gamma_1") (2.0 * 1.6248388986351774828) "the table at z = 1"
+        }
+
+        test "the compiled Jacobian and df/dz agree with central finite differences (a nonlinear, non-autonomous system)" {
+            let m = numeric "system nl {\n variable z from 1e-1 to 10 log\n state y[2] : real = 1/2\n d(y[1])/dz = -k*y[1]^2*besselk1(z)/besselk2(z) + sin(z*y[2])\n d(y[2])/dz = a*exp(-z)*y[1]*y[2] - log(1 + y[2]^2)/z\n output s = y[1] at end\n}"
+            let program = m.Kernels.System("nl", ref null)
+            let instance = SystemInstance.Create(program, m.Point, ref null)
+            let n = instance.Dimension
+            let rnd = Random 7
+            for _ in 1 .. 50 do
+                let t = Math.Log(0.1 + 9.9 * rnd.NextDouble())
+                let y = Array.init n (fun _ -> rnd.NextDouble() * 2.0 - 1.0)
+                let jac = Array.zeroCreate (n * n)
+                let dfdt = Array.zeroCreate n
+                instance.Jacobian(t, ReadOnlySpan y, Span jac, Span dfdt)
+                let f (t: float) (y: float[]) =
+                    let out = Array.zeroCreate n
+                    instance.Evaluate(t, ReadOnlySpan y, Span out)
+                    out
+                let h = 1e-6
+                for j in 0 .. n - 1 do
+                    let yp = Array.copy y
+                    let ym = Array.copy y
+                    yp[j] <- y[j] + h
+                    ym[j] <- y[j] - h
+                    let fp, fm = f t yp, f t ym
+                    for i in 0 .. n - 1 do
+                        // central differences: error O(h^2 f''') ~ 1e-12, rounding ~ 1e-16/h ~ 1e-10
+                        Expect.floatClose { absolute = 1e-7; relative = 1e-7 } jac[i * n + j] ((fp[i] - fm[i]) / (2.0 * h)) $"J[{i},{j}]"
+                let fp, fm = f (t + h) y, f (t - h) y
+                for i in 0 .. n - 1 do
+                    Expect.floatClose { absolute = 1e-7; relative = 1e-7 } dfdt[i] ((fp[i] - fm[i]) / (2.0 * h)) $"df/du[{i}] (u = ln z)"
+        }
+
+        test "a breakpoint at a kink of the right-hand side: the solver steps onto it and the solution is accurate" {
+            // y' = theta(t - 1/3): y(1) = 2/3 exactly
+            let s = solve "system kink {\n variable t from 0 to 1\n state y : real = 0 atol 1e-14\n breakpoint 1/3\n d(y)/dt = ifpos(t - 1/3, 1, 0)\n output y1 = y at end\n}"
+            Expect.floatClose { absolute = 1e-12; relative = 0.0 } (s.Output "y1") (2.0 / 3.0) "y(1)"
+        }
+
+        test "each method of the solver gives the same decay to its tolerance" {
+            for m in [ RosenbrockTableau.Rodas5P; RosenbrockTableau.Rodaspr2; RosenbrockTableau.Rodas4 ] do
+                let s = solveWith (SystemSolveOptions(Method = m, RelativeTolerance = 1e-9)) "system decay {\n variable t from 0 to 1\n state y : real = 1 atol 1e-14\n d(y)/dt = -k*y\n output y1 = y at end\n}"
+                Expect.floatClose { absolute = 0.0; relative = 1e-7 } (s.Output "y1") (exp -2.0) m.Name
+        }
+
+        test "format and parse again give the same model (a system with comments)" {
+            let text = "model t\nparam k : real = 2\n# the system\nsystem decay \"title\" {\n    # the variable\n    variable t from 0 to 1 log\n    state y[2] : real = 1 atol 1e-12  # states\n    initial y[1] = 2\n    define r(i) = k*y[i]\n    breakpoint 1/2\n    d(y[i])/dt = -r(i)\n    output y1 = y[1] at end\n    output y2 = y[2] at 1/2\n}\n"
+            let c = ModelCompilation.Create(text, "t.mdl")
+            Expect.isEmpty c.Diagnostics "no errors"
+            let again = ModelCompilation.Create(c.Format(), "t2.mdl")
+            Expect.isEmpty again.Diagnostics "the formatted text has no errors"
+            Expect.equal (again.Spec.Describe()) (c.Spec.Describe()) "same model"
+            Expect.equal (again.Format()) (c.Format()) "formatting is idempotent"
+            Expect.stringContains (c.Format()) "    # the variable\n    variable t from 0 to 1 log" "comments stay with their item"
+        }
+
+        test "located errors: each mistake in a system is one diagnostic at its cause" {
+            let cases = [
+                "system s {\n state y : real = 0\n d(y)/dt = -y\n}", ("MDL0270", 3, 8)                        // no variable
+                "system s {\n variable t from 0 to 1\n state y[2] : real = 0\n d(y[1])/dt = -y[1]\n}", ("MDL0270", 5, 8)  // y[2] has no equation
+                "system s {\n variable t from 0 to 1\n state y : real = 0\n d(y)/dx = -y\n}", ("MDL0270", 6, 7)   // wrong variable
+                "system s {\n variable t from 0 to 1\n state y : real = 0\n d(z)/dt = -y\n}", ("MDL0270", 6, 4)   // no such state
+                "system s {\n variable t from 0 to 1\n state y : real = t\n d(y)/dt = -y\n}", ("MDL0272", 5, 19)  // initial value uses t
+                "system s {\n variable t from 0 to 1\n state k : real = 0\n d(k)/dt = -k\n}", ("MDL0227", 5, 8)   // name clash with a parameter
+                "system s {\n variable t from 0 to 1\n state y : real = 0\n d(y)/dt = integral(x, 0, 1, x*y)\n}", ("MDL0272", 6, 12)
+                "system s {\n variable t from 0 to 1\n state y : real = 0\n d(y)/dt = integral(k, 0, 1, k)\n}", ("MDL0271", 6, 21)
+                "system s {\n variable t from 0 to 1\n state y : real = 0\n d(y)/dt = -y\n d(y)/dt = y\n}", ("MDL0270", 7, 4)
+                "system s {\n variable t from 0 to 1\n state y : real = 0\n d(y)/dt = -qq*y\n}", ("MDL0201", 6, 13)  // unknown name
+                "system s {\n variable t from 0 to 1\n state y : real = 0\n bogus 3\n d(y)/dt = -y\n}", ("MDL0010", 6, 2)
+            ]
+            let found = cases |> List.map (fun (text, _) -> errors text)
+            for (text, expected), f in List.zip cases found do
+                Expect.equal f [ expected ] $"{text}\nall found: %A{found}"
+        }
+    ]
