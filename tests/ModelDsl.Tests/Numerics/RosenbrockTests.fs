@@ -89,18 +89,29 @@ let private smooth =
 
 let private smoothExact t = [| (sin t - cos t + exp -t) / 2.0; 1.0 / (1.0 + t) |]
 
-/// Robertson's reaction (Hairer-Wanner / Mazzia-Magherini Test Set for IVP Solvers, problem ROBER).
+/// Robertson's reaction (Hairer-Wanner / Mazzia-Magherini Test Set for IVP Solvers, problem ROBER), written without
+/// allocation so that the timing printout measures the solver.
 let private robertson =
-    system 3
-        (fun _ y ->
+    { new IOdeSystem with
+        member _.Dimension = 3
+        member _.Evaluate(_, y, d) =
             let r1 = 0.04 * y.[0]
             let r2 = 1e4 * y.[1] * y.[2]
             let r3 = 3e7 * y.[1] * y.[1]
-            [| -r1 + r2; r1 - r2 - r3; r3 |])
-        (fun _ y ->
-            [| -0.04; 1e4 * y.[2]; 1e4 * y.[1]
-               0.04; -1e4 * y.[2] - 6e7 * y.[1]; -1e4 * y.[1]
-               0.0; 6e7 * y.[1]; 0.0 |], Array.zeroCreate 3)
+            d.[0] <- -r1 + r2
+            d.[1] <- r1 - r2 - r3
+            d.[2] <- r3
+        member _.Jacobian(_, y, j, dfdt) =
+            j.[0] <- -0.04
+            j.[1] <- 1e4 * y.[2]
+            j.[2] <- 1e4 * y.[1]
+            j.[3] <- 0.04
+            j.[4] <- -1e4 * y.[2] - 6e7 * y.[1]
+            j.[5] <- -1e4 * y.[1]
+            j.[6] <- 0.0
+            j.[7] <- 6e7 * y.[1]
+            j.[8] <- 0.0
+            dfdt.Clear() }
 
 /// van der Pol in the Test Set's scaling (problem VDPOL): y1' = y2, y2' = ((1 - y1^2) y2 - y1)/eps, eps = 1e-6.
 let private vanDerPol =
@@ -196,14 +207,14 @@ let tests =
                     // Across the fast transitions the global error grows above the local tolerance: 1e4 rtol.
                     for e in errs do Expect.isLessThan e 1e-6 "relative error"
                 }
-            test "Robertson timings at rtol 1e-8 (printout)" {
+            test "Robertson timings at rtol 1e-8, atol 1e-14 (printout)" {
                 for tab in tableaus do
-                    solve(robertson, 0.0, 1e11, [| 1.0; 0.0; 0.0 |], opts 1e-8 1e-20 tab) |> ignore
+                    for _ in 1 .. 20 do solve(robertson, 0.0, 1e11, [| 1.0; 0.0; 0.0 |], opts 1e-8 1e-14 tab) |> ignore
                     let sw = Diagnostics.Stopwatch.StartNew()
                     let runs = 20
                     let mutable sol = Unchecked.defaultof<OdeSolution>
                     for _ in 1 .. runs do
-                        sol <- solve(robertson, 0.0, 1e11, [| 1.0; 0.0; 0.0 |], opts 1e-8 1e-20 tab)
+                        sol <- solve(robertson, 0.0, 1e11, [| 1.0; 0.0; 0.0 |], opts 1e-8 1e-14 tab)
                     printfn "%s Robertson rtol 1e-8: %d steps, %d rejected, %d f, %.3f ms per solve"
                         tab.Name sol.Steps sol.RejectedSteps sol.Evaluations (sw.Elapsed.TotalMilliseconds / float runs)
                     Expect.equal sol.Status OdeStatus.Success "solved"
@@ -267,7 +278,8 @@ let tests =
                 let sol = solve(sys, 0.0, 2.0, [| 1.0 |], OdeOptions())
                 printfn "blow-up: %A at t = %.15g: %s" sol.Status sol.T sol.Message
                 Expect.isTrue (sol.Status = OdeStatus.StepSizeUnderflow || sol.Status = OdeStatus.NonFinite || sol.Status = OdeStatus.TooManySteps) "status"
-                Expect.isTrue (sol.T > 0.99 && sol.T < 1.0) "stops just before the pole"
+                // A linearly implicit step stays finite across the pole, so the step size underflows at the pole itself.
+                Expect.isLessThan (abs (sol.T - 1.0)) 1e-6 "stops at the pole"
             }
             test "an infinite Jacobian is NonFinite" {
                 let sys = system 1 (fun _ y -> [| -y.[0] |]) (fun _ _ -> [| infinity |], [| 0.0 |])
