@@ -29,7 +29,7 @@ public static class Rosenbrock
         var stepper = new RosenbrockStepper(system, tab);
         var rows = tab.DenseOutputRows == 0 ? 2 : tab.DenseOutputRows;
         var output = new OutputBuffer(n, rows);
-        var breakpoints = options.Breakpoints.Where(b => b > t0 && b < t1).Order().Append(t1).ToArray();
+        var breakpoints = options.Breakpoints.Where(b => b > t0 && b < t1).Distinct().Order().Append(t1).ToArray();
         var nextBreak = 0;
 
         var t = t0;

@@ -242,7 +242,8 @@ let tests =
                         system 1 (fun t y -> calls.Add t; [| -y.[0] + abs (t - 1.0) |])
                             (fun t _ -> [| -1.0 |], [| (if t >= 1.0 then 1.0 else -1.0) |])
                     let exact t = if t <= 1.0 then 2.0 - t - exp -t else t - 2.0 + (2.0 - exp -1.0) * exp (1.0 - t)
-                    let withBp = solve(kink, 0.0, 3.0, [| 1.0 |], OdeOptions(RelativeTolerance = 1e-8, AbsoluteTolerance = Collections.Immutable.ImmutableArray.CreateRange [ 1e-10 ], Method = tab, Breakpoints = Collections.Immutable.ImmutableArray.CreateRange [ 1.0 ]))
+                    // Breakpoints repeated or outside (0, 3) are ignored.
+                    let withBp = solve(kink, 0.0, 3.0, [| 1.0 |], OdeOptions(RelativeTolerance = 1e-8, AbsoluteTolerance = Collections.Immutable.ImmutableArray.CreateRange [ 1e-10 ], Method = tab, Breakpoints = Collections.Immutable.ImmutableArray.CreateRange [ 1.0; 1.0; 0.0; 5.0 ]))
                     let firstBeyond = calls.FindIndex(fun t -> t > 1.0)
                     Expect.isTrue (calls |> Seq.take firstBeyond |> Seq.contains 1.0) "f is evaluated beyond t = 1 only after stepping onto it"
                     Expect.contains withBp.Times 1.0 "t = 1 is a step point"
