@@ -3,6 +3,8 @@ module ModelDsl.Tests.Numerics.RosenbrockTests
 open System
 open System.Numerics
 open Expecto
+open FsCheck
+open FsCheck.FSharp
 open ModelDsl.Numerics.Ode
 
 let private tableaus = [ RosenbrockTableau.Rodas5P; RosenbrockTableau.Rodas4; RosenbrockTableau.Rodaspr2 ]
@@ -45,7 +47,7 @@ let rec private treesOfOrder n =
                                 yield t :: rest ]
         forests (n - 1) "\uffff" |> List.map Node |> List.distinctBy (sprintf "%A")
 
-/// Elementary weight of a Rosenbrock method (Hairer and Wanner, Solving ODEs II, IV.7, Theorem 7.? and Table 7.1 in the
+/// Elementary weight of a Rosenbrock method (Hairer and Wanner, Solving ODEs II, IV.7, Table 7.1, in the
 /// form with beta_ij = alpha_ij + gamma_ij including the diagonal): a vertex with one child multiplies by beta, a vertex
 /// with several children takes the product of alpha times each child's weight. Condition: b . Phi(t) = 1 / density(t).
 let rec private phi (tab: RosenbrockTableau) (Node cs) : float[] =
@@ -288,6 +290,14 @@ let tests =
                 Expect.equal sol.Status OdeStatus.NonFinite "an infinite Jacobian"
             }
         ]
+        testProperty "Prothero-Robinson y' = lambda (y - cos t) - sin t, y(0) = 2, for stiffness 1e-1 to 1e6" (
+            // Exact solution y = cos t + e^(lambda t). A contractive problem: the global error stays within 100 rtol.
+            let gen = Gen.zip (Gen.choose (-10, 60)) (Gen.elements tableaus)
+            Prop.forAll (Arb.fromGen gen) (fun (k, tab) ->
+                let lambda = -(10.0 ** (float k / 10.0))
+                let pr = system 1 (fun t y -> [| lambda * (y.[0] - cos t) - sin t |]) (fun t _ -> [| lambda |], [| lambda * sin t - cos t |])
+                let sol = solve(pr, 0.0, 2.0, [| 2.0 |], opts 1e-8 1e-10 tab)
+                sol.Status = OdeStatus.Success && abs (sol.Final.[0] - (cos 2.0 + exp (2.0 * lambda))) < 1e-6))
         test "log time: y' = 1 - y/t over ten decades" {
             // y = t/2 + C/t; from y(1e-3) = 1: C = 1e-3 (1 - 5e-4).
             let sys = system 1 (fun t y -> [| 1.0 - y.[0] / t |]) (fun t y -> [| -1.0 / t |], [| y.[0] / (t * t) |])
