@@ -236,6 +236,16 @@ let tests =
                     printfn "%s dense output: %d steps, worst error %.2e" tab.Name sol.Steps worst
                     // Accepted steps have local errors below rtol |y| + atol ~ 1e-8; interpolants of order >= 3 stay within 100x.
                     Expect.isLessThan worst 1e-6 "interpolated"
+                    // Against a solve that steps onto the points (as breakpoints): both are within ~1e-8 of the solution.
+                    let points = [ 0.37; 4.2; 9.1 ]
+                    let onto =
+                        solve(smooth, 0.0, 10.0, [| 0.0; 1.0 |],
+                              OdeOptions(RelativeTolerance = 1e-8, AbsoluteTolerance = Collections.Immutable.ImmutableArray.CreateRange [ 1e-10 ],
+                                         Method = tab, Breakpoints = Collections.Immutable.ImmutableArray.CreateRange points))
+                    for p in points do
+                        sol.Interpolate(p, y.AsSpan())
+                        let stepped = onto.State(onto.Times.IndexOf p).ToArray()
+                        Expect.isLessThan (Array.map2 (fun a b -> abs (a - b)) y stepped |> Array.max) 1e-6 $"at {p}"
                 }
                 test $"{tab.Name}: a kink at t = 1 with and without a breakpoint" {
                     // y' = -y + |t - 1|, y(0) = 1: y = 2 - t - e^-t (t <= 1), t - 2 + (2 - 1/e) e^(1-t) (t >= 1).
