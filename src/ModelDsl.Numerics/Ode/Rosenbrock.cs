@@ -10,6 +10,9 @@ public static class Rosenbrock
 {
     private const int MaxSingularRetries = 5;
 
+    /// <summary>Unit roundoff of double (2^-52); not <see cref="double.Epsilon"/>, the smallest subnormal.</summary>
+    private const double Roundoff = 2.220446049250313e-16;
+
     /// <summary>
     /// Integrates from <paramref name="t0"/> to <paramref name="t1"/> (t1 &gt;= t0) from <paramref name="y0"/>. A failure
     /// (step size underflow, non-finite f/J/y, too many steps, singular matrix) is the returned solution's
@@ -29,7 +32,7 @@ public static class Rosenbrock
         var stepper = new RosenbrockStepper(system, tab);
         var rows = tab.DenseOutputRows == 0 ? 2 : tab.DenseOutputRows;
         var output = new OutputBuffer(n, rows);
-        var breakpoints = options.Breakpoints.Where(b => b > t0 && b < t1).Order().Append(t1).ToArray();
+        var breakpoints = options.Breakpoints.Where(b => b > t0 && b < t1).Distinct().Order().Append(t1).ToArray();
         var nextBreak = 0;
 
         var t = t0;
@@ -60,7 +63,7 @@ public static class Rosenbrock
             h = Math.Min(h, options.MaxStep);
             var landing = t + h * 1.0001 >= target;
             if (landing) h = target - t;
-            if (h <= 10 * double.Epsilon * Math.Abs(t) || h < 1e-300 || t + h == t)
+            if (h <= 10 * Roundoff * Math.Abs(t) || h < 1e-300)
                 return lastNonFinite
                     ? Fail(OdeStatus.NonFinite, $"f or the solution is not finite for any step from t = {t}")
                     : Fail(OdeStatus.StepSizeUnderflow, $"step size {h} underflows at t = {t}");

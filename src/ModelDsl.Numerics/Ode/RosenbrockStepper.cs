@@ -107,7 +107,7 @@ internal sealed class RosenbrockStepper
                     for (var q = 0; q < n; q++) u[q] += aij * kj[q];
                 }
                 Evaluations++;
-                system.Evaluate(t + tab.Nodes[i] * h, u, rhs);
+                system.Evaluate(t + tab.NodesArray[i] * h, u, rhs);
                 if (!AllFinite(rhs)) return StepOutcome.NonFinite;
             }
             for (var j = 0; j < i; j++)
@@ -117,7 +117,7 @@ internal sealed class RosenbrockStepper
                 var kj = k.Slice(j * n, n);
                 for (var q = 0; q < n; q++) rhs[q] += cij * kj[q];
             }
-            var dt = h * tab.GammaSums[i];
+            var dt = h * tab.GammaSumsArray[i];
             if (dt != 0)
                 for (var q = 0; q < n; q++) rhs[q] += dt * Dfdt[q];
             rhs.CopyTo(ki);
@@ -160,7 +160,7 @@ internal sealed class RosenbrockStepper
             return;
         }
         target.Clear();
-        var hm = tab.Dense;
+        var hm = tab.DenseArray;
         for (var r = 0; r < rows; r++)
             for (var j = 0; j < s; j++)
             {

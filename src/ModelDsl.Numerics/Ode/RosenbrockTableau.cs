@@ -30,6 +30,9 @@ public sealed class RosenbrockTableau
         GammaSums = [.. gammaSums];
         Dense = [.. dense];
         DenseOutputRows = dense.Length / stages;
+        NodesArray = nodes;
+        GammaSumsArray = gammaSums;
+        DenseArray = dense;
         var gInv = InvertLower(gammaMatrix, stages);
         TransformedA = Multiply(alpha, gInv, stages);
         TransformedC = new double[stages * stages];
@@ -79,6 +82,9 @@ public sealed class RosenbrockTableau
     /// <summary>Rows of <see cref="Dense"/>; 0 when the method has no dense output (the solver then uses cubic Hermite).</summary>
     public int DenseOutputRows { get; }
 
+    internal double[] NodesArray { get; }
+    internal double[] GammaSumsArray { get; }
+    internal double[] DenseArray { get; }
     internal double[] TransformedA { get; }
     internal double[] TransformedC { get; }
     internal double[] SolutionWeights { get; }

@@ -4,9 +4,11 @@ open System
 open Expecto
 open ModelDsl.Numerics.Quadrature
 
-/// K_nu(w) = integral_0^inf exp(-w cosh s) cosh(nu s) ds (DLMF 10.32.9), by the same quadrature.
+/// K_nu(w) = integral_0^inf exp(-w cosh s) cosh(nu s) ds (DLMF 10.32.9), by the same quadrature; the integrand written as
+/// (e^(nu s - w cosh s) + e^(-nu s - w cosh s)) / 2 so that it is 0, not inf * 0, for large s.
 let private besselK nu w =
-    (GaussKronrod.Integrate((fun s -> exp (-w * cosh s) * cosh (nu * s)), 0.0, infinity, 1e-300, 1e-14)).Value
+    let g s = 0.5 * (exp (nu * s - w * cosh s) + exp (-nu * s - w * cosh s))
+    (GaussKronrod.Integrate(g, 0.0, infinity, 1e-300, 1e-14)).Value
 
 [<Tests>]
 let tests =
