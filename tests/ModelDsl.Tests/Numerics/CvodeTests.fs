@@ -39,6 +39,17 @@ let tests =
                 Expect.isLessThanOrEqual (abs (at40.[i] - ref40)) (halfUnit + 1e-7 * ref40) $"y{i + 1}(40) = {at40.[i]:R}, LSODE demo {ref40:R}"
         }
 
+        /// Same a-priori bound as for Robertson: global error within 1e3 rtol relative. The reference has 15 digits.
+        test "van der Pol (eps = 1e-6) to t = 2 against the VDPOL test set reference" {
+            requireCvode ()
+            let rtol = 1e-8
+            let r = solve (vanDerPol 1e-6) 2.0 [| 2.0; 0.0 |] rtol [| 1e-10 |] []
+            expectSuccess r
+            for i in 0 .. 1 do
+                let y, ref2 = r.Values.[0].[i], vanDerPolAt2.[i]
+                Expect.isLessThanOrEqual (abs (y - ref2)) (1e3 * rtol * abs ref2) $"y{i + 1}(2) = {y:R}, test set {ref2:R}"
+        }
+
         /// f sums to zero, and BDF with Newton's iteration keeps every linear invariant of f exactly (each Newton
         /// correction has zero sum), so y1 + y2 + y3 = 1 holds to rounding: a few ulps (1e-15) per step.
         test "Robertson conserves y1 + y2 + y3 = 1 to rounding at every output time" {

@@ -39,6 +39,10 @@ let vanDerPol (eps: float) =
             j.[2] <- (-2.0 * y.[0] * y.[1] - 1.0) / eps; j.[3] <- (1.0 - y.[0] * y.[0]) / eps
             dfdt.Fill 0.0 }
 
+/// Van der Pol (eps = 1e-6) at t = 2 from the Test Set for IVP Solvers (Mazzia and Magherini, problem VDPOL), to the 15
+/// digits Hairer's RADAU5 drivers quote.
+let vanDerPolAt2 = [| 1.70616773217048; -0.892809701024798 |]
+
 /// y' = A y with A = [[-500.5, 499.5], [499.5, -500.5]] (eigenvalues -1 on (1, 1) and -1000 on (1, -1)); from
 /// y(0) = (2, 0) the exact solution is y = e^-t (1, 1) + e^-1000t (1, -1).
 let stiffLinear =
