@@ -7,10 +7,16 @@ open Expecto
 open ModelDsl.Numerics.Ode
 open ModelDsl.Tests.Numerics.StiffProblems
 
-/// Skips the calling test, with the reason printed, when CVODE cannot be loaded.
+let private missing = "libsundials_cvode.so.6 is not installed (apt-get install libsundials-cvode6): CVODE tests skipped"
+
+/// Printed once (Expecto reports ignored tests only with --debug).
+let private note = lazy (eprintfn "note: %s" missing)
+
+/// Skips the calling test, with the reason printed once, when CVODE cannot be loaded.
 let requireCvode () =
     if not Cvode.IsAvailable then
-        skiptest "libsundials_cvode.so.6 is not installed (apt-get install libsundials-cvode6): CVODE tests skipped"
+        note.Force()
+        skiptest missing
 
 let private solve system t1 (y0: float[]) rtol (atol: float[]) (times: float list) =
     Cvode.Solve(system, 0.0, t1, ReadOnlySpan y0, rtol, ReadOnlySpan atol, List.toArray times)
