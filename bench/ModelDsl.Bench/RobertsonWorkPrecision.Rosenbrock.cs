@@ -30,11 +30,12 @@ public partial class RobertsonWorkPrecision
 
     static partial void AddRosenbrockRows(List<Row> rows, double rtol)
     {
-        foreach (var method in (RosenbrockTableau[])[RosenbrockTableau.Rodas5P, RosenbrockTableau.Rodaspr2, RosenbrockTableau.Rodas4])
+        foreach (var (name, method) in (ReadOnlySpan<(string, RosenbrockTableau)>)
+                 [("Rodas5P", RosenbrockTableau.Rodas5P), ("Rodaspr2", RosenbrockTableau.Rodaspr2), ("Rodas4", RosenbrockTableau.Rodas4)])
         {
             var s = SolveRosenbrock(method, rtol);
             double error = s.Status == OdeStatus.Success ? RobertsonSystem.RelativeError([.. s.Final]) : double.NaN;
-            rows.Add(new Row($"Rosenbrock {method}", rtol, s.Status.ToString(), error, s.Steps, s.Evaluations, "-",
+            rows.Add(new Row($"Rosenbrock {name}", rtol, s.Status.ToString(), error, s.Steps, s.Evaluations, "-",
                 BestMilliseconds(() => SolveRosenbrock(method, rtol))));
         }
     }
