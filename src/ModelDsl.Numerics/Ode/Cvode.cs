@@ -41,7 +41,7 @@ public static unsafe partial class Cvode
         ArgumentNullException.ThrowIfNull(outputTimes);
         int n = system.Dimension;
         if (!IsAvailable)
-            return new CvodeResult { Flag = CvodeResult.LibraryMissing, FlagName = "LIBRARY_MISSING", Message = $"{Library} cannot be loaded", T = t0 };
+            return Failure(CvodeResult.LibraryMissing, "LIBRARY_MISSING", $"{Library} cannot be loaded", t0);
         var times = OutputTimes(t0, t1, outputTimes);
         string? problem = n < 1 ? "the system has no equations"
             : y0.Length != n ? $"y0 has {y0.Length} values for {n} equations"
@@ -49,7 +49,7 @@ public static unsafe partial class Cvode
             : times is null ? "the output times must increase inside (t0, t1]"
             : null;
         if (problem is not null)
-            return new CvodeResult { Flag = CvIllInput, FlagName = "CV_ILL_INPUT", Message = problem, T = t0 };
+            return Failure(CvIllInput, "CV_ILL_INPUT", problem, t0);
 
         var state = new CallbackState(system);
         var handle = GCHandle.Alloc(state);
