@@ -1,3 +1,8 @@
 using BenchmarkDotNet.Running;
 
+if (args is ["--work-precision"])
+{
+    ModelDsl.Bench.RobertsonWorkPrecision.PrintTable(Console.Out);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(ModelDsl.Bench.CompiledExpressionBenchmarks).Assembly).Run(args);
