@@ -49,14 +49,14 @@ public static class ScanCommand
         {
             ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point.Title, ["card_file"] = cardPath,
             ["sets"] = string.Join(" ", sets), ["axes"] = ResultStore.Join(axes.Select(a => a.Name)),
-            ["grid"] = string.Join(" ", axes), ["kernels"] = ResultStore.Join(kernels.Names),
+            ["grid"] = string.Join(" ", axes), ["kernels"] = ResultStore.Join(runner.Columns),
             ["constants"] = string.Join(", ", spec.Consts.Select(c => $"{c.Name}={c.Value:R}")),
         };
         ResultStore? opened;
         string? storeProblem;
         try
         {
-            opened = ResultStore.Open(outPath, fingerprint, description, axes.Select(a => a.Name).ToList(), kernels.Names, out storeProblem);
+            opened = ResultStore.Open(outPath, fingerprint, description, axes.Select(a => a.Name).ToList(), runner.Columns, out storeProblem);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
@@ -81,9 +81,10 @@ public static class ScanCommand
         if (showProgress) error.WriteLine();
         var seconds = (DateTime.UtcNow - started).TotalSeconds;
         output.WriteLine($"{spec.Name}, card \"{point.Title}\": {total} points ({computed} computed{(skipped > 0 ? $", {skipped} already stored" : "")}) in {seconds:F1} s -> {outPath}");
-        output.WriteLine(runner.CompiledForAxes
+        output.WriteLine((runner.CompiledForAxes
             ? "kernels compiled for the grid's axes"
-            : $"kernels evaluated point by point ({runner.FallbackReason})");
+            : $"kernels evaluated point by point ({runner.FallbackReason})")
+            + (spec.Systems.Count == 0 ? "" : $"; {string.Join(", ", spec.Systems.Select(s => s.Name))} solved at every point (rtol {runner.SolveOptions.RelativeTolerance:G3})"));
         if (failed > 0)
             error.WriteLine($"modeldsl: warning: {failed} of {computed} points have no value (a builtin failed there, as MDL0315 reports at a card); "
                 + "their status in the results says why");

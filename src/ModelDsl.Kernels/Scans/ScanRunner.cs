@@ -21,9 +21,13 @@ public sealed class ScanRunner
     private readonly IReadOnlyList<GridAxis> _axes;
     private readonly Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>[] _setters;
     private readonly ScanKernels? _compiled;
+    private readonly Systems.SystemProgram[] _systems;
 
-    private ScanRunner(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>[] setters, ScanKernels? compiled, string? fallbackReason)
+    private ScanRunner(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>[] setters, ScanKernels? compiled, string? fallbackReason,
+        Systems.SystemProgram[] systems)
     {
+        _systems = systems;
+        Columns = [.. kernels.Names, .. systems.SelectMany(p => p.System.Outputs.Select(o => o.Name))];
         _kernels = kernels;
         _base = basePoint;
         _axes = axes;
@@ -31,6 +35,12 @@ public sealed class ScanRunner
         _compiled = compiled;
         FallbackReason = fallbackReason;
     }
+
+    /// <summary>The stored values of a point after its axes: every kernel, then every output of every ODE system (solved at each point).</summary>
+    public ImmutableArray<string> Columns { get; }
+
+    /// <summary>Options of the system solves (tolerances; no samples are kept).</summary>
+    public Systems.SystemSolveOptions SolveOptions { get; init; } = new() { Samples = 0 };
 
     /// <summary>True when the kernels are compiled for the scan's axes (<see cref="ScanKernels"/>).</summary>
     public bool CompiledForAxes => _compiled is not null;
@@ -68,7 +78,13 @@ public sealed class ScanRunner
         var point = basePoint with { Values = values.ToImmutable() };
         var targets = axes.Select(a => Target(kernels.Spec, a)).ToList();
         var compiled = ScanKernels.Create(kernels, point, targets, out var reason);
-        return new ScanRunner(kernels, point, axes, setters.ToArray(), compiled, reason);
+        var systems = new List<Systems.SystemProgram>();
+        foreach (var s in kernels.Spec.Systems)
+        {
+            if (kernels.System(s.Name, out var why) is not { } program) { problem = $"the system '{s.Name}' cannot be compiled: {why}"; return null; }
+            systems.Add(program);
+        }
+        return new ScanRunner(kernels, point, axes, setters.ToArray(), compiled, reason, [.. systems]);
     }
 
     private static ScanAxisTarget Target(ModelSpec spec, GridAxis axis)
@@ -143,7 +159,39 @@ public sealed class ScanRunner
     /// </summary>
     public IReadOnlyList<ScanRow> Evaluate(IReadOnlyList<long> indices)
     {
-        if (_compiled is null) return indices.Select(Evaluate).ToList();
+        var rows = EvaluateKernels(indices);
+        return _systems.Length == 0 ? rows : rows.Select(Solve).ToList();
+    }
+
+    /// <summary>A row with its systems' outputs appended, each system solved at the row's point (a failure is the row's status).</summary>
+    private ScanRow Solve(ScanRow row)
+    {
+        var point = PointAt(row.Index);
+        var values = new List<double>(row.Values);
+        var status = row.Status;
+        foreach (var program in _systems)
+        {
+            var solution = Systems.SystemSolver.Solve(program, point, SolveOptions);
+            values.AddRange(solution.Outputs);
+            if (!solution.Succeeded && !status.StartsWith("error", StringComparison.Ordinal)) status = $"error: system {program.System.Name}: {solution.Message}";
+            else if (status == "ok" && solution.Outputs.Any(v => !double.IsFinite(v)))
+                status = "non-finite: " + string.Join(" ", solution.OutputNames.Where((_, k) => !double.IsFinite(solution.Outputs[k])));
+        }
+        return new ScanRow(row.Index, [.. values], status);
+    }
+
+    /// <summary>The parameter point of a grid index.</summary>
+    private ParameterPoint PointAt(long index)
+    {
+        var axisValues = AxisValues(index);
+        var values = _base.Values.ToBuilder();
+        for (var a = 0; a < _setters.Length; a++) _setters[a](values, axisValues[a]);
+        return _base with { Values = values.ToImmutable() };
+    }
+
+    private IReadOnlyList<ScanRow> EvaluateKernels(IReadOnlyList<long> indices)
+    {
+        if (_compiled is null) return indices.Select(EvaluatePoint).ToList();
         var rows = new List<ScanRow>(indices.Count);
         var innerCount = _axes[^1].Count;
         var k = _compiled.KernelCount;
@@ -165,7 +213,7 @@ public sealed class ScanRunner
                 // where a called builtin has no value (a failed fit) the compiled kernels are NaN: the point is evaluated again
                 // point by point, which says why (only for kernels with such calls, and only at points that are not finite)
                 if (row.Status != "ok" && _compiled.CallsBuiltins
-                    && Evaluate(indices[start + n]) is { } slow && slow.Status.StartsWith("error", StringComparison.Ordinal))
+                    && EvaluatePoint(indices[start + n]) is { } slow && slow.Status.StartsWith("error", StringComparison.Ordinal))
                     row = slow;
                 rows.Add(row);
             }
@@ -180,15 +228,15 @@ public sealed class ScanRunner
         return bad.Count == 0 ? "ok" : "non-finite: " + string.Join(" ", bad);
     }
 
-    /// <summary>Evaluates one point through the <see cref="KernelSet"/>: axis values then kernel values (real parts), and a status.</summary>
-    public ScanRow Evaluate(long index)
+    /// <summary>Evaluates one point through the <see cref="KernelSet"/> (and solves its systems): axis values then the columns, and a status.</summary>
+    public ScanRow Evaluate(long index) => Evaluate([index])[0];
+
+    private ScanRow EvaluatePoint(long index)
     {
         var axisValues = AxisValues(index);
-        var values = _base.Values.ToBuilder();
-        for (var a = 0; a < _setters.Length; a++) _setters[a](values, axisValues[a]);
         var errorValues = axisValues.Concat(Enumerable.Repeat(double.NaN, _kernels.Names.Length)).ToArray();
         // a builtin without a value at the point is a failure value, not an exception
-        if (_kernels.TryEvaluate(_base with { Values = values.ToImmutable() }, out var failure) is not { } kernels)
+        if (_kernels.TryEvaluate(PointAt(index), out var failure) is not { } kernels)
             return new ScanRow(index, errorValues, "error: " + failure!.Reason);
         var result = kernels.Select(z => z.Real).ToArray();
         return new ScanRow(index, axisValues.Concat(result).ToArray(), Status(result));
@@ -205,7 +253,8 @@ public sealed class ScanRunner
         var pending = new List<long>();
         for (long i = 0; i < Total; i++)
             if (!stored.Contains(i)) pending.Add(i);
-        var chunks = pending.Chunk(ChunkSize).ToList();
+        // a point that solves ODE systems takes milliseconds: small chunks keep every core busy and the progress moving
+        var chunks = pending.Chunk(_systems.Length == 0 ? ChunkSize : 4).ToList();
         long done = stored.Count;
         progress?.Report(done);
         var gate = new object();

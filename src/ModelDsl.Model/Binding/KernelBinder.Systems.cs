@@ -16,6 +16,7 @@ internal sealed partial class KernelBinder
     private sealed record SystemScope(string Variable, SymbolExpr Symbol, ImmutableDictionary<string, (int[] Dims, bool Complex)> States);
 
     private SystemScope? _system;
+    private readonly HashSet<string> _outputNames = new(StringComparer.Ordinal);
     private int _integrals;
 
     private Expr? SystemName(SyntaxToken name)
@@ -213,7 +214,7 @@ internal sealed partial class KernelBinder
                         }
                         break;
                     case SystemOutputSyntax o:
-                        if (outputs.Any(x => x.Name == o.Name.Text) || owner.DeclaredAs.ContainsKey(o.Name.Text))
+                        if (outputs.Any(x => x.Name == o.Name.Text) || owner.DeclaredAs.ContainsKey(o.Name.Text) || !_outputNames.Add(o.Name.Text))
                         {
                             _diagnostics.ReportNameClash(_text, o.Name.Span, o.Name.Text, "is declared already");
                             return null;
