@@ -17,7 +17,7 @@ namespace ModelDsl.Model;
 /// i &lt; j; ranges come from the arrays the index selects in. Defines are macros whose parameters
 /// are indices. The result is a plain scalar expression per kernel.
 /// </summary>
-internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclarationSyntax> declarations)
+internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclarationSyntax> declarations)
 {
     private const int MaxDepth = 64;
     private readonly SourceText _text = owner.Text;
@@ -550,6 +550,8 @@ internal sealed class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclara
     private Expr BindCall(CallExpressionSyntax c, Context ctx)
     {
         var name = c.Name.Text;
+        if (c.Record is not null) return BindTableCall(c, ctx);
+        if (!ctx.NumericOnly && name == "diff") return BindDiff(c, ctx);
         if (IsPoisoned(name)) return ExpressionRules.Error;
         if (!ctx.NumericOnly && name is "sum" or "pairs" or "minpairs") return BindIndexSum(c, ctx);
         if (!ctx.NumericOnly && _defines.TryGetValue(name, out var define)) return Expand(define, c.Arguments, c.Name, ctx);

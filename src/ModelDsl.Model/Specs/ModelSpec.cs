@@ -24,6 +24,10 @@ public sealed record ModelSpec(
     private readonly ImmutableArray<LetSpec> _lets = [];
     private readonly ImmutableArray<KernelSpec> _kernels = [];
     private readonly ImmutableArray<TextureSpec> _textures = [];
+    private readonly ImmutableArray<TableSpec> _tables = [];
+
+    /// <summary>Tabulated functions (<c>table NAME = file(...)</c>), in declaration order, each with its range.</summary>
+    public IReadOnlyList<TableSpec> Tables { get => _tables; init => _tables = [.. value]; }
 
     /// <summary>Gauge groups, in declaration order.</summary>
     public IReadOnlyList<GroupSpec> Groups { get => _groups; init => _groups = [.. value]; }
@@ -80,6 +84,7 @@ public sealed record ModelSpec(
         foreach (var l in Lets) sb.AppendLine($"let {l.Name} {l.Builtin.Name}({string.Join(", ", l.Arguments.Select(a => $"{a.Parameter.Name}: " + (a.ArrayName is { } n ? (a.Field is { } f ? $"{n}.{f}" : n) : a.Scalar!.ToString())))})");
         foreach (var k in Kernels) sb.AppendLine($"kernel {k.Name} {k.Expression}");
         foreach (var t in Textures) sb.AppendLine($"texture {t.Name} {t.Matrix}");
+        foreach (var t in Tables) sb.AppendLine($"table {t.Name} {t.Path} {t.Variable} {string.Join(" ", t.Columns)} {t.XMin:R} {t.XMax:R}");
         return sb.ToString();
     }
 }

@@ -234,6 +234,7 @@ internal sealed class Parser
             case SyntaxKind.DefineKeyword:
             case SyntaxKind.KernelKeyword:
             case SyntaxKind.TextureKeyword: return ParseDefinition();
+            case SyntaxKind.TableKeyword: return ParseTable();
             default:
                 // text left over after a lexical error in the declaration before (e.g. '2pairs(...)') is not reported again
                 if (!_lexErrorStarts.Any(p => p >= _previousStatementStart && p <= Current.Span.Start)) _diagnostics.ReportExpectedDeclaration(_text, Current);
@@ -315,7 +316,7 @@ internal sealed class Parser
             NextToken();
         } while (true);
         var colon = Match(SyntaxKind.Colon);
-        var flags = new List<SyntaxToken> { Match(SyntaxKind.Identifier, "'real' or 'complex'") };
+        var flags = new List<SyntaxToken> { Current.Kind == SyntaxKind.TableKeyword ? NextToken() : Match(SyntaxKind.Identifier, "'real' or 'complex'") };
         // Flags stand on the line of the ':' (so a misspelt keyword on the next line is not taken for a flag).
         var line = _text.GetLineIndex(colon.Span.Start);
         while (Current.Kind == SyntaxKind.Identifier && _text.GetLineIndex(Current.Span.Start) == line) flags.Add(NextToken());
@@ -357,6 +358,26 @@ internal sealed class Parser
         Match(SyntaxKind.Equals);
         var expression = ParseExpression();
         return new DefinitionDeclarationSyntax(From(keyword), keyword, name, parameters, expression);
+    }
+
+    /// <summary><c>table NAME = file("path")</c>.</summary>
+    private TableDeclarationSyntax ParseTable()
+    {
+        var keyword = NextToken();
+        var name = Match(SyntaxKind.Identifier, "the table's name");
+        Match(SyntaxKind.Equals);
+        var file = Current is { Kind: SyntaxKind.Identifier, Text: "file" } ? NextToken() : MatchWord("file(\"path\")");
+        Match(SyntaxKind.OpenParen);
+        var path = Match(SyntaxKind.String, "the data file's path in double quotes");
+        Match(SyntaxKind.CloseParen);
+        return new TableDeclarationSyntax(From(keyword), keyword, name, file, path);
+    }
+
+    /// <summary>A missing token for a word that is not here (reported as <see cref="Match"/> does).</summary>
+    private SyntaxToken MatchWord(string what)
+    {
+        if (!Suppress()) _diagnostics.ReportUnexpectedToken(_text, Current, what);
+        return new SyntaxToken(SyntaxKind.Identifier, new TextSpan(Current.Span.Start, 0), "") { IsMissing = true };
     }
 
     private VevDeclarationSyntax ParseVev()
@@ -522,11 +543,13 @@ internal sealed class Parser
         }
     }
 
-    /// <summary><c>NAME.FIELD</c> or <c>NAME.FIELD[i, ...]</c>, after the record's name.</summary>
-    private MemberAccessExpressionSyntax ParseMemberAccess(SyntaxToken record)
+    /// <summary><c>NAME.FIELD</c> or <c>NAME.FIELD[i, ...]</c>, after the record's name; <c>NAME.COLUMN(args)</c> is a table call.</summary>
+    private ExpressionSyntax ParseMemberAccess(SyntaxToken record)
     {
         var dot = NextToken();
         var member = NextToken();
+        if (Current.Kind == SyntaxKind.OpenParen)
+            return new CallExpressionSyntax(From(record), member, ParseList(SyntaxKind.OpenParen, SyntaxKind.CloseParen, member)) { Record = record };
         var indices = Current.Kind == SyntaxKind.OpenBracket ? ParseList(SyntaxKind.OpenBracket, SyntaxKind.CloseBracket, member) : [];
         return new MemberAccessExpressionSyntax(From(record), record, dot, member, indices);
     }

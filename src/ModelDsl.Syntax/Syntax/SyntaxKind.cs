@@ -79,4 +79,6 @@ public enum SyntaxKind
     KernelKeyword,
     /// <summary>Keyword <c>texture</c>.</summary>
     TextureKeyword,
+    /// <summary>Keyword <c>table</c>.</summary>
+    TableKeyword,
 }
