@@ -39,6 +39,7 @@ internal sealed partial class KernelBinder
             _diagnostics.ReportTableColumn(_text, record.Span, $"'{record.Text}' is not a table: t.column(x) reads a column of a 'table' or of a 'param ... : table'.");
             return ExpressionRules.Error;
         }
+        if (choice is { Count: 0 }) return ExpressionRules.Error; // no table loaded: their own errors are the messages
         var tables = choice is null ? [owner.Tables[record.Text]] : choice.Select(n => owner.Tables[n]).ToList();
         var having = tables.Select((t, k) => (Table: t, Position: k + 1)).Where(t => t.Table.HasColumn(column)).ToList();
         var defaultTable = choice is not null && p!.Default is { } d ? tables[(int)d.Real - 1] : null;

@@ -176,6 +176,9 @@ let tests =
             dataCase "MDL0262" "# columns: x y\n0 1\n1 1\n2 4\n3 9\n" "has 3 rows with x > 0; a cubic spline needs at least 4"
             dataCase "MDL0262" "# columns: x y\n1 1\n2 4\n2 9\n4 16\n5 25\n" "line 4: x is not strictly increasing"
             dataCase "MDL0262" "# columns: x y\n1 1\n2 4\n3 -9\n4 16\n5 25\n" "line 4: y is not positive"
+            test "MDL0260 once: a missing table behind a table choice poisons its uses (no error at dofs.heff, no crash)" {
+                expectOne "MDL0260" "model m\ntable t = file(⟦\"missing.dat\"⟧)\nparam c : table = t\nparam x : real = 1\nkernel k = c.heff(x)\nkernel j = t.heff(x)\n" |> ignore
+            }
             test "MDL0263: a column the table does not have, at the column's name" {
                 use f = new TempFile(goodData, ".dat")
                 let d = expectOne "MDL0263" $"model m\ntable t = file(\"{f.Path}\")\nparam x : real = 1\nkernel k = t.⟦z⟧(x)\n"
