@@ -21,3 +21,13 @@ modeldsl scan $spec --card samples/trl/fig10.card --grid "mN=100:10000:161:log" 
 modeldsl plot "$work/f10.db" --x mN --z BR_mu_e_gamma,BR_mu_3e,CR_mu_e_Al,CR_mu_e_Ti,CR_mu_e_Au --logx --logy \
   --lines "MEG 2016=4.2e-13,SINDRUM mu->3e=1e-12,SINDRUM II Au=7e-13,MEG II=6e-14,Mu3e=1e-16,COMET/Mu2e Al=1e-17,PRISM Ti=1e-18" \
   --title "Fig. 10(a): cLFV for the fitted texture, a = b = c = 0.02" --out $out/trl-fig10a-clfv.png
+
+# delta_h - 1 = (1/3) d ln h_eff/d ln T (4.18) against T for every g*(T) table (ln-ln splines of data/dof), one scan
+# of the kernel delta_h_probe over T_probe per table choice. g_const (h_eff = 106.75) gives exactly 0, which a log
+# axis cannot show: it is in the legend without a curve. Above 12.6 TeV (the tables' end) every value is 0.
+for d in hp_a hp_b hp_c gg g_const; do
+  modeldsl scan $spec --card samples/trl/benchmark-C.card --grid "T_probe=10:20000:400:log" --set dofs=$d --out "$work/dh-$d.db" >/dev/null
+done
+modeldsl plot "$work"/dh-hp_a.db "$work"/dh-hp_b.db "$work"/dh-hp_c.db "$work"/dh-gg.db "$work"/dh-g_const.db \
+  --x T_probe --z delta_h_probe --logx --logy \
+  --title "delta_h - 1 against T (GeV) per g* table; g_const = 0 exactly (not drawable on a log axis)" --out $out/trl-delta-h.png

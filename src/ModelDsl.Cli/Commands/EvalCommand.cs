@@ -48,6 +48,8 @@ public static class EvalCommand
         foreach (var k in e.Values)
             output.WriteLine($"  {k.Name.PadRight(width)}  {NumericDiagnostics.Text(k.Value)}{(k.IsFinite ? "" : "  (not finite)")}");
         output.WriteLine();
+        var choices = spec.Parameters.Where(p => p.TableChoices is not null && e.Model.Point.Values.ContainsKey(p.Name)).ToList();
+        if (choices.Count > 0) output.WriteLine("tables: " + string.Join(", ", choices.Select(p => $"{p.Name} = {TableName(p, e.Model.Point)}")));
         output.WriteLine("constants: " + string.Join(", ", spec.Consts.Select(c => $"{c.Name} = {c.Value.ToString("G6", CultureInfo.InvariantCulture)}")));
     }
 
@@ -72,7 +74,8 @@ public static class EvalCommand
             {
                 var values = point.Values[p.Name];
                 w.WritePropertyName(p.Name);
-                if (p.Rank == 0) WriteNumber(w, values[0], p.IsComplex);
+                if (p.TableChoices is not null) w.WriteStringValue(TableName(p, point));
+                else if (p.Rank == 0) WriteNumber(w, values[0], p.IsComplex);
                 else
                 {
                     w.WriteStartArray();
@@ -99,6 +102,9 @@ public static class EvalCommand
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>The table a table-choice parameter names at the point (its value is the table's 1-based position).</summary>
+    private static string TableName(Model.ParameterSpec p, Model.ParameterPoint point) => p.TableChoices![(int)point.Values[p.Name][0].Real - 1];
 
     private static void WriteNumber(Utf8JsonWriter w, Complex z, bool complex)
     {

@@ -19,7 +19,7 @@ public sealed class Binder
     /// <summary>The checks that the checks stage knows.</summary>
     public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum", "seesaw_zero_mass"];
 
-    private static readonly string[] Reserved = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", "true", "false", .. FunctionInfo.Names];
+    private static readonly string[] Reserved = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", "true", "false", "diff", .. FunctionInfo.Names];
     private readonly HashSet<string> _reserved;
 
     /// <summary>True for the names the language reserves (constants, functions, kernel words, builtins).</summary>
@@ -34,6 +34,9 @@ public sealed class Binder
     internal IReadOnlyDictionary<string, ParameterSpec> Parameters => _parameters;
     internal IReadOnlyDictionary<string, FieldSpec> Fields => _fields;
     internal IReadOnlyDictionary<string, string> DeclaredAs => _declaredAs;
+    /// <summary>The tables that loaded, by name.</summary>
+    internal IReadOnlyDictionary<string, TableSpec> Tables => _tables;
+    private readonly Dictionary<string, TableSpec> _tables = new(StringComparer.Ordinal);
     /// <summary>The library functions a <c>let</c> may call.</summary>
     internal IBuiltinCatalogue Catalogue { get; }
 
@@ -85,6 +88,7 @@ public sealed class Binder
             _diagnostics.ReportModelDeclaration(_text, extra.Keyword.Span, "A file declares one model; this is a second 'model' declaration.");
 
         foreach (var g in decls.OfType<GroupDeclarationSyntax>()) DeclareGroup(g);
+        DeclareTables(decls.OfType<TableDeclarationSyntax>());
         foreach (var p in decls.OfType<ParameterDeclarationSyntax>()) DeclareParameters(p);
         foreach (var f in decls.OfType<FieldDeclarationSyntax>())
             if (Declare(f.Name, f.Keyword.Text)) _fieldSyntax[f.Name.Text] = f;
@@ -108,6 +112,7 @@ public sealed class Binder
         var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
         var (consts, lets, kernels, textures) = kernelStage.Bind();
         var systems = kernelStage.BindSystems(systemBlocks.Where(Clean).ToList());
+        RecordTableColumns(kernelStage.TableColumnsUsed);
         foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
             _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
 
@@ -119,7 +124,7 @@ public sealed class Binder
             _groups.Values.ToArray(), _fieldSyntax.Keys.Select(n => _fields[n]).ToArray(), _parameters.Values.ToArray(),
             terms, vevs, checks)
         {
-            Consts = consts, Lets = lets, Kernels = kernels, Textures = textures, Systems = systems,
+            Consts = consts, Lets = lets, Kernels = kernels, Textures = textures, Systems = systems, Tables = _tables.Values.ToArray(),
         };
         return new BindResult(spec, diagnostics);
     }
@@ -184,10 +189,36 @@ public sealed class Binder
             _parameters[c.Text] = new ParameterSpec(c.Text, 0, 0, false, false, false, false, IsImplicit: true, c.Span);
     }
 
+    /// <summary>Declares and loads every <c>table</c> (in declaration order); one that fails is poisoned.</summary>
+    private void DeclareTables(IEnumerable<TableDeclarationSyntax> tables)
+    {
+        foreach (var t in tables)
+        {
+            if (!Declare(t.Name, "table")) continue;
+            if (Clean(t) && TableLoader.Load(t, _text, _diagnostics) is { } table) _tables[t.Name.Text] = table;
+            else BrokenDefinitions.Add(t.Name.Text);
+        }
+    }
+
+    /// <summary>The default of a table choice: the position (1-based) of a declared table.</summary>
+    private System.Numerics.Complex? TableDefault(ExpressionSyntax e)
+    {
+        if (e is NameExpressionSyntax n && _tables.Keys.ToList().IndexOf(n.Name.Text) is var k and >= 0) return k + 1;
+        if (e is NameExpressionSyntax broken && BrokenDefinitions.Contains(broken.Name.Text)) return null; // its table's error is the one message
+        _diagnostics.ReportTableColumn(_text, e.Span, $"A 'table' parameter's value is the name of a declared table (tables: {string.Join(", ", _tables.Keys)}).");
+        return null;
+    }
+
+    /// <summary>Records on each table choice the columns the kernels read through it (the card checks the chosen table has them).</summary>
+    private void RecordTableColumns(IReadOnlyDictionary<string, IReadOnlyList<string>> used)
+    {
+        foreach (var (name, columns) in used) _parameters[name] = _parameters[name] with { TableColumns = columns };
+    }
+
     private void DeclareParameters(ParameterDeclarationSyntax p)
     {
         bool? complex = null;
-        bool symmetric = false, hermitian = false, diagonal = false, unknownFlag = false, isBool = false;
+        bool symmetric = false, hermitian = false, diagonal = false, unknownFlag = false, isBool = false, isTable = false;
         bool mass = false, positive = false, nonNegative = false, ordered = false;
         // after a syntax error the flags may be anything: the names are declared, the flags not judged
         var clean = Clean(p);
@@ -196,7 +227,8 @@ public sealed class Binder
             switch (flag.Text)
             {
                 case "real" or "complex" or "bool" when complex is null: complex = flag.Text == "complex"; isBool = flag.Text == "bool"; break;
-                case "real" or "complex" or "bool": _diagnostics.ReportBadParameterFlag(_text, flag.Span, "Give 'real', 'complex' or 'bool' only once."); break;
+                case "table" when complex is null: complex = false; isTable = true; break;
+                case "real" or "complex" or "bool" or "table": _diagnostics.ReportBadParameterFlag(_text, flag.Span, "Give 'real', 'complex', 'bool' or 'table' only once."); break;
                 case "symmetric": symmetric = true; break;
                 case "hermitian": hermitian = true; break;
                 case "diagonal": diagonal = true; break;
@@ -231,14 +263,16 @@ public sealed class Binder
                 BrokenDefinitions.Add(item.Name.Text); // its shape is in doubt: its uses say nothing more
                 continue;
             }
-            if (isBool && (rows > 0 || symmetric || hermitian || diagonal || mass || positive || nonNegative || ordered))
-                _diagnostics.ReportBadParameterFlag(_text, item.Span, $"'{item.Name.Text}': a 'bool' parameter is a scalar switch without other flags.");
+            if ((isBool || isTable) && (rows > 0 || symmetric || hermitian || diagonal || mass || positive || nonNegative || ordered))
+                _diagnostics.ReportBadParameterFlag(_text, item.Span, $"'{item.Name.Text}': a '{(isTable ? "table" : "bool")}' parameter is a scalar switch without other flags.");
             var defaultValue = p.Default is null ? (System.Numerics.Complex?)null
+                : isTable ? TableDefault(p.Default)
                 : isBool ? BoolDefault(p.Default)
                 : EvaluateConstant(p.Default, allowComplex: complex == true);
             _parameters[item.Name.Text] = new ParameterSpec(item.Name.Text, rows, cols, complex ?? false, symmetric, hermitian, diagonal, false, item.Span)
             {
                 IsMass = mass, IsPositive = positive, IsNonNegative = nonNegative, IsOrdered = ordered, Default = defaultValue, IsBool = isBool,
+                TableChoices = isTable ? [.. _tables.Keys] : null,
             };
         }
     }
@@ -254,7 +288,7 @@ public sealed class Binder
     /// <summary><c>true</c> or <c>false</c>, else null.</summary>
     internal static bool? BoolLiteral(ExpressionSyntax e) => e is NameExpressionSyntax { Name.Text: "true" or "false" } n ? n.Name.Text == "true" : null;
 
-    private static readonly string[] ParameterFlags = ["real", "complex", "bool", "symmetric", "hermitian", "diagonal", "mass", "positive", "nonnegative", "ordered"];
+    private static readonly string[] ParameterFlags = ["real", "complex", "bool", "table", "symmetric", "hermitian", "diagonal", "mass", "positive", "nonnegative", "ordered"];
 
     private int Dimension(SyntaxToken t)
     {
@@ -698,6 +732,11 @@ public sealed class Binder
     private Expr BindCall(CallExpressionSyntax c, TermScope scope)
     {
         var name = c.Name.Text;
+        if (c.Record is not null)
+        {
+            _diagnostics.ReportTableColumn(_text, c.Span, "A table's column (t.column(x)) is a kernel value; a Lagrangian term or a charge cannot use it.");
+            return ExpressionRules.Error;
+        }
         if (name is "conj" or "bar" or "dag")
         {
             if (c.Arguments.Count != 1) { _diagnostics.ReportArity(_text, c.Name.Span, name, "1 argument", c.Arguments.Count); return ExpressionRules.Error; }

@@ -552,6 +552,8 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
     private Expr BindCall(CallExpressionSyntax c, Context ctx)
     {
         var name = c.Name.Text;
+        if (c.Record is not null) return BindTableCall(c, ctx);
+        if (!ctx.NumericOnly && name == "diff") return BindDiff(c, ctx);
         if (IsPoisoned(name)) return ExpressionRules.Error;
         if (!ctx.NumericOnly && name is "sum" or "pairs" or "minpairs") return BindIndexSum(c, ctx);
         if (!ctx.NumericOnly && name == "integral") return BindIntegral(c, ctx);

@@ -114,6 +114,11 @@ public static class CardBinder
                 bag.ReportComponentCount(text, a.Span, name, count, a.Values.Count);
                 continue;
             }
+            if (p.TableChoices is not null)
+            {
+                if (TableChoice(spec, p, a, text, bag) is { } position) values[name] = [position];
+                continue;
+            }
             if (p.IsBool)
             {
                 // a switch: true or false (no unit, no number)
@@ -158,6 +163,30 @@ public static class CardBinder
             values[name] = components;
             if (p.IsOrdered) orderedAt[name] = (text, a.Span);
         }
+    }
+
+    /// <summary>
+    /// A table choice's value: the name of a declared table that has every column the kernels read through
+    /// the parameter; its 1-based position, or null after MDL0325.
+    /// </summary>
+    private static int? TableChoice(ModelSpec spec, ParameterSpec p, CardAssignmentSyntax a, Text.SourceText text, DiagnosticBag bag)
+    {
+        var choices = p.TableChoices!;
+        if (a.Unit is not null || a.Values is not [NameExpressionSyntax { Name.Text: var chosen } value] || !choices.Contains(chosen))
+        {
+            var near = a.Values is [NameExpressionSyntax n] ? NameSuggestion.Nearest(n.Name.Text, choices) : null;
+            bag.ReportTableChoice(text, a.Values.Count == 1 ? a.Values[0].Span : a.Span,
+                $"'{p.Name}' is a table choice: give the name of a declared table ({string.Join(", ", choices)})." + (near is null ? "" : $" Did you mean '{near}'?"));
+            return null;
+        }
+        var table = spec.Tables.First(t => t.Name == chosen);
+        var missing = p.TableColumns.Where(c => !table.HasColumn(c)).ToList();
+        if (missing.Count > 0)
+        {
+            bag.ReportTableChoice(text, value.Span, $"The table '{chosen}' has no column {string.Join(", ", missing.Select(m => $"'{m}'"))}, which the kernels read through '{p.Name}' (columns: {string.Join(", ", table.Columns)}).");
+            return null;
+        }
+        return choices.ToList().IndexOf(chosen) + 1;
     }
 
     private static bool FollowsOrdering(Complex[] m, string ordering) =>

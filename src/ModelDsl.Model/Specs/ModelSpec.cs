@@ -25,6 +25,10 @@ public sealed record ModelSpec(
     private readonly ImmutableArray<KernelSpec> _kernels = [];
     private readonly ImmutableArray<TextureSpec> _textures = [];
     private readonly ImmutableArray<SystemSpec> _systems = [];
+    private readonly ImmutableArray<TableSpec> _tables = [];
+
+    /// <summary>Tabulated functions (<c>table NAME = file(...)</c>), in declaration order, each with its range.</summary>
+    public IReadOnlyList<TableSpec> Tables { get => _tables; init => _tables = [.. value]; }
 
     /// <summary>Gauge groups, in declaration order.</summary>
     public IReadOnlyList<GroupSpec> Groups { get => _groups; init => _groups = [.. value]; }
@@ -92,6 +96,7 @@ public sealed record ModelSpec(
             foreach (var b in s.Breakpoints) sb.AppendLine($"  breakpoint {b}");
             foreach (var o in s.Outputs) sb.AppendLine($"  output {o.Name} = {o.Expression} at {o.At?.ToString() ?? "end"}");
         }
+        foreach (var t in Tables) sb.AppendLine($"table {t.Name} {t.Path} {t.Variable} {string.Join(" ", t.Columns)} {t.XMin:R} {t.XMax:R}");
         return sb.ToString();
     }
 }

@@ -38,6 +38,19 @@ public sealed record ParameterSpec(
     /// <summary>A switch (<c>param x : bool</c>): card values <c>true</c>/<c>false</c>, stored as 1/0; passed to builtins' bool parameters.</summary>
     public bool IsBool { get; init; }
 
+    /// <summary>
+    /// A table choice (<c>param dofs : table = hp_c</c>): the declared tables it may name, in declaration order; its
+    /// value is the 1-based position of the chosen one, and <c>dofs.heff(T)</c> selects that table's column. Null otherwise.
+    /// </summary>
+    public IReadOnlyList<string>? TableChoices { get => _tableChoices; init => _tableChoices = value is null ? null : [.. value]; }
+
+    private readonly System.Collections.Immutable.ImmutableArray<string>? _tableChoices;
+
+    /// <summary>The columns the kernels read through a table choice (<c>heff</c> in <c>dofs.heff(T)</c>): the chosen table must have them.</summary>
+    public IReadOnlyList<string> TableColumns { get => _tableColumns; init => _tableColumns = [.. value]; }
+
+    private readonly System.Collections.Immutable.ImmutableArray<string> _tableColumns = [];
+
     /// <summary>The value used when a card does not give one (null: the card must).</summary>
     public Complex? Default { get; init; }
 

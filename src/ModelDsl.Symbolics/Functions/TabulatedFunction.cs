@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using ModelDsl.Symbolics.Compilation;
 using ModelDsl.Symbolics.Expressions;
 
 namespace ModelDsl.Symbolics.Functions;
@@ -70,6 +71,18 @@ public sealed class TabulatedFunction : FunctionDefinition
 
     /// <inheritdoc />
     public override DerivativeRule Derivative(IReadOnlyList<Expr> args, int k) => DerivativeRule.Of(Expr.Apply(DerivativeFunction, args[0]));
+
+    /// <summary>
+    /// The scan lowering: the spline of the real part, NaN when the imaginary part is not 0 at run time (as
+    /// <see cref="Value(Complex)"/>), so <c>f(log(T))</c> of a real T compiles although log's imaginary part is atan2(0, T).
+    /// </summary>
+    internal override (int Re, int Im) Split(ComplexSplitter splitter, FunctionExpr f)
+    {
+        var x = splitter.Lower(f.Argument);
+        var p = splitter.Program;
+        var value = p.Apply(Value, x.Re);
+        return (splitter.IsZero(x.Im) ? value : p.Op(StagedOp.Select, p.Op(StagedOp.Abs, x.Im), p.Const(double.NaN), value), p.Const(0));
+    }
 
     internal static TabulatedResult Create(string name, double[] x, double[] y)
     {

@@ -81,7 +81,7 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0011</summary>
     public void ReportExpectedDeclaration(SourceText text, SyntaxToken found) =>
         Error("MDL0011", text, found.Span,
-            $"Expected a declaration (model, group, fermion, scalar, param, potential, yukawa, majorana, vev, check, const, let, define, kernel, texture or system), found {Describe(found)}.");
+            $"Expected a declaration (model, group, fermion, scalar, param, potential, yukawa, majorana, vev, check, const, let, define, kernel, texture, table or system), found {Describe(found)}.");
 
     /// <summary>MDL0012</summary>
     public void ReportExpectedExpression(SourceText text, SyntaxToken found) =>
@@ -284,7 +284,31 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportBadMember(SourceText text, TextSpan span, string detail) =>
         Error("MDL0246", text, span, detail);
 
+    /// <summary>MDL0260: a table's data file is missing or cannot be read.</summary>
+    public void ReportTableFile(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0260", text, span, detail);
+
+    /// <summary>MDL0261: a table's data file is malformed: no <c># columns:</c> header, a row with the wrong number of columns or a non-number.</summary>
+    public void ReportTableFormat(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0261", text, span, detail);
+
+    /// <summary>MDL0262: a table's data cannot be interpolated: fewer than 4 usable rows, x not strictly increasing, a value y &lt;= 0.</summary>
+    public void ReportTableData(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0262", text, span, detail);
+
+    /// <summary>MDL0263: <c>t.col(x)</c> with a column the table does not have, or on a name that is not a table; a bad table-choice parameter.</summary>
+    public void ReportTableColumn(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0263", text, span, detail);
+
+    /// <summary>MDL0264: <c>diff(expr, x)</c> with x not a value parameter or real parameter, or an expr that cannot be differentiated.</summary>
+    public void ReportDiff(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0264", text, span, detail);
+
     // Card errors: MDL03xx.
+
+    /// <summary>MDL0325: card: a table-choice parameter given a name that is not a declared table, or a table without a column the kernels use.</summary>
+    public void ReportTableChoice(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0325", text, span, detail);
 
     /// <summary>MDL0300</summary>
     public void ReportUnknownParameter(SourceText text, TextSpan span, string name, string model, string? suggestion) =>

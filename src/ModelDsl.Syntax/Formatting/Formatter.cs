@@ -94,6 +94,7 @@ public static class Formatter
         VevDeclarationSyntax v => $"vev {v.Field.Text} -> {v.Value.Text}",
         SystemDeclarationSyntax s => $"system {s.Name.Text}" + (s.Title is null ? "" : " " + s.Title.Text)
                                      + " { " + string.Join("; ", s.Items.Select(Item)) + " }",
+        TableDeclarationSyntax t => $"table {t.Name.Text} = file({t.Path.Text})",
         CheckDeclarationSyntax c => "check " + string.Join(", ", c.Items.Select(i => i.Name.Text + (i.Arguments.Count == 0 ? "" : $"({string.Join(", ", i.Arguments.Select(a => a.Text))})"))),
         _ => throw new InvalidOperationException("Unknown declaration " + d.GetType().Name),
     };
@@ -109,7 +110,7 @@ public static class Formatter
         LiteralExpressionSyntax l => l.Token.Text,
         NameExpressionSyntax n => n.Name.Text,
         IndexExpressionSyntax i => $"{i.Name.Text}[{string.Join(",", i.Indices.Select(Expression))}]",
-        CallExpressionSyntax c => $"{c.Name.Text}({string.Join(", ", c.Arguments.Select(Expression))})",
+        CallExpressionSyntax c => (c.Record is null ? "" : c.Record.Text + ".") + $"{c.Name.Text}({string.Join(", ", c.Arguments.Select(Expression))})",
         NamedArgumentSyntax a => $"{a.Name.Text}: {Expression(a.Value)}",
         MemberAccessExpressionSyntax m => $"{m.Record.Text}.{m.Member.Text}" + (m.Indices.Count == 0 ? "" : $"[{string.Join(",", m.Indices.Select(Expression))}]"),
         UnaryExpressionSyntax u => u.Operator.Text + Expression(u.Operand),

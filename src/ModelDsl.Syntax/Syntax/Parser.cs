@@ -235,6 +235,7 @@ internal sealed class Parser
             case SyntaxKind.KernelKeyword:
             case SyntaxKind.TextureKeyword: return ParseDefinition();
             case SyntaxKind.SystemKeyword: return ParseSystem();
+            case SyntaxKind.TableKeyword: return ParseTable();
             default:
                 // text left over after a lexical error in the declaration before (e.g. '2pairs(...)') is not reported again
                 if (!_lexErrorStarts.Any(p => p >= _previousStatementStart && p <= Current.Span.Start)) _diagnostics.ReportExpectedDeclaration(_text, Current);
@@ -316,7 +317,7 @@ internal sealed class Parser
             NextToken();
         } while (true);
         var colon = Match(SyntaxKind.Colon);
-        var flags = new List<SyntaxToken> { Match(SyntaxKind.Identifier, "'real' or 'complex'") };
+        var flags = new List<SyntaxToken> { Current.Kind == SyntaxKind.TableKeyword ? NextToken() : Match(SyntaxKind.Identifier, "'real' or 'complex'") };
         // Flags stand on the line of the ':' (so a misspelt keyword on the next line is not taken for a flag).
         var line = _text.GetLineIndex(colon.Span.Start);
         while (Current.Kind == SyntaxKind.Identifier && _text.GetLineIndex(Current.Span.Start) == line) flags.Add(NextToken());
@@ -499,6 +500,19 @@ internal sealed class Parser
         return indices;
     }
 
+    /// <summary><c>table NAME = file("path")</c>.</summary>
+    private TableDeclarationSyntax ParseTable()
+    {
+        var keyword = NextToken();
+        var name = Match(SyntaxKind.Identifier, "the table's name");
+        Match(SyntaxKind.Equals);
+        var file = MatchWord("file", "file(\"path\")");
+        Match(SyntaxKind.OpenParen);
+        var path = Match(SyntaxKind.String, "the data file's path in double quotes");
+        Match(SyntaxKind.CloseParen);
+        return new TableDeclarationSyntax(From(keyword), keyword, name, file, path);
+    }
+
     /// <summary>Matches a contextual word (a name such as <c>from</c>); a missing one is reported like a missing token.</summary>
     private SyntaxToken MatchWord(string word, string? what = null)
     {
@@ -670,11 +684,13 @@ internal sealed class Parser
         }
     }
 
-    /// <summary><c>NAME.FIELD</c> or <c>NAME.FIELD[i, ...]</c>, after the record's name.</summary>
-    private MemberAccessExpressionSyntax ParseMemberAccess(SyntaxToken record)
+    /// <summary><c>NAME.FIELD</c> or <c>NAME.FIELD[i, ...]</c>, after the record's name; <c>NAME.COLUMN(args)</c> is a table call.</summary>
+    private ExpressionSyntax ParseMemberAccess(SyntaxToken record)
     {
         var dot = NextToken();
         var member = NextToken();
+        if (Current.Kind == SyntaxKind.OpenParen)
+            return new CallExpressionSyntax(From(record), member, ParseList(SyntaxKind.OpenParen, SyntaxKind.CloseParen, member)) { Record = record };
         var indices = Current.Kind == SyntaxKind.OpenBracket ? ParseList(SyntaxKind.OpenBracket, SyntaxKind.CloseBracket, member) : [];
         return new MemberAccessExpressionSyntax(From(record), record, dot, member, indices);
     }

@@ -12,7 +12,7 @@ public static class SyntaxFacts
         ["vev"] = SyntaxKind.VevKeyword, ["check"] = SyntaxKind.CheckKeyword,
         ["coupling"] = SyntaxKind.CouplingKeyword, ["const"] = SyntaxKind.ConstKeyword,
         ["let"] = SyntaxKind.LetKeyword, ["define"] = SyntaxKind.DefineKeyword, ["kernel"] = SyntaxKind.KernelKeyword,
-        ["texture"] = SyntaxKind.TextureKeyword, ["system"] = SyntaxKind.SystemKeyword,
+        ["texture"] = SyntaxKind.TextureKeyword, ["table"] = SyntaxKind.TableKeyword, ["system"] = SyntaxKind.SystemKeyword,
     };
 
     /// <summary>The keyword kind of a name, or <see cref="SyntaxKind.Identifier"/>.</summary>
@@ -24,7 +24,7 @@ public static class SyntaxFacts
             or SyntaxKind.ParamKeyword or SyntaxKind.PotentialKeyword or SyntaxKind.YukawaKeyword
             or SyntaxKind.MajoranaKeyword or SyntaxKind.VevKeyword or SyntaxKind.CheckKeyword
             or SyntaxKind.ConstKeyword or SyntaxKind.LetKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword
-            or SyntaxKind.TextureKeyword or SyntaxKind.SystemKeyword;
+            or SyntaxKind.TextureKeyword or SyntaxKind.TableKeyword or SyntaxKind.SystemKeyword;
 
     /// <summary>How a token kind is written, for messages.</summary>
     public static string Describe(SyntaxKind kind) => kind switch

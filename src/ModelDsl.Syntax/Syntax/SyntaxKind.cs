@@ -81,4 +81,6 @@ public enum SyntaxKind
     TextureKeyword,
     /// <summary>Keyword <c>system</c>: an ODE system block.</summary>
     SystemKeyword,
+    /// <summary>Keyword <c>table</c>.</summary>
+    TableKeyword,
 }

@@ -220,7 +220,7 @@ let pinnedTests =
             let start = text.IndexOf "let F = texture_fit("
             let stop = text.IndexOf("\n\n", start)
             let old = "let F = texture_fit(a, b, c, mN, d21, d32, one_loop, sin2_12, sin2_23, sin2_13, delta_cp, dm2_21, dm2_31)"
-            let c = ModelCompilation.Create(text.Substring(0, start) + old + text.Substring stop, "old.mdl")
+            let c = ModelCompilation.Create(text.Substring(0, start) + old + text.Substring stop, modelPath "old.mdl")
             let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
             Expect.equal (errors |> List.map (fun d -> d.Id)) [ "MDL0244" ] (Diagnostics.DiagnosticPrinter.FormatAll errors)
             Expect.equal errors.Head.Span.Start (start + old.IndexOf "(a," + 1) "at 'a', the argument for h0"
@@ -235,7 +235,7 @@ let pinnedTests =
             test $"one mistake in a let of {model} ('{typo}'), one message: what uses the let is not bound further ({id})" {
                 let text = File.ReadAllText(modelPath model)
                 Expect.stringContains text correct "the spec has the line"
-                let c = ModelCompilation.Create(text.Replace(correct, typo), model)
+                let c = ModelCompilation.Create(text.Replace(correct, typo), modelPath model)
                 let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
                 Expect.equal (errors |> List.map (fun d -> d.Id)) [ id ] (Diagnostics.DiagnosticPrinter.FormatAll errors)
             }
