@@ -16,8 +16,11 @@ namespace ModelDsl.Symbolics.Functions;
 /// </summary>
 public sealed class IntegralFunction : FunctionDefinition
 {
-    /// <summary>The definition.</summary>
-    public static readonly IntegralFunction Instance = new();
+    /// <summary>
+    /// The definition. Not in <see cref="FunctionRegistry"/> (whose functions take values): an integral binds its variable, so the
+    /// binder builds it from <c>integral(x, lo, hi, expr)</c> and the infix parser does not read it.
+    /// </summary>
+    public static readonly IntegralFunction Definition = new();
 
     /// <summary>The upper limit +infinity (a reserved real symbol, meaningful only as a limit of an integral).</summary>
     public static readonly SymbolExpr Infinity = Expr.Real("inf");
@@ -40,7 +43,7 @@ public sealed class IntegralFunction : FunctionDefinition
     public override string LatexName => "\\int";
 
     /// <summary>The integral of <paramref name="body"/> over the bound symbol <paramref name="x"/> from <paramref name="lo"/> to <paramref name="hi"/>, canonical.</summary>
-    public static Expr Create(SymbolExpr x, Expr lo, Expr hi, Expr body) => Expr.Apply(Instance, x, lo, hi, body);
+    public static Expr Create(SymbolExpr x, Expr lo, Expr hi, Expr body) => Expr.Apply(Definition, x, lo, hi, body);
 
     /// <summary>The parts of an integral node.</summary>
     public static (SymbolExpr X, Expr Lo, Expr Hi, Expr Body) Parts(FunctionExpr f) =>
