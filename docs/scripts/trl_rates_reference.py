@@ -126,7 +126,7 @@ def j_narrow_width(z):
 def main():
     print("c_L = (3 g^2 + g'^2)/32 =", mp.nstr(C_L, 10))
     print("check f_t against the |M|^2 integral (y, a_r):")
-    for y, a in [(1.5, 0.044), (10, 0.0044), (3, 4.4)]:
+    for y, a in [('1.5', '0.044'), ('10', '0.0044'), ('3', '4.4')]:
         y, a = mp.mpf(y), mp.mpf(a)
         print("  f_t(%s, %s) = %s   from |M|^2: %s" % (y, a, mp.nstr(f_t(y, a), 15), mp.nstr(f_t_from_amplitude(y, a), 15)))
 
@@ -167,7 +167,8 @@ def main():
     jt = mp.quad(lambda x: b_t(x) * mp.sqrt(x) * k1(mp.sqrt(x)), [0, 1, 10, mp.inf])
     print("   of which b_t (LL -> Phi^+ Phi^+) part:", mp.nstr(jt, 15))
     for zz in ['0.1', '10']:
-        print("   J(%s), narrow-width:" % zz, mp.nstr(j_narrow_width(mp.mpf(zz)), 15))
+        print("   J(%s), literal at finite c: %s   narrow-width: %s"
+              % (zz, mp.nstr(j_literal(mp.mpf(zz), c), 15), mp.nstr(j_narrow_width(mp.mpf(zz)), 15)))
     T = m / z
     n_g = 2 * Z3 * T**3 / mp.pi**2
     gW = 3 * a**2 * (3 * a**2) * 2 * m**4 / (64 * mp.pi**4 * z) * jn / (2 * mp.pi) / n_g
