@@ -125,7 +125,7 @@ try
     var solveCsv = new Option<FileInfo>("--csv") { Description = "Write the evolution (the variable and every unknown) as CSV." };
     var solveOut = new Option<FileInfo>("--out") { Description = "Write the evolution as an SQLite results file ('modeldsl plot' reads it)." };
     var solvePlot = new Option<FileInfo>("--plot") { Description = "Write a log-log PNG of |unknown| against the variable (negative values marked)." };
-    var plotUnknowns = new Option<string[]>("--plot-unknowns") { Description = "The unknowns to draw (default: all), e.g. --plot-unknowns dN[1] etaL[1]." , AllowMultipleArgumentsPerToken = true };
+    var plotUnknowns = new Option<string[]>("--plot-unknowns") { Description = "The unknowns or outputs to draw along the variable (default: every unknown), e.g. --plot-unknowns dN1 etaL[1].", AllowMultipleArgumentsPerToken = true };
     var solve = new Command("solve", "Solve an ODE system of the model (e.g. Boltzmann equations) at a card and print its outputs.")
     {
         solveFile, solveCard, solveSets, system, rtol, method, samples, solveCsv, solveOut, solvePlot, plotUnknowns,

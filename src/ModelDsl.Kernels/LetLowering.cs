@@ -66,7 +66,8 @@ internal static class LetLowering
             foreach (var field in let.Builtin.Result)
                 ForEachEntry(let, field, (symbol, _, _) =>
                 {
-                    varying[symbol] = (outputs[next], outputs[next + 1]);
+                    // a real field's imaginary part is zero by its declaration: functions of it stay real
+                    varying[symbol] = (outputs[next], field.IsComplex ? outputs[next + 1] : program.Const(0));
                     next += 2;
                 });
         }

@@ -14,7 +14,8 @@ namespace ModelDsl.Cli.Commands;
 /// <c>modeldsl solve FILE --card CARD [--set ...] [--system NAME] [--rtol R] [--method M] [--samples N] [--csv F] [--out DB] [--plot PNG]</c>:
 /// solves an ODE system of the model at the card (issue 10) and prints its named outputs and the solver's work; the
 /// evolution (the variable and every unknown at N samples) goes to CSV and to an SQLite results file that <c>plot</c>
-/// reads, and to a log-log PNG of |unknown| against the variable with the points where the unknown is negative marked.
+/// reads (with every output's expression along the variable), and to a log-log PNG of |unknown| against the variable with
+/// the points where the value is negative marked.
 /// A solver failure or an output that is not finite is reported and exits 4; nothing is printed as a result without saying so.
 /// </summary>
 public static class SolveCommand
@@ -83,7 +84,7 @@ public static class SolveCommand
 
     private static int WriteEvolution(Options o, NumericModel model, string variable, SystemSolution s, TextWriter error)
     {
-        var columns = s.Unknowns;
+        ImmutableArray<string> columns = [.. s.Unknowns, .. s.OutputNames];
         try
         {
             if (o.Csv is { } csv)
@@ -91,7 +92,7 @@ public static class SolveCommand
                 using var w = new StreamWriter(csv);
                 w.WriteLine(string.Join(",", columns.Prepend(variable).Select(Quote)));
                 for (var i = 0; i < s.Samples.Length; i++)
-                    w.WriteLine(string.Join(",", Enumerable.Range(0, columns.Length).Select(j => s.State(i, j)).Prepend(s.Samples[i]).Select(Number)));
+                    w.WriteLine(string.Join(",", columns.Select(c => s.Column(i, c)).Prepend(s.Samples[i]).Select(Number)));
             }
             if (o.Out is { } db)
             {
@@ -108,7 +109,7 @@ public static class SolveCommand
                     return ExitCodes.Usage;
                 }
                 store.Write([.. Enumerable.Range(0, s.Samples.Length).Select(i => new ScanRow(i,
-                    [s.Samples[i], .. Enumerable.Range(0, columns.Length).Select(j => s.State(i, j))], "ok"))]);
+                    [s.Samples[i], .. columns.Select(c => s.Column(i, c))], "ok"))]);
             }
             if (o.Plot is { } png) return Plot(o, model, variable, s, png, error);
         }
@@ -124,19 +125,18 @@ public static class SolveCommand
     private static int Plot(Options o, NumericModel model, string variable, SystemSolution s, string png, TextWriter error)
     {
         var chosen = o.PlotUnknowns.Count == 0 ? s.Unknowns : [.. o.PlotUnknowns];
-        if (chosen.FirstOrDefault(u => !s.Unknowns.Contains(u)) is { } unknown)
+        if (chosen.FirstOrDefault(u => !s.Unknowns.Contains(u) && !s.OutputNames.Contains(u)) is { } unknown)
         {
-            error.WriteLine($"modeldsl: --plot-unknowns '{unknown}' is not an unknown of the system ({string.Join(", ", s.Unknowns)})");
+            error.WriteLine($"modeldsl: --plot-unknowns '{unknown}' is neither an unknown nor an output of the system ({string.Join(", ", s.Unknowns.Concat(s.OutputNames))})");
             return ExitCodes.Usage;
         }
         var curves = ImmutableArray.CreateBuilder<ChartCurve>();
         foreach (var u in chosen)
         {
-            var j = s.Unknowns.IndexOf(u);
-            var points = Enumerable.Range(0, s.Samples.Length).Where(i => s.Samples[i] > 0 && Math.Abs(s.State(i, j)) > 0 && double.IsFinite(s.State(i, j))).ToList();
+            var points = Enumerable.Range(0, s.Samples.Length).Where(i => s.Samples[i] > 0 && Math.Abs(s.Column(i, u)) > 0 && double.IsFinite(s.Column(i, u))).ToList();
             if (points.Count == 0) continue;
-            curves.Add(new ChartCurve([.. points.Select(i => Math.Log10(s.Samples[i]))], [.. points.Select(i => Math.Log10(Math.Abs(s.State(i, j))))],
-                $"|{u}|") { Marked = [.. points.Select(i => s.State(i, j) < 0)] });
+            curves.Add(new ChartCurve([.. points.Select(i => Math.Log10(s.Samples[i]))], [.. points.Select(i => Math.Log10(Math.Abs(s.Column(i, u))))],
+                $"|{u}|") { Marked = [.. points.Select(i => s.Column(i, u) < 0)] });
         }
         if (curves.Count == 0)
         {

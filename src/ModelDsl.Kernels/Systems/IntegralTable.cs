@@ -1,42 +1,40 @@
 using ModelDsl.Numerics.Quadrature;
-using ModelDsl.Symbolics.Functions;
 
 namespace ModelDsl.Kernels.Systems;
 
 /// <summary>
-/// An integral of a system tabulated along its variable once per parameter point: each node is an adaptive Gauss-Kronrod
-/// quadrature to a relative <see cref="QuadratureTolerance"/>; between nodes a not-a-knot cubic spline in u = ln v (or v) of
-/// ln|I| (when I keeps one sign; the sign restored) or of I. The grid is doubled until the spline agrees with direct quadrature at every
-/// midpoint to <see cref="InterpolationTolerance"/> (relative to the largest |I| on the range where I changes sign): the
-/// bound is measured, not assumed (<see cref="MeasuredError"/>).
+/// An integral of a system tabulated along its variable once per parameter point, as a Chebyshev interpolant in
+/// u = ln v (or v) of ln|I| (when I keeps one sign; the sign restored) or of I: each node an adaptive Gauss-Kronrod
+/// quadrature to a relative <see cref="QuadratureTolerance"/>. The Chebyshev-Lobatto grid is doubled (its new nodes are
+/// the midpoints in angle of the old) until the interpolant on the old grid agrees with direct quadrature at every new
+/// node to <see cref="InterpolationTolerance"/> (relative to the largest |I| where I changes sign); the table keeps that
+/// interpolant, whose error was measured there, not assumed (<see cref="MeasuredError"/>). An integral that is analytic in
+/// u converges geometrically (Trefethen, Approximation Theory and Approximation Practice, ch. 8), so a few dozen nodes do.
 /// </summary>
 internal sealed class IntegralTable
 {
     /// <summary>Relative tolerance of each quadrature.</summary>
     public const double QuadratureTolerance = 1e-11;
 
-    /// <summary>Largest relative difference between the spline and direct quadrature at the midpoints of the grid.</summary>
+    /// <summary>Largest relative difference between the coarser interpolant and direct quadrature at the new nodes.</summary>
     public const double InterpolationTolerance = 1e-8;
 
-    private const int MaxNodes = 4097;
-    private readonly TabulatedFunction _spline;
-    private readonly TabulatedFunction _slope;
+    private const int MaxNodes = 513;
+    private readonly double[] _a, _b; // Chebyshev coefficients of the tabulated function and of its derivative in u
+    private readonly double _u0, _u1;
     private readonly bool _log, _ofLog;
     private readonly double _sign;
 
-    private IntegralTable(TabulatedFunction spline, bool log, bool ofLog, double sign, double error, int nodes, long evaluations)
+    private IntegralTable(double[] values, double u0, double u1, bool log, bool ofLog, double sign, double error, long evaluations)
     {
-        _sign = sign;
-        _spline = spline;
-        _slope = spline.DerivativeFunction;
-        _log = log;
-        _ofLog = ofLog;
+        (_a, _b) = Coefficients(values, u1 - u0);
+        (_u0, _u1, _log, _ofLog, _sign) = (u0, u1, log, ofLog, sign);
         MeasuredError = error;
-        Nodes = nodes;
+        Nodes = values.Length;
         Evaluations = evaluations;
     }
 
-    /// <summary>The largest relative interpolation error measured at the midpoints of the final grid.</summary>
+    /// <summary>The largest relative interpolation error measured on the last refinement.</summary>
     public double MeasuredError { get; }
 
     /// <summary>Number of nodes of the final grid.</summary>
@@ -48,17 +46,71 @@ internal sealed class IntegralTable
     /// <summary>I(v).</summary>
     public double Value(double v)
     {
-        var s = _spline.Value(_log ? Math.Log(v) : v);
-        return _ofLog ? _sign * Math.Exp(s) : s;
+        Evaluate(v, out var value, out _);
+        return value;
     }
 
     /// <summary>dI/dv.</summary>
     public double Slope(double v)
     {
+        Evaluate(v, out _, out var slope);
+        return slope;
+    }
+
+    /// <summary>I(v) and dI/dv in one pass (both Clenshaw sums in one loop).</summary>
+    public void Evaluate(double v, out double value, out double slope)
+    {
+        var x = X(v);
+        double b1 = 0, b2 = 0, d1 = 0, d2 = 0;
+        var a = _a;
+        var b = _b;
+        for (var k = a.Length - 1; k >= 1; k--)
+        {
+            var t = 2 * x * b1 - b2 + a[k];
+            b2 = b1;
+            b1 = t;
+            var u = 2 * x * d1 - d2 + b[k];
+            d2 = d1;
+            d1 = u;
+        }
+        var s = x * b1 - b2 + a[0];
+        var ds = x * d1 - d2 + b[0];
+        if (_ofLog)
+        {
+            value = _sign * Math.Exp(s);
+            ds *= value;
+        }
+        else value = s;
+        slope = _log ? ds / v : ds;
+    }
+
+    /// <summary>The Chebyshev variable in [-1, 1] of a value of the variable (clamped: the table is held constant outside).</summary>
+    private double X(double v)
+    {
         var u = _log ? Math.Log(v) : v;
-        var ds = _slope.Value(u);
-        var d = _ofLog ? _sign * Math.Exp(_spline.Value(u)) * ds : ds;
-        return _log ? d / v : d;
+        return Math.Clamp((2 * u - _u0 - _u1) / (_u1 - _u0), -1, 1);
+    }
+
+    /// <summary>
+    /// The coefficients of the interpolant through the values at the Chebyshev-Lobatto points x_j = cos(pi j/(n - 1)), and of its
+    /// derivative with respect to u (the recurrence c'_{k-1} = c'_{k+1} + 2 k c_k, then the chain factor 2/(u1 - u0)).
+    /// </summary>
+    private static (double[] A, double[] B) Coefficients(double[] f, double width)
+    {
+        var n = f.Length;
+        var m = n - 1;
+        var a = new double[n];
+        for (var k = 0; k < n; k++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < n; j++) sum += (j == 0 || j == m ? 0.5 : 1) * f[j] * Math.Cos(Math.PI * j * k / m);
+            a[k] = 2.0 / m * sum * (k == 0 || k == m ? 0.5 : 1);
+        }
+        var b = new double[n];
+        for (var k = m; k >= 1; k--) b[k - 1] = (k + 1 <= m ? b[k + 1] : 0) + 2 * k * a[k];
+        b[0] /= 2;
+        for (var k = 0; k < n; k++) b[k] *= 2 / width;
+        return (a, b);
     }
 
     /// <summary>Tabulates the integral over [a, b]; null with the reason when a quadrature fails or the tolerance cannot be met.</summary>
@@ -88,44 +140,40 @@ internal sealed class IntegralTable
             if (!r.Converged) quadratureFailure ??= $"the quadrature of {integral.Text} did not converge at {v:G6} (estimated error {r.Error:G3} of {r.Value:G6})";
             return r.Value;
         }
-        double U(double v) => log ? Math.Log(v) : v;
-        double V(double u) => log ? Math.Exp(u) : u;
-        var (u0, u1) = (U(a), U(b));
-        var n = Math.Max(9, (int)Math.Ceiling(Math.Abs(u1 - u0) * 4) + 1);
-        double[]? values = null;
-        double[] grid = [];
+        var (u0, u1) = log ? (Math.Log(a), Math.Log(b)) : (a, b);
+        double V(double xc) => log ? Math.Exp(0.5 * (u0 + u1) + 0.5 * (u1 - u0) * xc) : 0.5 * (u0 + u1) + 0.5 * (u1 - u0) * xc;
+        var n = 17;
+        var values = Enumerable.Range(0, n).Select(j => Direct(V(Math.Cos(Math.PI * j / (n - 1))))).ToArray();
         while (true)
         {
-            var previous = values;
-            var previousGrid = grid;
-            grid = Enumerable.Range(0, n).Select(k => u0 + (u1 - u0) * k / (n - 1)).ToArray();
-            values = new double[n];
-            for (var k = 0; k < n; k++)
-                values[k] = previous is not null && k % 2 == 0 && previousGrid.Length == (n + 1) / 2 ? previous[k / 2] : Direct(V(grid[k]));
             if (quadratureFailure is not null) { failure = quadratureFailure; return null; }
-            var ofLog = values.All(y => y > 0) || values.All(y => y < 0);
-            var sign = ofLog && values[0] < 0 ? -1.0 : 1.0;
-            var fitted = FunctionRegistry.Tabulated("integral_table", grid, values.Select(y => ofLog ? Math.Log(sign * y) : y).ToArray());
-            if (fitted.Function is not { } spline) { failure = $"{integral.Text}: {fitted.Error}"; return null; }
-            var scale = values.Max(Math.Abs);
+            // the new nodes of the doubled grid, at the midpoints in angle; the coarse interpolant is checked there
+            var m = n - 1;
+            var fresh = Enumerable.Range(0, m).Select(j => Direct(V(Math.Cos(Math.PI * (j + 0.5) / m)))).ToArray();
+            if (quadratureFailure is not null) { failure = quadratureFailure; return null; }
+            var all = values.Concat(fresh).ToArray();
+            var ofLog = all.All(y => y > 0) || all.All(y => y < 0);
+            var sign = ofLog && all[0] < 0 ? -1.0 : 1.0;
+            var coarse = new IntegralTable([.. values.Select(y => ofLog ? Math.Log(sign * y) : y)], u0, u1, log, ofLog, sign, 0, 0);
+            var scale = all.Max(Math.Abs);
             var error = 0.0;
-            for (var k = 0; k + 1 < n; k++)
+            for (var j = 0; j < m; j++)
             {
-                var um = 0.5 * (grid[k] + grid[k + 1]);
-                var direct = Direct(V(um));
-                var s = spline.Value(um);
-                var interpolated = ofLog ? sign * Math.Exp(s) : s;
-                var denominator = ofLog ? Math.Abs(direct) : scale;
-                error = Math.Max(error, denominator > 0 ? Math.Abs(interpolated - direct) / denominator : Math.Abs(interpolated - direct));
+                var interpolated = coarse.Value(V(Math.Cos(Math.PI * (j + 0.5) / m)));
+                var denominator = ofLog ? Math.Abs(fresh[j]) : scale;
+                error = Math.Max(error, denominator > 0 ? Math.Abs(interpolated - fresh[j]) / denominator : Math.Abs(interpolated - fresh[j]));
             }
-            if (quadratureFailure is not null) { failure = quadratureFailure; return null; }
-            if (error <= InterpolationTolerance) return new IntegralTable(spline, log, ofLog, sign, error, n, evaluations);
-            if (2 * n - 1 > MaxNodes)
+            if (error <= InterpolationTolerance)
+                return new IntegralTable([.. values.Select(y => ofLog ? Math.Log(sign * y) : y)], u0, u1, log, ofLog, sign, error, evaluations);
+            var merged = new double[2 * m + 1];
+            for (var j = 0; j <= m; j++) merged[2 * j] = values[j];
+            for (var j = 0; j < m; j++) merged[2 * j + 1] = fresh[j];
+            if (merged.Length > MaxNodes)
             {
-                failure = $"{integral.Text}: the table's interpolation error {error:G3} stays above {InterpolationTolerance:G3} with {n} nodes";
+                failure = $"{integral.Text}: the table's interpolation error {error:G3} stays above {InterpolationTolerance:G3} with {merged.Length} Chebyshev nodes";
                 return null;
             }
-            n = 2 * n - 1;
+            (values, n) = (merged, merged.Length);
         }
     }
 }

@@ -137,11 +137,7 @@ public sealed class SystemInstance : IOdeSystem
         _inputs[0] = v;
         y.CopyTo(_inputs.AsSpan(1, _n));
         var m = _tables.Length;
-        for (var k = 0; k < m; k++)
-        {
-            _inputs[1 + _n + k] = _tables[k].Value(v);
-            _inputs[1 + _n + m + k] = _tables[k].Slope(v);
-        }
+        for (var k = 0; k < m; k++) _tables[k].Evaluate(v, out _inputs[1 + _n + k], out _inputs[1 + _n + m + k]);
     }
 
     /// <inheritdoc />

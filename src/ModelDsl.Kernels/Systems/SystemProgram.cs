@@ -59,6 +59,9 @@ public sealed class SystemProgram
     /// <summary>True when a builtin without a symbolic form (a fit) runs once per point.</summary>
     public bool CallsBuiltins { get; }
 
+    /// <summary>Operations per level of the right-hand side (per point, per call) and of f with its Jacobian, for reports and benchmarks.</summary>
+    public string Cost => $"f: {string.Join(" + ", _rhs.NodesPerLevel)} operations (per point + per call); f, J, df/dz: {string.Join(" + ", _full.NodesPerLevel)}";
+
     internal StagedLevels PointValues => _point;
 
     internal StagedLevels Rhs => _rhs;
@@ -76,8 +79,10 @@ public sealed class SystemProgram
         for (var k = 0; k < values.Length; k++)
         {
             var (name, index, imaginary) = _inputs[k];
-            var z = point.Values[name][index];
-            values[k] = imaginary ? z.Imaginary : z.Real;
+            // a parameter without a value at the point (an implicit coupling no formula reads) is NaN: a system that reads it
+            // has no finite range, initial value or right-hand side there, which the solve reports
+            if (!point.Values.TryGetValue(name, out var given) || index >= given.Length) { values[k] = double.NaN; continue; }
+            values[k] = imaginary ? given[index].Imaginary : given[index].Real;
         }
         return values;
     }
@@ -119,9 +124,11 @@ public sealed class SystemProgram
         Expr Extract(Expr e) => Rewriting.MapBottomUp(e, x =>
         {
             if (x is not FunctionExpr { Definition: IntegralFunction } f) return x;
-            if (integralSymbols.TryGetValue(f, out var s)) return s;
+            // integrals equal up to the name of their variable (a define expanded twice) share one table
+            var key = Rewriting.Substitute(f, IntegralFunction.Parts(f).X, BoundVariable);
+            if (integralSymbols.TryGetValue(key, out var s)) return s;
             integralNodes.Add(f);
-            return integralSymbols[f] = Expr.Real($"integral#{integralNodes.Count}");
+            return integralSymbols[key] = Expr.Real($"integral#{integralNodes.Count}");
         });
         equations = equations.Select(Extract).ToList();
         outputExprs = outputExprs.Select(Extract).ToList();
@@ -130,8 +137,15 @@ public sealed class SystemProgram
             problem = "an integral inside another integral";
             return null;
         }
-        var integralValues = integralNodes.Select(f => integralSymbols[f]).ToList();
+        var integralValues = integralNodes.Select((_, k) => (Expr)Expr.Real($"integral#{k + 1}")).ToList();
         var integralSlopes = integralNodes.Select((_, k) => (Expr)Expr.Real($"integral'#{k + 1}")).ToList();
+
+        // every largest sub-expression that depends on neither the variable, the unknowns nor the integrals (couplings, CP
+        // asymmetries, widths: per-point values) stands in as one symbol, so the derivatives are taken of a small skeleton
+        var inner = new HashSet<SymbolExpr>(unknowns.Append(system.Variable).Concat(integralValues.Concat(integralSlopes).Cast<SymbolExpr>()));
+        var hoisting = new Hoisting(inner);
+        equations = equations.Select(hoisting.Hoist).ToList();
+        outputExprs = outputExprs.Select(hoisting.Hoist).ToList();
 
         // the exact Jacobian and df/dv (through the integrals by the chain rule)
         var n = unknowns.Count;
@@ -175,7 +189,8 @@ public sealed class SystemProgram
             level2Symbols[((SymbolExpr)integralValues[k]).Name] = program.LevelInput(2, 1 + n + k);
             level2Symbols[((SymbolExpr)integralSlopes[k]).Name] = program.LevelInput(2, 1 + n + integralValues.Count + k);
         }
-        if (!Splitter(kernels, program, inputs, level2Symbols, consts, out var splitter, out var map, out var missing, out var callsBuiltins, out problem)) return null;
+        if (!Splitter(kernels, program, inputs, level2Symbols, consts, out var splitter, out var map, out var missing, out var callsBuiltins, out problem,
+                hoisting.Hoisted)) return null;
         int Real(Expr e) => splitter.Lower(Rewriting.Substitute(e, map)).Re;
         var f = equations.Select(Real).ToList();
         var full = f.Concat(jacobian.Select(Real)).Concat(dfdv.Select(Real)).ToList();
@@ -204,6 +219,9 @@ public sealed class SystemProgram
             program.CompileLevels(pointValues), program.CompileLevels(f), program.CompileLevels(full), program.CompileLevels(outs), integrals, callsBuiltins);
     }
 
+    /// <summary>The variable every integral is written in for comparison (alpha-equivalence).</summary>
+    private static readonly SymbolExpr BoundVariable = Expr.Real("integral#x");
+
     private static bool Differentiate(Expr e, Expr v, out Expr derivative, out string? problem)
     {
         try
@@ -229,7 +247,8 @@ public sealed class SystemProgram
     /// </summary>
     internal static bool Splitter(KernelSet kernels, StagedProgram program, IReadOnlyList<(string Name, int Index, bool Imaginary)> inputs,
         IReadOnlyDictionary<string, int> inner, IReadOnlyDictionary<string, double> consts,
-        out ComplexSplitter splitter, out Dictionary<Expr, Expr> map, out StrongBox<string?> missing, out bool callsBuiltins, out string? problem)
+        out ComplexSplitter splitter, out Dictionary<Expr, Expr> map, out StrongBox<string?> missing, out bool callsBuiltins, out string? problem,
+        IReadOnlyList<(SymbolExpr Symbol, Expr Value)>? hoisted = null)
     {
         var spec = kernels.Spec;
         var varying = new Dictionary<string, (int Re, int Im)>(StringComparer.Ordinal);
@@ -251,6 +270,11 @@ public sealed class SystemProgram
             return double.NaN;
         }
         map = new Dictionary<Expr, Expr>();
-        return LetLowering.Lower(kernels, program, splitter, varying, map, out callsBuiltins, out problem);
+        if (!LetLowering.Lower(kernels, program, splitter, varying, map, out callsBuiltins, out problem)) return false;
+        // the hoisted per-point values, each lowered once; the skeletons read them by name
+        foreach (var (symbol, value) in hoisted ?? [])
+            varying[symbol.Name] = splitter.Lower(Rewriting.Substitute(value, map));
+        problem = splitter.Problem;
+        return problem is null;
     }
 }

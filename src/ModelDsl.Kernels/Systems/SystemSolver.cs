@@ -71,14 +71,17 @@ public static class SystemSolver
         // the evolution on an even grid of the solver's time
         var samples = new List<double>();
         var states = new List<double>();
+        var sampledOutputs = new List<double>();
         for (var i = 0; i < options.Samples; i++)
         {
             var t = Math.Min(reached, t0 + (reached - t0) * i / Math.Max(1, options.Samples - 1));
             solution.Interpolate(t, y);
             samples.Add(instance.ToVariable(t));
             states.AddRange(y);
+            instance.Outputs(instance.ToVariable(t), y, values);
+            sampledOutputs.AddRange(values);
         }
-        return new SystemSolution(system.Name, solution.Status, message, names, [.. outputs], program.Unknowns, [.. samples], [.. states],
+        return new SystemSolution(system.Name, solution.Status, message, names, [.. outputs], program.Unknowns, [.. samples], [.. states], [.. sampledOutputs],
             solution.Steps, solution.RejectedSteps, solution.Evaluations, solution.JacobianEvaluations, instance.IntegralTableError);
     }
 }

@@ -708,7 +708,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
                 continue;
             }
             if (a is NameExpressionSyntax u && !ctx.Values.ContainsKey(u.Name.Text) && !owner.DeclaredAs.ContainsKey(u.Name.Text) && u.Name.Text is not ("I" or "omega" or "pi")
-                && !IsSystemName(u.Name.Text))
+                && !IsSystemName(u.Name.Text) && !_defines.ContainsKey(u.Name.Text))
             {
                 _diagnostics.ReportIndexNotBound(_text, u.Span, u.Name.Text);
                 return ExpressionRules.Error;

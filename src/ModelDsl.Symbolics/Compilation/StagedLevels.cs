@@ -23,6 +23,9 @@ public sealed class StagedLevels
     /// <summary>Number of input levels (the last one is the one <see cref="Evaluate"/> takes).</summary>
     public int LevelCount => _enter.Length + 1;
 
+    /// <summary>The operations computed on entering each level (the last: per evaluation), constants excluded.</summary>
+    public System.Collections.Immutable.ImmutableArray<int> NodesPerLevel { get; init; } = [];
+
     /// <summary>Number of outputs.</summary>
     public int OutputCount { get; }
 

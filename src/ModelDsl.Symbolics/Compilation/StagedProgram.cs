@@ -478,7 +478,10 @@ public sealed class StagedProgram
                 body.Add(L.Assign(L.ArrayAccess(output, L.Constant(j)), values[outputs[j]]!));
             last = L.Lambda<Action<double[], double[], double[]>>(L.Block(typeof(void), locals, body.Append(L.Empty())), state, inputs, output).Compile();
         }
-        return new StagedLevels(_nodes.Count, enter, last!, outputs.Count);
+        var perLevel = new int[depth];
+        for (var id = 0; id < _nodes.Count; id++)
+            if (live[id] && _nodes[id].Op != StagedOp.Const) perLevel[Math.Max(_nodes[id].Level, 1) - 1]++;
+        return new StagedLevels(_nodes.Count, enter, last!, outputs.Count) { NodesPerLevel = [.. perLevel] };
     }
 
     /// <summary>

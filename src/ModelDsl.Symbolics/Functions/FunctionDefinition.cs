@@ -143,9 +143,12 @@ public abstract class FunctionDefinition
     {
         if (RealForm is not Func<double, double> real || f.Arguments.Count != 1) return splitter.Fail(f, "no scan lowering for " + Name);
         var x = splitter.Lower(f.Argument);
-        return splitter.IsZero(x.Im)
-            ? (splitter.Program.Apply(real, x.Re), splitter.Program.Const(0))
-            : splitter.Fail(f, $"{Name} of a varying complex value");
+        if (splitter.IsZero(x.Im)) return (splitter.Program.Apply(real, x.Re), splitter.Program.Const(0));
+        if (!NeedsRealArguments) return splitter.Fail(f, $"{Name} of a varying complex value");
+        // a function of real arguments only (NaN for a complex one, as its numeric form): the imaginary part is tested at
+        // run time, so an argument that is real without being provably so here (sqrt(1 - u) for u in [0, 1]) compiles
+        var p = splitter.Program;
+        return (p.Op(StagedOp.Select, p.Op(StagedOp.Abs, x.Im), p.Const(double.NaN), p.Apply(real, x.Re)), p.Const(0));
     }
 
     /// <summary>A special scan lowering of f^r (|z|^(2k) without a square root); null for the general power.</summary>
