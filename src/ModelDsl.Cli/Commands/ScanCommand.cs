@@ -16,8 +16,9 @@ public static class ScanCommand
 {
     /// <summary>Runs the scan; progress goes to <paramref name="error"/> when it is a terminal.</summary>
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, IReadOnlyList<string> grids, string outPath,
-        string? csvPath, bool showProgress, TextWriter output, TextWriter error)
+        string? csvPath, bool showProgress, TextWriter output, TextWriter error, IReadOnlyList<string>? systems = null)
     {
+        systems ??= [];
         foreach (var target in new[] { outPath, csvPath }.OfType<string>())
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(target));
@@ -40,11 +41,11 @@ public static class ScanCommand
         if (created.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(created.Diagnostics));
         if (created.Model is not { } model) return ExitCodes.SpecErrors;
         var (spec, point, kernels) = (model.Spec, model.Point, model.Kernels);
-        var runner = ScanRunner.Create(kernels, point, axes, out var axisProblem);
-        if (runner is null) { error.WriteLine($"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }
+        var runner = ScanRunner.Create(kernels, point, axes, systems, out var axisProblem);
+        if (runner is null) { error.WriteLine(axisProblem!.StartsWith("--system", StringComparison.Ordinal) ? $"modeldsl: {axisProblem}" : $"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }
 
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
-            new[] { spec.Source.Text, File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString()))))));
+            new[] { spec.Source.Text, File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString())).Concat(systems.Select(s => "system " + s))))));
         var description = new Dictionary<string, string>
         {
             ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point.Title, ["card_file"] = cardPath,
@@ -84,7 +85,7 @@ public static class ScanCommand
         output.WriteLine((runner.CompiledForAxes
             ? "kernels compiled for the grid's axes"
             : $"kernels evaluated point by point ({runner.FallbackReason})")
-            + (spec.Systems.Count == 0 ? "" : $"; {string.Join(", ", spec.Systems.Select(s => s.Name))} solved at every point (rtol {runner.SolveOptions.RelativeTolerance:G3})"));
+            + (systems.Count == 0 ? "" : $"; {string.Join(", ", systems)} solved at every point (rtol {runner.SolveOptions.RelativeTolerance:G3})"));
         if (failed > 0)
             error.WriteLine($"modeldsl: warning: {failed} of {computed} points have no value (a builtin failed there, as MDL0315 reports at a card); "
                 + "their status in the results says why");

@@ -36,7 +36,7 @@ public sealed class ScanRunner
         FallbackReason = fallbackReason;
     }
 
-    /// <summary>The stored values of a point after its axes: every kernel, then every output of every ODE system (solved at each point).</summary>
+    /// <summary>The stored values of a point after its axes: every kernel, then every output of each ODE system asked for (solved at each point).</summary>
     public ImmutableArray<string> Columns { get; }
 
     /// <summary>Options of the system solves (tolerances; no samples are kept).</summary>
@@ -54,7 +54,14 @@ public sealed class ScanRunner
     /// <summary>
     /// Checks the axis names against the model; null with a message when one is not a scannable parameter.
     /// </summary>
-    public static ScanRunner? Create(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, out string? problem)
+    public static ScanRunner? Create(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, out string? problem) =>
+        Create(kernels, basePoint, axes, [], out problem);
+
+    /// <summary>
+    /// As <see cref="Create(KernelSet, ParameterPoint, IReadOnlyList{GridAxis}, out string?)"/>, also solving the named ODE systems at every
+    /// point (their outputs are stored after the kernels); null with a message for an unknown system or one that cannot be compiled.
+    /// </summary>
+    public static ScanRunner? Create(KernelSet kernels, ParameterPoint basePoint, IReadOnlyList<GridAxis> axes, IReadOnlyList<string> systemNames, out string? problem)
     {
         problem = null;
         var setters = new List<Action<ImmutableDictionary<string, ImmutableArray<Complex>>.Builder, double>>();
@@ -79,9 +86,9 @@ public sealed class ScanRunner
         var targets = axes.Select(a => Target(kernels.Spec, a)).ToList();
         var compiled = ScanKernels.Create(kernels, point, targets, out var reason);
         var systems = new List<Systems.SystemProgram>();
-        foreach (var s in kernels.Spec.Systems)
+        foreach (var name in systemNames.Distinct())
         {
-            if (kernels.System(s.Name, out var why) is not { } program) { problem = $"the system '{s.Name}' cannot be compiled: {why}"; return null; }
+            if (kernels.System(name, out var why) is not { } program) { problem = $"--system {name}: {why}"; return null; }
             systems.Add(program);
         }
         return new ScanRunner(kernels, point, axes, setters.ToArray(), compiled, reason, [.. systems]);
