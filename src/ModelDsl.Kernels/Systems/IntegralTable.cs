@@ -113,6 +113,31 @@ internal sealed class IntegralTable
         return (a, b);
     }
 
+    /// <summary>
+    /// The integral over [a, infinity) as a sum of finite panels of doubling width (1, 2, 4, ... from a), each to the relative
+    /// tolerance, until two panels in a row add less than the tolerance times the total: the integrand is never evaluated far
+    /// out where its factors overflow (an exponentially small K1 times a huge power is 0 times infinity).
+    /// </summary>
+    private static QuadratureResult ToInfinity(Func<double, double> f, double a)
+    {
+        double total = 0, error = 0, start = a, width = 1;
+        var evaluations = 0;
+        var small = 0;
+        for (var panel = 0; panel < 200; panel++)
+        {
+            var r = GaussKronrod.Integrate(f, start, start + width, 0, QuadratureTolerance, 2000);
+            evaluations += r.Evaluations;
+            if (!r.Converged && !(double.IsFinite(r.Value) && r.Error <= 1e-9 * Math.Abs(r.Value) + 1e-300)) return new QuadratureResult(double.NaN, double.NaN, evaluations, false);
+            total += r.Value;
+            error += r.Error;
+            small = Math.Abs(r.Value) <= QuadratureTolerance * Math.Abs(total) ? small + 1 : 0;
+            if (small == 2) return new QuadratureResult(total, error, evaluations, true);
+            start += width;
+            width *= 2;
+        }
+        return new QuadratureResult(total, error, evaluations, false);
+    }
+
     /// <summary>Tabulates the integral over [a, b]; null with the reason when a quadrature fails or the tolerance cannot be met.</summary>
     public static IntegralTable? Build(IntegralProgram integral, double[] parameters, double a, double b, bool log, out string? failure)
     {
@@ -130,14 +155,17 @@ internal sealed class IntegralTable
             integral.Levels.Evaluate(state, x, output);
             var (lo, hi) = (output[0], integral.Infinite ? double.PositiveInfinity : output[1]);
             if (!(hi > lo)) return 0;
-            var r = GaussKronrod.Integrate(t =>
+            double F(double t)
             {
                 x[0] = t;
                 integral.Levels.Evaluate(state, x, output);
                 return output[2];
-            }, lo, hi, 0, QuadratureTolerance, 2000);
+            }
+            var r = double.IsPositiveInfinity(hi) ? ToInfinity(F, lo) : GaussKronrod.Integrate(F, lo, hi, 0, QuadratureTolerance, 2000);
             evaluations += r.Evaluations;
-            if (!r.Converged) quadratureFailure ??= $"the quadrature of {integral.Text} did not converge at {v:G6} (estimated error {r.Error:G3} of {r.Value:G6})";
+            // the tolerance may lie below what rounding allows for a cancelling integrand: 1e-9 of the value is still far inside
+            // the table's interpolation tolerance
+            if (!r.Converged && !(double.IsFinite(r.Value) && r.Error <= 1e-9 * Math.Abs(r.Value))) quadratureFailure ??= $"the quadrature of {integral.Text} did not converge at {v:G6} (estimated error {r.Error:G3} of {r.Value:G6})";
             return r.Value;
         }
         var (u0, u1) = log ? (Math.Log(a), Math.Log(b)) : (a, b);
