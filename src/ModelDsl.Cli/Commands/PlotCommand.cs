@@ -24,6 +24,9 @@ public static class PlotCommand
 
         /// <summary>1D only: labelled horizontal reference lines (label, value), e.g. experimental limits.</summary>
         public IReadOnlyList<(string Label, double Value)> Lines { get; init; } = [];
+
+        /// <summary>1D only: a results file of the same grid; each value is divided by the same kernel there at the same x.</summary>
+        public string? RelativeTo { get; init; }
     }
 
     /// <summary>
@@ -108,13 +111,29 @@ public static class PlotCommand
     {
         var curves = ImmutableArray.CreateBuilder<ChartCurve>();
         var log = o.LogZ || o.LogY;
+        ResultStore? reference = null;
+        if (o.RelativeTo is { } refPath)
+        {
+            reference = ResultStore.OpenExisting(refPath, out var refProblem);
+            if (reference is null || o.Series is not null || Problem(reference, o) is not null)
+            {
+                error.WriteLine($"modeldsl: --relative-to {refPath}: {refProblem ?? (o.Series is not null ? "not with --series" : Problem(reference!, o))}");
+                reference?.Dispose();
+                return (ExitCodes.Usage, null);
+            }
+        }
+        using var referenceScope = reference;
         foreach (var z in o.Z)
         {
+            // with --relative-to: the reference's value of this kernel at each x
+            var byX = reference is null ? null
+                : reference.ReadAll().GroupBy(Column(reference, o.X)).ToDictionary(g => g.Key, g => Column(reference, z)(g.First()));
             int total = 0, kept = 0, finite = 0;
             foreach (var store in stores)
             {
                 var x = Column(store, o.X);
-                var y = Column(store, z);
+                var own = Column(store, z);
+                Func<ScanRow, double> y = byX is null ? own : r => byX.TryGetValue(x(r), out var d) ? own(r) / d : double.NaN;
                 var series = o.Series is null ? null : Column(store, o.Series);
                 var rows = store.ReadAll().ToList();
                 var groups = series is null ? [rows] : rows.GroupBy(series).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
@@ -144,6 +163,7 @@ public static class PlotCommand
         var lines = o.Contours.Select(level => new ChartLine(null, Tx(level, log)))
             .Concat(o.Lines.Select(l => new ChartLine($"{l.Label} ({l.Value.ToString("G3", CultureInfo.InvariantCulture)})", Tx(l.Value, log))));
         var yLabel = o.Z.Count == 1 ? (o.LogZ ? $"log10 |{o.Z[0]}|" : Label(o.Z[0], o.LogY)) : (o.LogZ ? "log10 |value|" : o.LogY ? "log10 value" : "value");
+        if (reference is not null) yLabel += $" / the same in {Path.GetFileName(o.RelativeTo)} ({reference.Meta.GetValueOrDefault("sets")})";
         var chart = new LineChart(title, Label(o.X, o.LogX), yLabel, curves.ToImmutable(), [.. lines],
             o.Series is not null || o.Z.Count > 1 || stores.Count > 1 || o.Lines.Count > 0);
         return (ExitCodes.Success, () => ChartRenderer.SavePng(chart, o.Out, o.Width, o.Height));

@@ -101,7 +101,11 @@ public static class SolveCommand
                     new[] { o.Spec, File.ReadAllText(o.Spec), o.Card, File.ReadAllText(o.Card), s.System, o.RelativeTolerance.ToString("R", CultureInfo.InvariantCulture), o.Method, o.Samples.ToString(CultureInfo.InvariantCulture) }
                         .Concat(o.Sets)))));
                 if (File.Exists(db)) File.Delete(db);
-                var description = new Dictionary<string, string> { ["model"] = model.Spec.Name, ["card"] = model.Point.Title, ["system"] = s.System, ["command"] = "solve" };
+                var description = new Dictionary<string, string>
+                {
+                    ["model"] = model.Spec.Name, ["card"] = model.Point.Title, ["system"] = s.System, ["command"] = "solve",
+                    ["sets"] = string.Join(" ", o.Sets), ["axes"] = variable, ["kernels"] = ResultStore.Join(columns),
+                };
                 using var store = ResultStore.Open(db, fingerprint, description, [variable], columns, out var problem);
                 if (store is null)
                 {
@@ -143,8 +147,9 @@ public static class SolveCommand
             error.WriteLine($"modeldsl: no unknown has a nonzero finite value to draw on log axes; {png} is not written");
             return ExitCodes.NonFinite;
         }
-        var chart = new LineChart($"{model.Spec.Name}: {s.System} ({model.Point.Title}); circles: negative values",
-            $"log10 {variable}", "log10 |value|", curves.ToImmutable(), [], ShowLegend: true);
+        var sets = o.Sets.Count == 0 ? "" : $" ({string.Join(", ", o.Sets)})";
+        var chart = new LineChart($"{s.System}: {model.Point.Title}{sets}",
+            $"log10 {variable}", "log10 |value| (circles: value < 0)", curves.ToImmutable(), [], ShowLegend: true);
         ChartRenderer.SavePng(chart, png, 900, 650);
         return ExitCodes.Success;
     }

@@ -144,3 +144,64 @@ let tests =
                 Expect.equal f [ expected ] $"{text}\nall found: %A{found}"
         }
     ]
+
+/// The real CLI: `solve` and `scan --system` on a small model.
+[<Tests>]
+let cliTests =
+    let model = "model t\nparam k : real = 2\nsystem decay {\n variable t from 1e-3 to 1 log\n state y : real = 1 atol 1e-14\n d(y)/dt = -k*y\n output y1 = y at end\n output yh = y at 1/2\n}\n"
+    testList "Cli/solve" [
+        test "solve prints the outputs, writes CSV, a results file plot reads, and a PNG; exit 0" {
+            use spec = new TempFile(model)
+            use card = new TempFile("card \"c\" for t\nk = 3\n", ".card")
+            use csv = new TempFile("", ".csv")
+            use db = new TempFile("", ".db")
+            use png = new TempFile("", ".png")
+            let r = runCli [ "solve"; spec.Path; "--card"; card.Path; "--csv"; csv.Path; "--out"; db.Path; "--plot"; png.Path; "--samples"; "50" ]
+            Expect.equal r.ExitCode 0 r.Stderr
+            // y(1) = exp(-3 (1 - 1e-3)) (the range starts at t = 1e-3)
+            let expected = exp (-3.0 * (1.0 - 1e-3))
+            let line = r.Stdout.Split('\n') |> Array.find (fun l -> l.TrimStart().StartsWith "y1 ")
+            // rtol 1e-8 bounds the local error; the global error over ln t in [-6.9, 0] is a small multiple of it
+            Expect.floatClose { absolute = 0.0; relative = 1e-7 } (float (line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])) expected "y1"
+            let rows = IO.File.ReadAllLines csv.Path
+            Expect.equal rows[0] "t,y,y1,yh" "CSV header: the variable, the unknowns, the outputs along t"
+            Expect.equal rows.Length 51 "50 samples"
+            Expect.isGreaterThan (IO.FileInfo png.Path).Length 10000L "a PNG"
+            let p = runCli [ "plot"; db.Path; "--x"; "t"; "--z"; "y"; "--logx"; "--logz"; "--out"; png.Path ]
+            Expect.equal p.ExitCode 0 p.Stderr
+        }
+
+        test "scan --system stores the outputs after the kernels, solved at every grid point" {
+            use spec = new TempFile(model)
+            use card = new TempFile("card \"c\" for t\n", ".card")
+            use db = new TempFile("", ".db")
+            use csv = new TempFile("", ".csv")
+            IO.File.Delete db.Path
+            let r = runCli [ "scan"; spec.Path; "--card"; card.Path; "--grid"; "k=1:3:3"; "--system"; "decay"; "--out"; db.Path; "--csv"; csv.Path ]
+            Expect.equal r.ExitCode 0 r.Stderr
+            let rows = IO.File.ReadAllLines csv.Path
+            Expect.equal rows[0] "idx,k,y1,yh,status" "columns"
+            for row in rows[1..] do
+                let cells = row.Split(',')
+                let k = float cells[1]
+                Expect.floatClose { absolute = 0.0; relative = 1e-7 } (float cells[2]) (exp (-k * (1.0 - 1e-3))) $"y(1) at k = {k} (rtol 1e-8, global error a few times it)"
+        }
+
+        test "solve: an unknown method is a usage error (2); a model without systems says so (2); a failing solve exits 4" {
+            use spec = new TempFile(model)
+            use card = new TempFile("card \"c\" for t\n", ".card")
+            let bad = runCli [ "solve"; spec.Path; "--card"; card.Path; "--method"; "euler" ]
+            Expect.equal bad.ExitCode 2 bad.Stderr
+            Expect.stringContains bad.Stderr "rodas5p" "names the methods"
+            use plain = new TempFile("model t\nparam k : real = 2\nkernel kk = k\n")
+            let none = runCli [ "solve"; plain.Path; "--card"; card.Path ]
+            Expect.equal none.ExitCode 2 none.Stderr
+            Expect.stringContains none.Stderr "declares no system" "says so"
+            // y' = y^2 from y = 1 blows up at t = 1
+            use blow = new TempFile("model t\nsystem b {\n variable t from 0 to 2\n state y : real = 1\n d(y)/dt = y^2\n output y2 = y at end\n}\n")
+            let failed = runCli [ "solve"; blow.Path; "--card"; card.Path ]
+            Expect.equal failed.ExitCode 4 failed.Stderr
+            Expect.stringContains failed.Stderr "the solve failed" "says so"
+            Expect.stringContains failed.Stdout "not finite" "the output is marked"
+        }
+    ]
