@@ -1,0 +1,53 @@
+using BenchmarkDotNet.Attributes;
+using ModelDsl.Kernels.Scans;
+using ModelDsl.Kernels.Systems;
+
+namespace ModelDsl.Bench;
+
+/// <summary>
+/// Seed 001's flavoured Boltzmann system (system trl of models/seesaw-z3.mdl) at the strong-washout card, HP model C tables,
+/// decays, top scatterings and Delta L = 2 terms, rtol 1e-8 (issue 10's targets: one solve in 5 ms on one core; a 200-point
+/// eta_B against m_N scan in 1 s on 2 cores, process start excluded). <c>Solve</c> is one point: the integral tables of the
+/// point, the solve and the outputs (the system is compiled once, in the setup). <c>Scan200</c> is the 200-point scan
+/// m_N = 10 GeV .. 5 TeV through <see cref="ScanRunner"/> (parallel chunks, as <c>modeldsl scan --system trl</c>), without the store.
+/// </summary>
+[SimpleJob(warmupCount: 1, iterationCount: 5)]
+public class BoltzmannBenchmarks
+{
+    private SystemProgram _program = null!;
+    private NumericModel _model = null!;
+    private ScanRunner _runner = null!;
+
+    /// <summary>Compiles seesaw-z3 and its system once.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModelDsl.sln"))) dir = dir.Parent;
+        var root = dir?.FullName ?? throw new InvalidOperationException("ModelDsl.sln not found");
+        _model = ModelCompilation.FromFile(Path.Combine(root, "models", "seesaw-z3.mdl"))
+            .CreateNumericOrThrow(Path.Combine(root, "samples", "trl", "strong-washout.card"));
+        _program = _model.Kernels.System("trl", out var problem) ?? throw new InvalidOperationException(problem);
+        _runner = ScanRunner.Create(_model.Kernels, _model.Point, [new GridAxis("mN", 10, 5000, 200, true)], ["trl"], out problem)
+            ?? throw new InvalidOperationException(problem);
+    }
+
+    /// <summary>One flavoured solve: tables, solve, outputs.</summary>
+    [Benchmark]
+    public double Solve() => SystemSolver.Solve(_program, _model.Point, new SystemSolveOptions { Samples = 0 }).Output("eta_B");
+
+    /// <summary>eta_B at 200 masses on every core.</summary>
+    [Benchmark]
+    public double Scan200()
+    {
+        var indices = Enumerable.Range(0, 200).Select(i => (long)i).ToArray();
+        var sum = 0.0;
+        var gate = new object();
+        Parallel.ForEach(indices.Chunk(4), chunk =>
+        {
+            var rows = _runner.Evaluate(chunk);
+            lock (gate) sum += rows.Sum(r => r.Values[^1]);
+        });
+        return sum;
+    }
+}
