@@ -65,12 +65,22 @@ public sealed class KernelSet
     /// The model's system of that name compiled (once per kernel set, on first use; thread-safe): null with the reason when a
     /// right-hand side cannot be differentiated exactly or lowered, or the model has no such system.
     /// </summary>
-    public Systems.SystemProgram? System(string name, out string? problem)
+    public Systems.SystemProgram? System(string name, out string? problem) => System(name, new Dictionary<string, double>(), out problem);
+
+    /// <summary>
+    /// The system compiled for the switches of <paramref name="point"/> (its bool and table-choice values folded as constants;
+    /// <see cref="Systems.SystemProgram.Switches"/>), once per set of switch values.
+    /// </summary>
+    public Systems.SystemProgram? System(string name, ParameterPoint point, out string? problem) =>
+        System(name, Systems.SystemProgram.Switches(Spec, point), out problem);
+
+    private Systems.SystemProgram? System(string name, IReadOnlyDictionary<string, double> switches, out string? problem)
     {
-        var (program, why) = _systems.GetOrAdd(name, n => new Lazy<(Systems.SystemProgram?, string?)>(() =>
+        var key = name + "\u0000" + string.Join(",", switches.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value:R}"));
+        var (program, why) = _systems.GetOrAdd(key, _ => new Lazy<(Systems.SystemProgram?, string?)>(() =>
         {
-            if (Spec.Systems.FirstOrDefault(s => s.Name == n) is not { } system) return (null, $"the model has no system '{n}'");
-            var compiled = Systems.SystemProgram.Create(this, system, out var reason);
+            if (Spec.Systems.FirstOrDefault(s => s.Name == name) is not { } system) return (null, $"the model has no system '{name}'");
+            var compiled = Systems.SystemProgram.Create(this, system, switches, out var reason);
             return (compiled, reason);
         })).Value;
         problem = why;

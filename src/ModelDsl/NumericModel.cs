@@ -54,7 +54,7 @@ public sealed class NumericModel
     /// </summary>
     public SolveResult Solve(string system, SystemSolveOptions? options = null)
     {
-        if (Kernels.System(system, out var problem) is not { } program)
+        if (Kernels.System(system, Point, out var problem) is not { } program)
             return new SolveResult(null, Spec.Systems.FirstOrDefault(s => s.Name == system) is { } known
                 ? [NumericDiagnostics.CannotCompileSystem(Spec, known, problem!)]
                 : [new Diagnostic("MDL0274", DiagnosticSeverity.Error, $"The model '{Spec.Name}' has no system '{system}'" +

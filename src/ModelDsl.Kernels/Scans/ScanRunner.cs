@@ -176,11 +176,14 @@ public sealed class ScanRunner
         var point = PointAt(row.Index);
         var values = new List<double>(row.Values);
         var status = row.Status;
-        foreach (var program in _systems)
+        foreach (var compiled in _systems)
         {
-            var solution = Systems.SystemSolver.Solve(program, point, SolveOptions);
+            // the program for the point's switches (a grid over a bool or a table choice compiles one per value)
+            var program = _kernels.System(compiled.System.Name, point, out var why) ?? compiled;
+            var solution = why is null ? Systems.SystemSolver.Solve(program, point, SolveOptions)
+                : Systems.SystemSolution.NotStarted(compiled.System.Name, [.. compiled.System.Outputs.Select(o => o.Name)], compiled.Unknowns, why);
             values.AddRange(solution.Outputs);
-            if (!solution.Succeeded && !status.StartsWith("error", StringComparison.Ordinal)) status = $"error: system {program.System.Name}: {solution.Message}";
+            if (!solution.Succeeded && !status.StartsWith("error", StringComparison.Ordinal)) status = $"error: system {compiled.System.Name}: {solution.Message}";
             else if (status == "ok" && solution.Outputs.Any(v => !double.IsFinite(v)))
                 status = "non-finite: " + string.Join(" ", solution.OutputNames.Where((_, k) => !double.IsFinite(solution.Outputs[k])));
         }

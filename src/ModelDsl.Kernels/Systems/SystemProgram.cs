@@ -91,11 +91,25 @@ public sealed class SystemProgram
     /// Compiles <paramref name="system"/> of the kernel set's model; null with the reason when a right-hand side cannot be
     /// differentiated exactly or lowered (the caller reports it at the system, MDL0273).
     /// </summary>
-    public static SystemProgram? Create(KernelSet kernels, SystemSpec system, out string? problem)
+    public static SystemProgram? Create(KernelSet kernels, SystemSpec system, out string? problem) =>
+        Create(kernels, system, new Dictionary<string, double>(StringComparer.Ordinal), out problem);
+
+    /// <summary>
+    /// The switches of a point: the values of its <c>bool</c> and table-choice parameters. A program compiled for them
+    /// (<see cref="Create(KernelSet, SystemSpec, IReadOnlyDictionary{string, double}, out string?)"/>) folds them as constants:
+    /// a switched-off collision term is gone, and a g*(T) choice reads one table instead of selecting among all.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> Switches(ModelSpec spec, ParameterPoint point) =>
+        spec.Parameters.Where(p => p.Rank == 0 && (p.IsBool || p.TableChoices is not null) && point.Values.ContainsKey(p.Name))
+            .ToDictionary(p => p.Name, p => point.Values[p.Name][0].Real, StringComparer.Ordinal);
+
+    /// <summary>As <see cref="Create(KernelSet, SystemSpec, out string?)"/>, with the <paramref name="switches"/> folded as constants.</summary>
+    public static SystemProgram? Create(KernelSet kernels, SystemSpec system, IReadOnlyDictionary<string, double> switches, out string? problem)
     {
         problem = null;
         var spec = kernels.Spec;
         var consts = spec.Consts.ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal);
+        foreach (var (name, value) in switches) consts[name] = value;
 
         // the real unknowns; a complex component z becomes z.re + I z.im
         var unknowns = new List<SymbolExpr>();
@@ -258,6 +272,7 @@ public sealed class SystemProgram
             var p = spec.Parameters.First(x => x.Name == name);
             var symbol = p.Rank == 0 ? name : p.Rank == 1 ? $"{name}[{index + 1}]" : $"{name}[{index / p.Columns + 1},{index % p.Columns + 1}]";
             var id = program.LevelInput(1, k);
+            if (consts.ContainsKey(symbol)) continue; // a switch folded as a constant
             varying[symbol] = imaginary ? (varying[symbol].Re, id) : (id, p.IsComplex ? -1 : program.Const(0));
         }
         foreach (var (name, id) in inner) varying[name] = (id, program.Const(0));

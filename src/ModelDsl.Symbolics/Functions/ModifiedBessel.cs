@@ -2,8 +2,9 @@ namespace ModelDsl.Symbolics.Functions;
 
 /// <summary>
 /// Modified Bessel functions of the second kind K0 and K1 of a real x &gt; 0, to about 2e-15 relative
-/// over (1e-6, 700) (checked against mpmath in the tests). For x &lt;= 1 the power series of
-/// Abramowitz and Stegun 9.6.11 (with psi(k+1) = -gamma + H_k); for x &gt; 1 Steed's method for
+/// over (1e-6, 700) (checked against mpmath in the tests). For x &lt;= 2 the power series of
+/// Abramowitz and Stegun 9.6.11 (with psi(k+1) = -gamma + H_k; Numerical Recipes' bessik switches at 2 too: Steed's
+/// continued fraction needs many terms just above 1, the series few); for x &gt; 2 Steed's method for
 /// Temme's continued fraction CF2 (Numerical Recipes, 3rd ed., section 6.6, <c>bessik</c>, with mu = 0),
 /// which gives the exponentially scaled e^x K0 and e^x K1 without overflow.
 /// </summary>
@@ -11,12 +12,15 @@ internal static class ModifiedBessel
 {
     private const double EulerGamma = 0.57721566490153286061;
 
+    /// <summary>Where the power series gives way to the continued fraction.</summary>
+    private const double SeriesLimit = 2;
+
     /// <summary>(K0(x), K1(x)); +inf at 0, NaN for x &lt; 0 or NaN.</summary>
     public static (double K0, double K1) K0K1(double x)
     {
         if (double.IsNaN(x) || x < 0) return (double.NaN, double.NaN);
         if (x == 0) return (double.PositiveInfinity, double.PositiveInfinity);
-        if (x <= 1) return Series(x);
+        if (x <= SeriesLimit) return Series(x);
         if (double.IsPositiveInfinity(x)) return (0, 0);
         var (k0, k1) = Scaled(x);
         var e = Math.Exp(-x);
@@ -29,7 +33,7 @@ internal static class ModifiedBessel
         if (double.IsNaN(x) || x < 0) return (double.NaN, double.NaN);
         if (x == 0) return (double.PositiveInfinity, double.PositiveInfinity);
         if (double.IsPositiveInfinity(x)) return (0, 0);
-        if (x > 1) return Scaled(x);
+        if (x > SeriesLimit) return Scaled(x);
         var (k0, k1) = Series(x);
         var e = Math.Exp(x);
         return (k0 * e, k1 * e);
@@ -65,7 +69,7 @@ internal static class ModifiedBessel
         return (-lg * i0 + s0, 1 / x + x / 2 * lg * s1 - x / 4 * sh1);
     }
 
-    /// <summary>(e^x K0(x), e^x K1(x)) for x &gt; 1 by Steed's method on CF2.</summary>
+    /// <summary>(e^x K0(x), e^x K1(x)) for x &gt; 2 (converges for x &gt; 0, slowly near 1) by Steed's method on CF2.</summary>
     public static (double K0, double K1) Scaled(double x)
     {
         double b = 2 * (1 + x), d = 1 / b, h = d, delh = d;
