@@ -27,10 +27,33 @@ public class BoltzmannBenchmarks
         var root = dir?.FullName ?? throw new InvalidOperationException("ModelDsl.sln not found");
         _model = ModelCompilation.FromFile(Path.Combine(root, "models", "seesaw-z3.mdl"))
             .CreateNumericOrThrow(Path.Combine(root, "samples", "trl", "strong-washout.card"));
-        _program = _model.Kernels.System("trl", out var problem) ?? throw new InvalidOperationException(problem);
+        _program = _model.Kernels.System("trl", _model.Point, out var problem) ?? throw new InvalidOperationException(problem);
         _runner = ScanRunner.Create(_model.Kernels, _model.Point, [new GridAxis("mN", 10, 5000, 200, true)], ["trl"], out problem)
             ?? throw new InvalidOperationException(problem);
     }
+
+    /// <summary>The per-point part alone: the point's level entered and the integral tables built (what <see cref="Solve"/> starts with).</summary>
+    [Benchmark]
+    public double Tables() => SystemInstance.Create(_program, _model.Point, out _)!.IntegralTableError;
+
+    /// <summary>One right-hand side f(z, y) at z = 1 (per call: the tabulated integrals and the staged program's call level).</summary>
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public double RightHandSide()
+    {
+        _instance ??= SystemInstance.Create(_program, _model.Point, out _)!;
+        var y = new double[_instance.Dimension];
+        var f = new double[_instance.Dimension];
+        Array.Fill(y, 1e-7);
+        var sum = 0.0;
+        for (var k = 0; k < 1000; k++)
+        {
+            _instance.Evaluate(1e-4 * k, y, f);
+            sum += f[0];
+        }
+        return sum;
+    }
+
+    private SystemInstance? _instance;
 
     /// <summary>One flavoured solve: tables, solve, outputs.</summary>
     [Benchmark]
