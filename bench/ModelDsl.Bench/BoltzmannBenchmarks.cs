@@ -32,9 +32,17 @@ public class BoltzmannBenchmarks
             ?? throw new InvalidOperationException(problem);
     }
 
-    /// <summary>The per-point part alone: the point's level entered and the integral tables built (what <see cref="Solve"/> starts with).</summary>
+    /// <summary>The per-point part alone, cold: the point's level entered and every integral table built afresh (not shared).</summary>
     [Benchmark]
-    public double Tables() => SystemInstance.Create(_program, _model.Point, out _)!.IntegralTableError;
+    public double Tables() => SystemInstance.Create(_program, _model.Point, false, out _)!.IntegralTableError;
+
+    /// <summary>One flavoured solve with the tables built afresh (a first point: nothing shared yet).</summary>
+    [Benchmark]
+    public double SolveCold()
+    {
+        var instance = SystemInstance.Create(_program, _model.Point, false, out _)!;
+        return instance.IntegralTableError + Solve();
+    }
 
     /// <summary>One right-hand side f(z, y) at z = 1 (per call: the tabulated integrals and the staged program's call level).</summary>
     [Benchmark(OperationsPerInvoke = 1000)]

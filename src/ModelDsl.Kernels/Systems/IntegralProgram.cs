@@ -11,12 +11,19 @@ namespace ModelDsl.Kernels.Systems;
 /// </summary>
 internal sealed class IntegralProgram
 {
-    private IntegralProgram(StagedLevels levels, bool infinite, string text)
+    private IntegralProgram(StagedLevels levels, bool infinite, string text, int[]? dependencies)
     {
         Levels = levels;
         Infinite = infinite;
         Text = text;
+        Dependencies = dependencies;
     }
+
+    /// <summary>
+    /// The first level's inputs the integral reads (indices), when it reads parameters only; null when it reads a let's entries
+    /// (a fit), whose values are not inputs. Tables of equal dependencies and range are shared (<see cref="SystemProgram"/>).
+    /// </summary>
+    public int[]? Dependencies { get; }
 
     /// <summary>Outputs: lower limit, upper limit, integrand.</summary>
     public StagedLevels Levels { get; }
@@ -44,6 +51,21 @@ internal sealed class IntegralProgram
         int Real(Expr e) => splitter.Lower(Symbolics.Algebra.Rewriting.Substitute(e, map)).Re;
         var outputs = new List<int> { Real(lo), infinite ? program.Const(double.NaN) : Real(hi), Real(body) };
         if ((splitter.Problem ?? missing.Value) is { } failed) { problem = failed; return null; }
-        return new IntegralProgram(program.CompileLevels(outputs), infinite, integral.ToString());
+        // the parameters it reads: a parameter's component symbols; a let entry (a name with '.') or any other symbol: none
+        var symbols = integral.Symbols().Where(sym => !sym.Equals(x) && !sym.Equals(variable) && !consts.ContainsKey(sym.Name) && !sym.Equals(IntegralFunction.Infinity)).ToList();
+        int[]? dependencies = null;
+        if (symbols.All(sym => !sym.Name.Contains('.')))
+        {
+            var names = symbols.Select(sym => sym.Name).ToHashSet(StringComparer.Ordinal);
+            var spec = kernels.Spec;
+            dependencies = [.. Enumerable.Range(0, inputs.Count).Where(k =>
+            {
+                var p = spec.Parameters.First(q => q.Name == inputs[k].Name);
+                var symbol = p.Rank == 0 ? p.Name : p.Rank == 1 ? $"{p.Name}[{inputs[k].Index + 1}]" : $"{p.Name}[{inputs[k].Index / p.Columns + 1},{inputs[k].Index % p.Columns + 1}]";
+                return names.Contains(symbol);
+            })];
+            if (dependencies.Length != names.Count) dependencies = null; // a symbol that is no parameter: do not share
+        }
+        return new IntegralProgram(program.CompileLevels(outputs), infinite, integral.ToString(), dependencies);
     }
 }

@@ -85,7 +85,10 @@ public sealed class SystemInstance : IOdeSystem
     /// The system at a point: null with the reason when the point's range, initial values or tolerances are not finite (a
     /// failed fit gives NaN), the range is empty (or not positive for a <c>log</c> variable), or an integral cannot be tabulated.
     /// </summary>
-    public static SystemInstance? Create(SystemProgram program, ParameterPoint point, out string? failure)
+    public static SystemInstance? Create(SystemProgram program, ParameterPoint point, out string? failure) => Create(program, point, true, out failure);
+
+    /// <summary>As <see cref="Create(SystemProgram, ParameterPoint, out string?)"/>; <paramref name="shareTables"/> false builds every integral table afresh.</summary>
+    public static SystemInstance? Create(SystemProgram program, ParameterPoint point, bool shareTables, out string? failure)
     {
         var parameters = program.ParameterInputs(point);
         var system = program.System;
@@ -122,7 +125,8 @@ public sealed class SystemInstance : IOdeSystem
         var tables = new IntegralTable[program.IntegralCount];
         for (var i = 0; i < tables.Length; i++)
         {
-            var table = IntegralTable.Build(program.Integrals[i], parameters, start, end, system.LogScale, out failure);
+            var table = shareTables ? program.Table(i, parameters, start, end, out failure)
+                : IntegralTable.Build(program.Integrals[i], parameters, start, end, system.LogScale, out failure);
             if (table is null) return null;
             tables[i] = table;
         }

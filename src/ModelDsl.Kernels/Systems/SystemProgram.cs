@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using ModelDsl.Model;
@@ -71,6 +73,29 @@ public sealed class SystemProgram
     internal StagedLevels OutputValues => _outputs;
 
     internal IReadOnlyList<IntegralProgram> Integrals => _integrals;
+
+    private readonly ConcurrentDictionary<string, Lazy<(IntegralTable? Table, string? Failure)>> _tables = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The table of integral <paramref name="k"/> at a point: an integral that reads only parameters (not a fit) is tabulated
+    /// once per value of those parameters, over the range widened to whole decades of the variable (log) so that the points of
+    /// a scan over other parameters (a mass that moves the end of the range) share it; thread-safe.
+    /// </summary>
+    internal IntegralTable? Table(int k, double[] parameters, double start, double end, out string? failure)
+    {
+        var integral = _integrals[k];
+        if (integral.Dependencies is not { } dependencies || !System.LogScale)
+            return IntegralTable.Build(integral, parameters, start, end, System.LogScale, out failure);
+        var (a, b) = (Math.Pow(10, Math.Floor(Math.Log10(start))), Math.Pow(10, Math.Ceiling(Math.Log10(end))));
+        var key = string.Join(",", dependencies.Select(d => parameters[d].ToString("R", CultureInfo.InvariantCulture)).Prepend($"{k}:{a:R}:{b:R}"));
+        var (table, why) = _tables.GetOrAdd(key, _ => new Lazy<(IntegralTable?, string?)>(() =>
+        {
+            var built = IntegralTable.Build(integral, parameters, a, b, true, out var reason);
+            return (built, reason);
+        })).Value;
+        failure = why;
+        return table;
+    }
 
     /// <summary>The parameter values of a point in the order of the first level's inputs.</summary>
     internal double[] ParameterInputs(ParameterPoint point)
