@@ -135,6 +135,60 @@ let tests =
                 Expect.isTrue (ratio > 1.5 && ratio < 2.5) $"about a factor 2 at {m} GeV: {ratio}"
         }
 
+        test "the compiled Jacobian and df/d ln z of the TRL system agree with central finite differences" {
+            let m = model [ "dofs=hp_c" ]
+            let program = m.Kernels.System("trl", m.Point, ref null)
+            let instance = SystemInstance.Create(program, m.Point, ref null)
+            let n = instance.Dimension
+            let rnd = Random 3
+            let f (t: float) (y: float[]) =
+                let out = Array.zeroCreate n
+                instance.Evaluate(t, ReadOnlySpan y, Span out)
+                out
+            for _ in 1 .. 20 do
+                // ln z between 0.1 and z_sph, away from the table edge at z = 0.079 (a kink in z)
+                let t = Math.Log 0.1 + (Math.Log 7.5 - Math.Log 0.1) * rnd.NextDouble()
+                let y = Array.init n (fun i -> (if i < 3 then 1e-6 else 1e-7) * (2.0 * rnd.NextDouble() - 0.5))
+                let jac = Array.zeroCreate (n * n)
+                let dfdt = Array.zeroCreate n
+                instance.Jacobian(t, ReadOnlySpan y, Span jac, Span dfdt)
+                let largest = jac |> Array.map abs |> Array.max
+                for j in 0 .. n - 1 do
+                    let h = 1e-4 * max (abs y[j]) 1e-9
+                    let yp, ym = Array.copy y, Array.copy y
+                    yp[j] <- y[j] + h
+                    ym[j] <- y[j] - h
+                    let fp, fm = f t yp, f t ym
+                    for i in 0 .. n - 1 do
+                        // f is nearly linear in the unknowns: the central difference is exact up to the rounding of f
+                        Expect.floatClose { absolute = 1e-7 * largest; relative = 1e-6 } jac[i * n + j] ((fp[i] - fm[i]) / (2.0 * h)) $"J[{i},{j}] at ln z = {t}"
+                let h = 1e-5
+                let fp, fm = f (t + h) y, f (t - h) y
+                for i in 0 .. n - 1 do
+                    // O(h^2 f''') of a smooth f: 1e-10 relative; the g* splines have continuous first derivatives
+                    Expect.floatClose { absolute = 1e-9 * abs fp[i]; relative = 1e-5 } dfdt[i] ((fp[i] - fm[i]) / (2.0 * h)) $"df/du[{i}] at ln z = {t}"
+        }
+
+        test "the fitted texture (fit = true) solves too, and the exact dilution h_eff(T0)/h_eff(T_sph) rescales eta_B by 27 d" {
+            let fitted = (solve [ "fit=true" ]).Output "eta_B"
+            Expect.isTrue (Double.IsFinite fitted && fitted <> 0.0) $"eta_B with the fit: {fitted}"
+            let plain = (solve []).Output "eta_B"
+            let exact = (solve [ "exact_dilution=true" ]).Output "eta_B"
+            // d = h_eff(T0)/h_eff(132 GeV): T0 lies below the HP-C table, whose first value 3.9138369 holds there; h_eff at
+            // 132 GeV read from data/dof/hindmarsh_philipsen_C.dat by linear interpolation in ln-ln between its rows
+            // (0.025 dex apart: about 1e-4 from the spline)
+            let rows =
+                IO.File.ReadAllLines(Path.Combine(repoRoot, "data", "dof", "hindmarsh_philipsen_C.dat"))
+                |> Array.filter (fun l -> not (l.StartsWith "#") && l.Trim() <> "")
+                |> Array.map (fun l -> l.Split(' ', StringSplitOptions.RemoveEmptyEntries) |> fun c -> float c[0], float c[1])
+            let k = rows |> Array.findIndex (fun (t, _) -> t > 132.0)
+            let (t0, h0), (t1, h1) = rows[k - 1], rows[k]
+            let heff132 = exp (log h0 + (log h1 - log h0) * (log 132.0 - log t0) / (log t1 - log t0))
+            let d = 3.9138369 / heff132
+            printfn "exact dilution d = %.6f = 1/%.3f; eta_B = %.6g against %.6g with d = 1/27; with the fit %.6g" d (1.0 / d) exact plain fitted
+            Expect.floatClose { absolute = 0.0; relative = 1e-3 } (exact / plain) (27.0 * d) "eta_B scales with d"
+        }
+
         test "delta eta_N turns negative near T_sph for light neutrinos with HP-C (not at 1 TeV, not with a constant g*)" {
             let dN1 sets = (solve sets).Output "dN1_sph"
             Expect.isLessThan (dN1 [ "mN=20 GeV"; "dofs=hp_c" ]) 0.0 "20 GeV, HP-C"
