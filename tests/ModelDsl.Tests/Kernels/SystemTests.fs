@@ -187,6 +187,15 @@ let cliTests =
                 Expect.floatClose { absolute = 0.0; relative = 1e-7 } (float cells[2]) (exp (-k * (1.0 - 1e-3))) $"y(1) at k = {k} (rtol 1e-8, global error a few times it)"
         }
 
+        test "solve --out never overwrites a file that is not an earlier solve's evolution (exit 2, the file unchanged)" {
+            use spec = new TempFile(model)
+            use card = new TempFile("card \"c\" for t\n", ".card")
+            use precious = new TempFile("my data", ".db")
+            let r = runCli [ "solve"; spec.Path; "--card"; card.Path; "--out"; precious.Path ]
+            Expect.equal r.ExitCode 2 r.Stderr
+            Expect.equal (IO.File.ReadAllText precious.Path) "my data" "untouched"
+        }
+
         test "solve: an unknown method is a usage error (2); a model without systems says so (2); a failing solve exits 4" {
             use spec = new TempFile(model)
             use card = new TempFile("card \"c\" for t\n", ".card")
