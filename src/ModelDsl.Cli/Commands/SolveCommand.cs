@@ -100,9 +100,9 @@ public static class SolveCommand
                 var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
                     new[] { o.Spec, File.ReadAllText(o.Spec), o.Card, File.ReadAllText(o.Card), s.System, o.RelativeTolerance.ToString("R", CultureInfo.InvariantCulture), o.Method, o.Samples.ToString(CultureInfo.InvariantCulture) }
                         .Concat(o.Sets)))));
-                if (File.Exists(db))
+                if (File.Exists(db) && new FileInfo(db).Length > 0)
                 {
-                    // an earlier solve's evolution is replaced; anything else (a scan, another file) is never overwritten
+                    // an earlier solve's evolution (or an empty file) is replaced; anything else (a scan, another file) is never overwritten
                     using (var existing = ResultStore.OpenExisting(db, out _))
                         if (existing?.Meta.GetValueOrDefault("command") != "solve")
                         {
@@ -110,8 +110,8 @@ public static class SolveCommand
                             return ExitCodes.Usage;
                         }
                     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                    File.Delete(db);
                 }
+                if (File.Exists(db)) File.Delete(db);
                 var description = new Dictionary<string, string>
                 {
                     ["model"] = model.Spec.Name, ["card"] = model.Point.Title, ["system"] = s.System, ["command"] = "solve",
