@@ -36,6 +36,7 @@ public static class PlotCommand
     public static int Run(Options o, TextWriter output, TextWriter error)
     {
         if (o.Results.Count > 1 && o.Y is not null) { error.WriteLine("modeldsl: a 2D plot takes one results file"); return ExitCodes.Usage; }
+        if (o.RelativeTo is not null && o.Y is not null) { error.WriteLine("modeldsl: --relative-to is for line plots (without --y)"); return ExitCodes.Usage; }
         var stores = new List<ResultStore>();
         try
         {
@@ -115,9 +116,10 @@ public static class PlotCommand
         if (o.RelativeTo is { } refPath)
         {
             reference = ResultStore.OpenExisting(refPath, out var refProblem);
-            if (reference is null || o.Series is not null || Problem(reference, o) is not null)
+            var axisProblem = reference is null ? null : reference.Axes.SequenceEqual([o.X]) ? null : $"its axes ({string.Join(", ", reference.Axes)}) are not just {o.X}";
+            if (reference is null || o.Series is not null || axisProblem is not null || Problem(reference, o) is not null)
             {
-                error.WriteLine($"modeldsl: --relative-to {refPath}: {refProblem ?? (o.Series is not null ? "not with --series" : Problem(reference!, o))}");
+                error.WriteLine($"modeldsl: --relative-to {refPath}: {refProblem ?? (o.Series is not null ? "not with --series" : axisProblem ?? Problem(reference!, o))}");
                 reference?.Dispose();
                 return (ExitCodes.Usage, null);
             }

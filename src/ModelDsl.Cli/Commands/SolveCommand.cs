@@ -128,7 +128,7 @@ public static class SolveCommand
             }
             if (o.Plot is { } png) return Plot(o, model, variable, s, png, error);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             error.WriteLine($"modeldsl: cannot write the evolution: {e.Message}");
             return ExitCodes.Usage;

@@ -25,7 +25,7 @@ internal sealed class IntegralProgram
     /// </summary>
     public int[]? Dependencies { get; }
 
-    /// <summary>Outputs: lower limit, upper limit, integrand.</summary>
+    /// <summary>Outputs: lower limit, upper limit, the integrand's real and imaginary parts.</summary>
     public StagedLevels Levels { get; }
 
     /// <summary>True when the upper limit is +infinity.</summary>
@@ -49,23 +49,22 @@ internal sealed class IntegralProgram
         var inner = new Dictionary<string, int>(StringComparer.Ordinal) { [variable.Name] = program.LevelInput(2, 0), [x.Name] = program.LevelInput(3, 0) };
         if (!SystemProgram.Splitter(kernels, program, inputs, inner, consts, out var splitter, out var map, out StrongBox<string?> missing, out _, out problem)) return null;
         int Real(Expr e) => splitter.Lower(Symbolics.Algebra.Rewriting.Substitute(e, map)).Re;
-        var outputs = new List<int> { Real(lo), infinite ? program.Const(double.NaN) : Real(hi), Real(body) };
+        var (bodyRe, bodyIm) = splitter.Lower(Symbolics.Algebra.Rewriting.Substitute(body, map));
+        var outputs = new List<int> { Real(lo), infinite ? program.Const(double.NaN) : Real(hi), bodyRe, bodyIm };
         if ((splitter.Problem ?? missing.Value) is { } failed) { problem = failed; return null; }
         // the parameters it reads: a parameter's component symbols; a let entry (a name with '.') or any other symbol: none
         var symbols = integral.Symbols().Where(sym => !sym.Equals(x) && !sym.Equals(variable) && !consts.ContainsKey(sym.Name) && !sym.Equals(IntegralFunction.Infinity)).ToList();
         int[]? dependencies = null;
-        if (symbols.All(sym => !sym.Name.Contains('.')))
+        var spec = kernels.Spec;
+        string SymbolOf(int k)
         {
-            var names = symbols.Select(sym => sym.Name).ToHashSet(StringComparer.Ordinal);
-            var spec = kernels.Spec;
-            dependencies = [.. Enumerable.Range(0, inputs.Count).Where(k =>
-            {
-                var p = spec.Parameters.First(q => q.Name == inputs[k].Name);
-                var symbol = p.Rank == 0 ? p.Name : p.Rank == 1 ? $"{p.Name}[{inputs[k].Index + 1}]" : $"{p.Name}[{inputs[k].Index / p.Columns + 1},{inputs[k].Index % p.Columns + 1}]";
-                return names.Contains(symbol);
-            })];
-            if (dependencies.Length != names.Count) dependencies = null; // a symbol that is no parameter: do not share
+            var p = spec.Parameters.First(q => q.Name == inputs[k].Name);
+            return p.Rank == 0 ? p.Name : p.Rank == 1 ? $"{p.Name}[{inputs[k].Index + 1}]" : $"{p.Name}[{inputs[k].Index / p.Columns + 1},{inputs[k].Index % p.Columns + 1}]";
         }
+        var names = symbols.Select(sym => sym.Name).ToHashSet(StringComparer.Ordinal);
+        var matched = Enumerable.Range(0, inputs.Count).Where(k => names.Contains(SymbolOf(k))).ToArray();
+        // shared only when every symbol it reads is a parameter input (a let's entry, plain or record, is not one)
+        if (names.SetEquals(matched.Select(SymbolOf))) dependencies = matched;
         return new IntegralProgram(program.CompileLevels(outputs), infinite, integral.ToString(), dependencies);
     }
 }

@@ -7,7 +7,8 @@ namespace ModelDsl.Kernels.Systems;
 /// u = ln v (or v) of ln|I| (when I keeps one sign; the sign restored) or of I: each node an adaptive Gauss-Kronrod
 /// quadrature to a relative <see cref="QuadratureTolerance"/>. The Chebyshev-Lobatto grid is doubled (its new nodes are
 /// the midpoints in angle of the old) until the interpolant on the old grid agrees with direct quadrature at every new
-/// node to <see cref="InterpolationTolerance"/> (relative to the largest |I| where I changes sign); the table keeps that
+/// node to <see cref="InterpolationTolerance"/> (relative to |I| there, or where I changes sign to |I| at the neighbouring
+/// nodes); the table keeps that
 /// interpolant, whose error was measured there, not assumed (<see cref="MeasuredError"/>). An integral that is analytic in
 /// u converges geometrically (Trefethen, Approximation Theory and Approximation Practice, ch. 8), so a few dozen nodes do.
 /// </summary>
@@ -61,6 +62,8 @@ internal sealed class IntegralTable
     public void Evaluate(double v, out double value, out double slope)
     {
         var x = X(v);
+        var position = _log ? Math.Log(v) : v;
+        var outside = position < _u0 || position > _u1;
         double b1 = 0, b2 = 0, d1 = 0, d2 = 0;
         var a = _a;
         var b = _b;
@@ -81,7 +84,7 @@ internal sealed class IntegralTable
             ds *= value;
         }
         else value = s;
-        slope = _log ? ds / v : ds;
+        slope = outside ? 0 : _log ? ds / v : ds; // held constant outside the table
     }
 
     /// <summary>The Chebyshev variable in [-1, 1] of a value of the variable (clamped: the table is held constant outside).</summary>
@@ -144,7 +147,7 @@ internal sealed class IntegralTable
         failure = null;
         var state = integral.Levels.NewState();
         integral.Levels.Enter(state, 1, parameters);
-        var output = new double[3];
+        var output = new double[4];
         var x = new double[1];
         long evaluations = 0;
         string? quadratureFailure = null;
@@ -154,14 +157,25 @@ internal sealed class IntegralTable
             x[0] = 0;
             integral.Levels.Evaluate(state, x, output);
             var (lo, hi) = (output[0], integral.Infinite ? double.PositiveInfinity : output[1]);
-            if (!(hi > lo)) return 0;
+            if (double.IsNaN(lo) || double.IsNaN(hi) || double.IsInfinity(lo))
+            {
+                quadratureFailure ??= $"the limits of {integral.Text} are not finite at {v:G6} ({lo:G6} to {hi:G6})";
+                return double.NaN;
+            }
+            if (hi == lo) return 0;
+            var negate = hi < lo;
+            if (negate) (lo, hi) = (hi, lo);
             double F(double t)
             {
                 x[0] = t;
                 integral.Levels.Evaluate(state, x, output);
+                // a complex integrand is the spec's mistake (an integral of a real rate is meant): said, not dropped
+                if (Math.Abs(output[3]) > 1e-9 * Math.Abs(output[2]) && double.IsFinite(output[3]))
+                    quadratureFailure ??= $"the integrand of {integral.Text} is complex at {v:G6} ({output[2]:G6} + {output[3]:G6} i): write re(...) or abs(...)^2 where a real value is meant";
                 return output[2];
             }
             var r = double.IsPositiveInfinity(hi) ? ToInfinity(F, lo) : GaussKronrod.Integrate(F, lo, hi, 0, QuadratureTolerance, 2000);
+            if (negate) r = r with { Value = -r.Value };
             evaluations += r.Evaluations;
             // the tolerance may lie below what rounding allows for a cancelling integrand: 1e-9 of the value is still far inside
             // the table's interpolation tolerance
@@ -183,12 +197,13 @@ internal sealed class IntegralTable
             var ofLog = all.All(y => y > 0) || all.All(y => y < 0);
             var sign = ofLog && all[0] < 0 ? -1.0 : 1.0;
             var coarse = new IntegralTable([.. values.Select(y => ofLog ? Math.Log(sign * y) : y)], u0, u1, log, ofLog, sign, 0, 0);
-            var scale = all.Max(Math.Abs);
             var error = 0.0;
             for (var j = 0; j < m; j++)
             {
                 var interpolated = coarse.Value(V(Math.Cos(Math.PI * (j + 0.5) / m)));
-                var denominator = ofLog ? Math.Abs(fresh[j]) : scale;
+                // relative to the integral where it is measured; where it changes sign, to its size at the neighbouring nodes
+                // (a global scale would let a part that is orders of magnitude smaller go uncontrolled)
+                var denominator = ofLog ? Math.Abs(fresh[j]) : Math.Max(Math.Abs(fresh[j]), Math.Max(Math.Abs(values[j]), Math.Abs(values[j + 1])));
                 error = Math.Max(error, denominator > 0 ? Math.Abs(interpolated - fresh[j]) / denominator : Math.Abs(interpolated - fresh[j]));
             }
             if (error <= InterpolationTolerance)

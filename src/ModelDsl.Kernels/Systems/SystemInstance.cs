@@ -18,11 +18,13 @@ public sealed class SystemInstance : IOdeSystem
     private readonly double[] _f, _full;
     private readonly IntegralTable[] _tables;
     private readonly int _n;
+    private readonly double[] _parameters;
 
     private SystemInstance(SystemProgram program, double[] parameters, IntegralTable[] tables, double start, double end,
         ImmutableArray<double> breakpoints, ImmutableArray<double> initial, ImmutableArray<double> tolerances, ImmutableArray<double> outputPoints)
     {
         _program = program;
+        _parameters = parameters;
         _tables = tables;
         _n = program.Dimension;
         _inputs = new double[1 + _n + 2 * tables.Length];
@@ -131,8 +133,41 @@ public sealed class SystemInstance : IOdeSystem
             tables[i] = table;
         }
         failure = null;
-        return new SystemInstance(program, parameters, tables, start, end,
+        var instance = new SystemInstance(program, parameters, tables, start, end,
             [.. breakpoints.Where(b => b > start && b < end).Distinct().Order()], [.. initial], [.. atol], [.. at]);
+        return instance.ComplexRightHandSide() is { } complex ? Fail(complex, out failure) : instance;
+    }
+
+    private static SystemInstance? Fail(string reason, out string? failure)
+    {
+        failure = reason;
+        return null;
+    }
+
+    /// <summary>
+    /// The equation of a real state whose right-hand side has an imaginary part, at the start, the middle or the end of the
+    /// range with the initial values (the spec wrote a complex coupling where a real one was meant); null when none has.
+    /// </summary>
+    private string? ComplexRightHandSide()
+    {
+        var state = _program.ImaginaryParts.NewState();
+        _program.ImaginaryParts.Enter(state, 1, _parameters);
+        var im = new double[_program.RealEquations.Length];
+        foreach (var v in new[] { Start, Math.Sqrt(Start * End), End })
+        {
+            if (!LogScale && v != Start && v != End) continue;
+            Inputs(ToTime(v), Initial.AsSpan());
+            _program.Rhs.Evaluate(_rhsState, _inputs, _f);
+            _program.ImaginaryParts.Evaluate(state, _inputs, im);
+            for (var k = 0; k < im.Length; k++)
+            {
+                var i = _program.RealEquations[k];
+                if (Math.Abs(im[k]) > 1e-9 * Math.Abs(_f[i]) + 1e-300 && double.IsFinite(im[k]))
+                    return $"the right-hand side of the real state {_program.Unknowns[i]} is complex at {_program.System.Variable} = {v:G6} " +
+                           $"({_f[i]:G6} + {im[k]:G6} i): write re(...) where the real part is meant, or declare the state complex";
+            }
+        }
+        return null;
     }
 
     private void Inputs(double t, ReadOnlySpan<double> y)

@@ -66,6 +66,12 @@ public sealed class SystemProgram
 
     internal StagedLevels PointValues => _point;
 
+    /// <summary>The imaginary parts of the real states' right-hand sides (in the order of <see cref="RealEquations"/>).</summary>
+    internal StagedLevels ImaginaryParts { get; private init; } = null!;
+
+    /// <summary>The equations of real states.</summary>
+    internal System.Collections.Immutable.ImmutableArray<int> RealEquations { get; private init; } = [];
+
     internal StagedLevels Rhs => _rhs;
 
     internal StagedLevels Full => _full;
@@ -87,7 +93,7 @@ public sealed class SystemProgram
         if (integral.Dependencies is not { } dependencies || !System.LogScale)
             return IntegralTable.Build(integral, parameters, start, end, System.LogScale, out failure);
         var (a, b) = (Math.Pow(10, Math.Floor(Math.Log10(start))), Math.Pow(10, Math.Ceiling(Math.Log10(end))));
-        var key = string.Join(",", dependencies.Select(d => parameters[d].ToString("R", CultureInfo.InvariantCulture)).Prepend($"{k}:{a:R}:{b:R}"));
+        var key = string.Join(",", dependencies.Select(d => parameters[d].ToString("R", CultureInfo.InvariantCulture)).Prepend(string.Create(CultureInfo.InvariantCulture, $"{k}:{a:R}:{b:R}")));
         var (table, why) = _tables.GetOrAdd(key, _ => new Lazy<(IntegralTable?, string?)>(() =>
         {
             var built = IntegralTable.Build(integral, parameters, a, b, true, out var reason);
@@ -149,8 +155,10 @@ public sealed class SystemProgram
             substitution[c] = re + Expr.I * im;
         }
         var equations = new List<Expr>();
+        var realEquation = new List<bool>();
         for (var k = 0; k < system.Components.Length; k++)
         {
+            realEquation.AddRange(system.Components[k].IsReal ? [true] : [false, false]);
             var rhs = substitution.Count == 0 ? system.Derivatives[k] : Rewriting.Substitute(system.Derivatives[k], substitution);
             if (system.Components[k].IsReal) equations.Add(rhs);
             else { equations.Add(Expr.Re(rhs)); equations.Add(Expr.Im(rhs)); }
@@ -232,6 +240,10 @@ public sealed class SystemProgram
                 hoisting.Hoisted)) return null;
         int Real(Expr e) => splitter.Lower(Rewriting.Substitute(e, map)).Re;
         var f = equations.Select(Real).ToList();
+        // the imaginary parts of the real states' right-hand sides: zero unless the spec made a mistake (checked per point)
+        var imaginary = new List<int>();
+        for (var i = 0; i < equations.Count; i++)
+            if (realEquation[i]) imaginary.Add(splitter.Lower(Rewriting.Substitute(equations[i], map)).Im);
         var full = f.Concat(jacobian.Select(Real)).Concat(dfdv.Select(Real)).ToList();
         var outs = outputExprs.Select(Real).ToList();
 
@@ -255,7 +267,11 @@ public sealed class SystemProgram
             if (integrals[k] is null) return null;
         }
         return new SystemProgram(kernels, system, [.. unknowns.Select(u => u.Name)], [.. inputs],
-            program.CompileLevels(pointValues), program.CompileLevels(f), program.CompileLevels(full), program.CompileLevels(outs), integrals, callsBuiltins);
+            program.CompileLevels(pointValues), program.CompileLevels(f), program.CompileLevels(full), program.CompileLevels(outs), integrals, callsBuiltins)
+        {
+            ImaginaryParts = program.CompileLevels(imaginary),
+            RealEquations = [.. Enumerable.Range(0, realEquation.Count).Where(i => realEquation[i])],
+        };
     }
 
     /// <summary>The variable every integral is written in for comparison (alpha-equivalence).</summary>

@@ -63,6 +63,7 @@ internal sealed partial class KernelBinder
         var symbol = Expr.Real($"{x.Text}#{++_integrals}");
         var body = Bind(c.Arguments[3], ctx with { Values = ctx.Values.SetItem(x.Text, symbol) });
         if (_diagnostics.Count > errors || IsError(lo) || IsError(hi) || IsError(body)) return ExpressionRules.Error;
+        // the integrand must be real too; where that cannot be told here (sqrt of a square), the table checks it at every point
         if (!lo.IsRealValued || !hi.IsRealValued)
         {
             _diagnostics.ReportBadIntegral(_text, c.Span, "The limits of an integral must be real.");
@@ -177,9 +178,11 @@ internal sealed partial class KernelBinder
                 {
                     case SystemDefineSyntax d:
                         var name = d.Definition.Name.Text;
-                        if (owner.DeclaredAs.ContainsKey(name) && !_defines.ContainsKey(name) || IsSystemName(name))
+                        // a local define may not shadow a model-level name: defines expand by name, so a model-level define that
+                        // uses the shadowed one would change its meaning inside the system
+                        if (owner.DeclaredAs.ContainsKey(name) || IsSystemName(name) || shadowed.Any(x => x.Name == name))
                         {
-                            _diagnostics.ReportNameClash(_text, d.Definition.Name.Span, name, "is declared already");
+                            _diagnostics.ReportNameClash(_text, d.Definition.Name.Span, name, "is declared already (a system's defines need names of their own)");
                             return null;
                         }
                         shadowed.Add((name, _defines.GetValueOrDefault(name)));
@@ -214,7 +217,8 @@ internal sealed partial class KernelBinder
                         }
                         break;
                     case SystemOutputSyntax o:
-                        if (outputs.Any(x => x.Name == o.Name.Text) || owner.DeclaredAs.ContainsKey(o.Name.Text) || !_outputNames.Add(o.Name.Text))
+                        if (outputs.Any(x => x.Name == o.Name.Text) || owner.DeclaredAs.ContainsKey(o.Name.Text) || IsSystemName(o.Name.Text)
+                            || _defines.ContainsKey(o.Name.Text) || !_outputNames.Add(o.Name.Text))
                         {
                             _diagnostics.ReportNameClash(_text, o.Name.Span, o.Name.Text, "is declared already");
                             return null;
@@ -322,11 +326,9 @@ internal sealed partial class KernelBinder
                 _diagnostics.ReportDependsOnState(_text, expression.Span, "An initial value (or on the variable)");
                 return false;
             }
-            if (!state.IsComplex && !rhs.IsRealValued)
-            {
-                // a real state needs a real right-hand side; the real part is what the equations mean when the imaginary part cancels numerically
-                rhs = Expr.Re(rhs);
-            }
+            // a real state whose right-hand side is not provably real (sqrt of a positive table value, say) keeps it: the compiled
+            // system checks at every point that its imaginary part vanishes (SystemInstance), so a complex one is an error there
+
             values[index] = rhs;
         }
         return true;

@@ -93,7 +93,7 @@ public static class Formatter
         TermDeclarationSyntax t => $"{t.Keyword.Text} {Expression(t.Expression)}" + (t.PlusHermitianConjugate ? " + h.c." : ""),
         VevDeclarationSyntax v => $"vev {v.Field.Text} -> {v.Value.Text}",
         SystemDeclarationSyntax s => $"system {s.Name.Text}" + (s.Title is null ? "" : " " + s.Title.Text)
-                                     + " { " + string.Join("; ", s.Items.Select(Item)) + " }",
+                                     + " {" + string.Concat(s.Items.Select(i => "\n    " + Item(i))) + "\n}",
         TableDeclarationSyntax t => $"table {t.Name.Text} = file({t.Path.Text})",
         CheckDeclarationSyntax c => "check " + string.Join(", ", c.Items.Select(i => i.Name.Text + (i.Arguments.Count == 0 ? "" : $"({string.Join(", ", i.Arguments.Select(a => a.Text))})"))),
         _ => throw new InvalidOperationException("Unknown declaration " + d.GetType().Name),

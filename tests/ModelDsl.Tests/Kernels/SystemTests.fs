@@ -114,6 +114,17 @@ let tests =
                 Expect.floatClose { absolute = 0.0; relative = 1e-7 } (s.Output "y1") (exp -2.0) m.Name
         }
 
+        test "a real state with a complex right-hand side, and a complex integrand, are errors of the solve (not dropped imaginary parts)" {
+            let failed (text: string) =
+                let m = numeric text
+                let r = m.Solve(m.Spec.Systems[0].Name, SystemSolveOptions())
+                Expect.isNotNull r.Solution "compiled"
+                Expect.isFalse r.Solution.Succeeded "refused"
+                r.Solution.Message
+            Expect.stringContains (failed "system s {\n variable t from 0 to 1\n state y : real = 1\n d(y)/dt = -(k + I)*y\n output y1 = y at end\n}") "is complex" "rhs"
+            Expect.stringContains (failed "system s {\n variable t from 1 to 2 log\n state y : real = 0\n d(y)/dt = integral(x, 0, 1, x*exp(I*x*t))\n output y1 = y at end\n}") "integrand" "integral"
+        }
+
         test "format and parse again give the same model (a system with comments)" {
             let text = "model t\nparam k : real = 2\n# the system\nsystem decay \"title\" {\n    # the variable\n    variable t from 0 to 1 log\n    state y[2] : real = 1 atol 1e-12  # states\n    initial y[1] = 2\n    define r(i) = k*y[i]\n    breakpoint 1/2\n    d(y[i])/dt = -r(i)\n    output y1 = y[1] at end\n    output y2 = y[2] at 1/2\n}\n"
             let c = ModelCompilation.Create(text, "t.mdl")
@@ -138,6 +149,8 @@ let tests =
                 "system s {\n variable t from 0 to 1\n state y : real = 0\n d(y)/dt = -y\n d(y)/dt = y\n}", ("MDL0270", 7, 4)
                 "system s {\n variable t from 0 to 1\n state y : real = 0\n d(y)/dt = -qq*y\n}", ("MDL0201", 6, 13)  // unknown name
                 "system s {\n variable t from 0 to 1\n state y : real = 0\n bogus 3\n d(y)/dt = -y\n}", ("MDL0010", 6, 2)
+                "system s {\n variable t from 0 to 1\n state y : real = 0\n d(y)/dt = -y\n output y = y at end\n}", ("MDL0227", 7, 9)   // an output named as a state
+                "define g = 2\nsystem s {\n variable t from 0 to 1\n state y : real = 0\n define g = 3\n d(y)/dt = -g*y\n}", ("MDL0227", 7, 9)  // shadowing a model define
             ]
             let found = cases |> List.map (fun (text, _) -> errors text)
             for (text, expected), f in List.zip cases found do
