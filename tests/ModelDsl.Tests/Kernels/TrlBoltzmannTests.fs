@@ -189,6 +189,32 @@ let tests =
             Expect.floatClose { absolute = 0.0; relative = 1e-3 } (exact / plain) (27.0 * d) "eta_B scales with d"
         }
 
+        test "the spec's collision integrals against mpmath: I_s, I_t and the Delta L = 2 integral J at z = 0.1, 1, 10" {
+            // docs/scripts/trl_rates_reference.py (mpmath, 20 digits, written in x = s/m^2 independently of the spec's forms);
+            // c_L = (3 0.65^2 + 0.36^2)/32 = 0.043659375, degenerate masses
+            let reference =
+                [ "I_s", [ 3902.51728213153; 1.95896898360463; 2.09430497981023e-7 ]
+                  "I_t", [ 3415.25649097821; 4.25425995534774; 1.70067059094754e-5 ]
+                  "J_dl2", [ 7832.54921742034; 4.7340082687448; 0.00101664882454124 ] ]
+            let zs = [ "0.1"; "1"; "10" ]
+            // a probe system beside trl reads the spec's own defines through the tables the compiler builds
+            let outputs =
+                [ for name, _ in reference do
+                    for k, z in List.indexed zs -> $"    output {name}_{k} = {name}(z) at {z}" ]
+            let probe = "\nsystem probe {\n    variable z from 0.05 to 20 log\n    state q : real = 0\n    d(q)/dz = 0\n" + String.Join("\n", outputs) + "\n}\n"
+            let c = ModelCompilation.Create(IO.File.ReadAllText spec + probe, spec)
+            Expect.isEmpty (c.Diagnostics |> Seq.filter (fun d -> d.IsError)) "binds"
+            let m = c.CreateNumeric(card, [||]).Model
+            let s = m.Solve("probe", SystemSolveOptions(Samples = 0)).Solution
+            Expect.isTrue s.Succeeded s.Message
+            for name, values in reference do
+                for k, expected in List.indexed values do
+                    let v = s.Output $"{name}_{k}"
+                    printfn "%s(%s) = %.15g, mpmath %.15g, relative %.1e" name zs[k] v expected (abs (v / expected - 1.0))
+                    // the table's measured bound 1e-8 plus the quadratures' 1e-11
+                    Expect.floatClose { absolute = 0.0; relative = 2e-8 } v expected $"{name}({zs[k]})"
+        }
+
         test "delta eta_N turns negative near T_sph for light neutrinos with HP-C (not at 1 TeV, not with a constant g*)" {
             let dN1 sets = (solve sets).Output "dN1_sph"
             Expect.isLessThan (dN1 [ "mN=20 GeV"; "dofs=hp_c" ]) 0.0 "20 GeV, HP-C"
