@@ -68,9 +68,6 @@ public sealed class SystemInstance : IOdeSystem
     /// <summary>The largest measured interpolation error of the integral tables (0 without integrals).</summary>
     public double IntegralTableError => _tables.Length == 0 ? 0 : _tables.Max(t => t.MeasuredError);
 
-    /// <summary>Nodes of the integral tables, summed.</summary>
-    public int IntegralTableNodes => _tables.Sum(t => t.Nodes);
-
     /// <summary>True when the solver's time is ln v.</summary>
     public bool LogScale => _program.System.LogScale;
 

@@ -23,7 +23,6 @@ namespace ModelDsl.Kernels.Systems;
 /// </summary>
 public sealed class SystemProgram
 {
-    private readonly KernelSet _kernels;
     private readonly (string Name, int Index, bool Imaginary)[] _inputs;
     private readonly StagedLevels _point;
     private readonly StagedLevels _rhs;
@@ -31,10 +30,9 @@ public sealed class SystemProgram
     private readonly StagedLevels _outputs;
     private readonly IntegralProgram[] _integrals;
 
-    private SystemProgram(KernelSet kernels, SystemSpec system, ImmutableArray<string> unknowns, (string, int, bool)[] inputs,
-        StagedLevels point, StagedLevels rhs, StagedLevels full, StagedLevels outputs, IntegralProgram[] integrals, bool callsBuiltins)
+    private SystemProgram(SystemSpec system, ImmutableArray<string> unknowns, (string, int, bool)[] inputs,
+        StagedLevels point, StagedLevels rhs, StagedLevels full, StagedLevels outputs, IntegralProgram[] integrals)
     {
-        _kernels = kernels;
         System = system;
         Unknowns = unknowns;
         _inputs = inputs;
@@ -43,7 +41,6 @@ public sealed class SystemProgram
         _full = full;
         _outputs = outputs;
         _integrals = integrals;
-        CallsBuiltins = callsBuiltins;
     }
 
     /// <summary>The system as bound.</summary>
@@ -57,9 +54,6 @@ public sealed class SystemProgram
 
     /// <summary>Number of integrals the system tabulates per point.</summary>
     public int IntegralCount => _integrals.Length;
-
-    /// <summary>True when a builtin without a symbolic form (a fit) runs once per point.</summary>
-    public bool CallsBuiltins { get; }
 
     /// <summary>Operations per level of the right-hand side (per point, per call) and of f with its Jacobian, for reports and benchmarks.</summary>
     public string Cost => $"f: {string.Join(" + ", _rhs.NodesPerLevel)} operations (per point + per call); f, J, df/dz: {string.Join(" + ", _full.NodesPerLevel)}";
@@ -236,7 +230,7 @@ public sealed class SystemProgram
             level2Symbols[((SymbolExpr)integralValues[k]).Name] = program.LevelInput(2, 1 + n + k);
             level2Symbols[((SymbolExpr)integralSlopes[k]).Name] = program.LevelInput(2, 1 + n + integralValues.Count + k);
         }
-        if (!Splitter(kernels, program, inputs, level2Symbols, consts, out var splitter, out var map, out var missing, out var callsBuiltins, out problem,
+        if (!Splitter(kernels, program, inputs, level2Symbols, consts, out var splitter, out var map, out var missing, out _, out problem,
                 hoisting.Hoisted)) return null;
         int Real(Expr e) => splitter.Lower(Rewriting.Substitute(e, map)).Re;
         var f = equations.Select(Real).ToList();
@@ -266,8 +260,8 @@ public sealed class SystemProgram
             integrals[k] = IntegralProgram.Create(kernels, integralNodes[k], system.Variable, inputs, parameterRanges, consts, out problem)!;
             if (integrals[k] is null) return null;
         }
-        return new SystemProgram(kernels, system, [.. unknowns.Select(u => u.Name)], [.. inputs],
-            program.CompileLevels(pointValues), program.CompileLevels(f), program.CompileLevels(full), program.CompileLevels(outs), integrals, callsBuiltins)
+        return new SystemProgram(system, [.. unknowns.Select(u => u.Name)], [.. inputs],
+            program.CompileLevels(pointValues), program.CompileLevels(f), program.CompileLevels(full), program.CompileLevels(outs), integrals)
         {
             ImaginaryParts = program.CompileLevels(imaginary),
             RealEquations = [.. Enumerable.Range(0, realEquation.Count).Where(i => realEquation[i])],
