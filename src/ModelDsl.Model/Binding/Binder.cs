@@ -139,7 +139,8 @@ public sealed class Binder
         _declarationIndex ??= decls.Select((x, k) => (x, k)).ToDictionary(p => p.x, p => p.k);
         var k = _declarationIndex[d];
         var end = k + 1 < decls.Count ? decls[k + 1].Span.Start : int.MaxValue;
-        return !_tree.Diagnostics.Any(x => x.Span.Start >= d.Span.Start && (x.Span.Start <= end || x.Span.Start <= d.Span.End));
+        // an error at this declaration's keyword is the one before it, which this keyword ended (a missing ')' reported at 'param')
+        return !_tree.Diagnostics.Any(x => x.Span.Start > d.Span.Start && (x.Span.Start <= end || x.Span.Start <= d.Span.End));
     }
 
     private Dictionary<DeclarationSyntax, int>? _declarationIndex;

@@ -227,3 +227,17 @@ let cliTests =
             Expect.stringContains failed.Stdout "not finite" "the output is marked"
         }
     ]
+
+/// Regressions the one-token-deletion property found.
+[<Tests>]
+let regressions =
+    testList "Syntax/Regressions" [
+        test "a missing ')' before 'param ... : table' is one error, at the keyword; the table choice is still declared" {
+            let text = IO.File.ReadAllText(modelPath "seesaw-z3.mdl")
+            let broken = text.Replace("file(\"../data/dof/constant_106.75.dat\")", "file(\"../data/dof/constant_106.75.dat\"")
+            Expect.notEqual broken text "the ')' is gone"
+            let c = ModelCompilation.Create(broken, modelPath "seesaw-z3.mdl")
+            let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+            Expect.equal (errors |> List.map (fun d -> d.Id)) [ "MDL0010" ] (errors |> List.map string |> String.concat "\n")
+        }
+    ]
