@@ -79,3 +79,21 @@ module Model =
                     let indices: int64[] = Array.init (int runner.Total) int64
                     Ok [ for row in runner.Evaluate(indices) ->
                             Map.ofList (List.zip names (List.ofArray row.Values)), row.Status ])
+
+    /// `modeldsl solve` from F#: the named ODE system of the spec solved at the card (Rodas5P, rtol 1e-8): Ok the outputs
+    /// by name, in declaration order, or Error with the diagnostics (a system that cannot be compiled, MDL0273) or the solver's
+    /// failure. An output that is not finite is an Error naming it, as `solve` exits 4.
+    let solve (specPath: string) (cardPath: string) (sets: string list) (system: string) : Result<(string * float) list, string> =
+        numeric specPath cardPath sets
+        |> Result.bind (fun m ->
+            let r = m.Solve(system, null)
+            match r.Solution with
+            | null -> Error(formatDiagnostics r.Diagnostics)
+            | s when not s.Succeeded -> Error $"the solve of {system} failed: {s.Message}"
+            | s ->
+                let outputs = [ for k in 0 .. s.OutputNames.Length - 1 -> s.OutputNames[k], s.Outputs[k] ]
+                match outputs |> List.filter (fun (_, v) -> not (System.Double.IsFinite v)) with
+                | [] -> Ok outputs
+                | bad ->
+                    let names = bad |> List.map fst |> String.concat ", "
+                    Error $"outputs not finite: {names}")

@@ -67,6 +67,16 @@ let tests =
                     tableColumn (fun k -> row.[k]) |> expectTable name
             | Error e -> failtest e
         }
+        test "Model.solve: seed 001's eta_B at the strong-washout card, the same number as NumericModel.Solve; errors as Errors" {
+            let spec = modelPath "seesaw-z3.mdl"
+            let card = IO.Path.Combine(repoRoot, "samples", "trl", "strong-washout.card")
+            match Model.solve spec card [] "trl" with
+            | Ok outputs ->
+                let direct = ModelCompilation.FromFile(spec).CreateNumericOrThrow(card).Solve("trl").Solution.Output "eta_B"
+                Expect.equal (outputs |> List.find (fun (n, _) -> n = "eta_B") |> snd) direct "eta_B"
+            | Error e -> failtest e
+            Expect.isError (Model.solve spec card [] "no_such_system") "an unknown system"
+        }
         test "Model.scan and Model.eval report a bad axis, a bad card and a failed fit as Errors" {
             Expect.isError (Model.scan conformal (cardPath "2") [] [ "vphi=1:2" ]) "malformed axis"
             Expect.isError (Model.scan conformal (cardPath "2") [] [ "w23=0:1:2" ]) "complex axis without re()/im()"
