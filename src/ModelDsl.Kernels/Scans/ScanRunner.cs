@@ -98,13 +98,7 @@ public sealed class ScanRunner
     {
         var (target, component, part, _) = ParseAxisName(axis.Name);
         var p = spec.Parameters.First(x => x.Name == target);
-        var symbol = p.Rank switch
-        {
-            0 => target,
-            1 => $"{target}[{component + 1}]",
-            _ => $"{target}[{component / p.Columns + 1},{component % p.Columns + 1}]",
-        };
-        return new ScanAxisTarget(symbol, p.IsComplex, part, Math.Min(axis.Start, axis.Stop), Math.Max(axis.Start, axis.Stop));
+        return new ScanAxisTarget(p.ComponentName(component), p.IsComplex, part, Math.Min(axis.Start, axis.Stop), Math.Max(axis.Start, axis.Stop));
     }
 
     /// <summary>

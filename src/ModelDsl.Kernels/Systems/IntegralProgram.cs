@@ -56,11 +56,7 @@ internal sealed class IntegralProgram
         var symbols = integral.Symbols().Where(sym => !sym.Equals(x) && !sym.Equals(variable) && !consts.ContainsKey(sym.Name) && !sym.Equals(IntegralFunction.Infinity)).ToList();
         int[]? dependencies = null;
         var spec = kernels.Spec;
-        string SymbolOf(int k)
-        {
-            var p = spec.Parameters.First(q => q.Name == inputs[k].Name);
-            return p.Rank == 0 ? p.Name : p.Rank == 1 ? $"{p.Name}[{inputs[k].Index + 1}]" : $"{p.Name}[{inputs[k].Index / p.Columns + 1},{inputs[k].Index % p.Columns + 1}]";
-        }
+        string SymbolOf(int k) => spec.Parameters.First(q => q.Name == inputs[k].Name).ComponentName(inputs[k].Index);
         var names = symbols.Select(sym => sym.Name).ToHashSet(StringComparer.Ordinal);
         var matched = Enumerable.Range(0, inputs.Count).Where(k => names.Contains(SymbolOf(k))).ToArray();
         // shared only when every symbol it reads is a parameter input (a let's entry, plain or record, is not one)

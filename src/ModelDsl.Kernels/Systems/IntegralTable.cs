@@ -51,13 +51,6 @@ internal sealed class IntegralTable
         return value;
     }
 
-    /// <summary>dI/dv.</summary>
-    public double Slope(double v)
-    {
-        Evaluate(v, out _, out var slope);
-        return slope;
-    }
-
     /// <summary>I(v) and dI/dv in one pass (both Clenshaw sums in one loop).</summary>
     public void Evaluate(double v, out double value, out double slope)
     {

@@ -305,7 +305,7 @@ public sealed class SystemProgram
         {
             var (name, index, imaginary) = inputs[k];
             var p = spec.Parameters.First(x => x.Name == name);
-            var symbol = p.Rank == 0 ? name : p.Rank == 1 ? $"{name}[{index + 1}]" : $"{name}[{index / p.Columns + 1},{index % p.Columns + 1}]";
+            var symbol = p.ComponentName(index);
             var id = program.LevelInput(1, k);
             if (consts.ContainsKey(symbol)) continue; // a switch folded as a constant
             varying[symbol] = imaginary ? (varying[symbol].Re, id) : (id, p.IsComplex ? -1 : program.Const(0));

@@ -20,6 +20,14 @@ public sealed record ParameterSpec(
     /// <summary>True for a vector or matrix parameter (used with indices).</summary>
     public bool IsMatrix => Rank > 0;
 
+    /// <summary>The symbol name of component <paramref name="flat"/> (row-major): <c>NAME</c>, <c>NAME[i]</c> or <c>NAME[i,j]</c>.</summary>
+    public string ComponentName(int flat) => Rank switch
+    {
+        0 => Name,
+        1 => $"{Name}[{flat + 1}]",
+        _ => $"{Name}[{flat / Columns + 1},{flat % Columns + 1}]",
+    };
+
     /// <summary>The index ranges: [], [n] or [rows, cols].</summary>
     public int[] Dimensions => Rank switch { 0 => [], 1 => [Rows], _ => [Rows, Columns] };
 
