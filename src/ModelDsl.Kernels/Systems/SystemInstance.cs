@@ -173,7 +173,8 @@ public sealed class SystemInstance : IOdeSystem
         _inputs[0] = v;
         y.CopyTo(_inputs.AsSpan(1, _n));
         var m = _tables.Length;
-        for (var k = 0; k < m; k++) _tables[k].Evaluate(v, out _inputs[1 + _n + k], out _inputs[1 + _n + m + k]);
+        var logV = LogScale ? t : m > 0 ? Math.Log(v) : 0; // a table in ln v reads it
+        for (var k = 0; k < m; k++) _tables[k].Evaluate(v, logV, out _inputs[1 + _n + k], out _inputs[1 + _n + m + k]);
     }
 
     /// <inheritdoc />
@@ -186,12 +187,17 @@ public sealed class SystemInstance : IOdeSystem
     }
 
     /// <inheritdoc />
-    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian, Span<double> dfdt)
+    public void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian, Span<double> dfdt) =>
+        EvaluateWithJacobian(t, y, [], jacobian, dfdt);
+
+    /// <summary>f, df/dy and df/dt from one pass of the full program (which computes f for the time derivative anyway).</summary>
+    public void EvaluateWithJacobian(double t, ReadOnlySpan<double> y, Span<double> dydt, Span<double> jacobian, Span<double> dfdt)
     {
         Inputs(t, y);
         _program.Full.Evaluate(_fullState, _inputs, _full);
         var v = _inputs[0];
         var scale = LogScale ? v : 1;
+        for (var i = 0; i < dydt.Length; i++) dydt[i] = scale * _full[i];
         for (var k = 0; k < _n * _n; k++) jacobian[k] = scale * _full[_n + k];
         for (var i = 0; i < _n; i++)
             dfdt[i] = LogScale ? v * _full[i] + v * v * _full[_n + _n * _n + i] : _full[_n + _n * _n + i];

@@ -14,4 +14,14 @@ public interface IOdeSystem
 
     /// <summary>Writes df/dy row-major (<c>jacobian[i * n + j]</c> = df_i/dy_j) and df/dt into <paramref name="dfdt"/>.</summary>
     void Jacobian(double t, ReadOnlySpan<double> y, Span<double> jacobian, Span<double> dfdt);
+
+    /// <summary>
+    /// f, df/dy and df/dt at one point, as a Rosenbrock step starts (by default <see cref="Evaluate"/>, then
+    /// <see cref="Jacobian"/>; a system whose Jacobian pass computes f anyway overrides it and saves one evaluation per step).
+    /// </summary>
+    void EvaluateWithJacobian(double t, ReadOnlySpan<double> y, Span<double> dydt, Span<double> jacobian, Span<double> dfdt)
+    {
+        Evaluate(t, y, dydt);
+        Jacobian(t, y, jacobian, dfdt);
+    }
 }

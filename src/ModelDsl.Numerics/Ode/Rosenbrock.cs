@@ -69,8 +69,10 @@ public static class Rosenbrock
                     : Fail(OdeStatus.StepSizeUnderflow, $"step size {h} underflows at t = {t}");
             if (!jacobianValid)
             {
+                // f at the step's start comes with the Jacobian (one pass for a system that computes them together)
                 if (!stepper.EvaluateJacobian(t, y))
-                    return Fail(OdeStatus.NonFinite, $"the Jacobian is not finite at t = {t}");
+                    return Fail(OdeStatus.NonFinite, RosenbrockStepper.AllFinite(stepper.F0)
+                        ? $"the Jacobian is not finite at t = {t}" : $"f is not finite at t = {t}");
                 jacobianValid = true;
             }
             var outcome = stepper.Step(t, y, h);
@@ -116,8 +118,10 @@ public static class Rosenbrock
             var hermite = tab.DenseOutputRows == 0;
             var finished = landing && nextBreak == breakpoints.Length - 1;
             var f1Finite = true;
-            if (hermite || !finished)
+            if (hermite)
             {
+                // the cubic Hermite output needs f at the step's end now (a method with its own dense output does not:
+                // the next step's start evaluates f with the Jacobian)
                 stepper.Evaluations++;
                 system.Evaluate(tNew, stepper.YNew, f1);
                 f1Finite = RosenbrockStepper.AllFinite(f1);
@@ -129,7 +133,6 @@ public static class Rosenbrock
             if (!f1Finite && !finished)
                 return Fail(OdeStatus.NonFinite, $"f is not finite at t = {t}");
             if (finished) break;
-            f1.CopyTo(stepper.F0, 0);
             jacobianValid = false;
             if (reject) hNew = Math.Min(hNew, h);
             reject = false;
@@ -140,6 +143,8 @@ public static class Rosenbrock
                 target = breakpoints[++nextBreak];
                 first = true;
                 hAccepted = 0;
+                if (options.InitialStep <= 0 && !stepper.EvaluateF0(t, y))
+                    return Fail(OdeStatus.NonFinite, $"f is not finite at t = {t}");
                 h = options.InitialStep > 0 ? options.InitialStep
                     : StartingStep(stepper, system, t, y, target, atol, rtol, tab, options.MaxStep);
             }

@@ -71,12 +71,13 @@ internal sealed class RosenbrockStepper
         return AllFinite(F0);
     }
 
-    /// <summary>Evaluates the Jacobian and df/dt; false when not finite.</summary>
+    /// <summary>Evaluates f into <see cref="F0"/>, the Jacobian and df/dt at the step's start; false when not finite.</summary>
     public bool EvaluateJacobian(double t, ReadOnlySpan<double> y)
     {
+        Evaluations++;
         JacobianEvaluations++;
-        system.Jacobian(t, y, Jacobian, Dfdt);
-        return AllFinite(Jacobian) && AllFinite(Dfdt);
+        system.EvaluateWithJacobian(t, y, F0, Jacobian, Dfdt);
+        return AllFinite(F0) && AllFinite(Jacobian) && AllFinite(Dfdt);
     }
 
     /// <summary>One step of size h from (t, y), with <see cref="F0"/> and the Jacobian evaluated at (t, y).</summary>

@@ -70,8 +70,10 @@ public enum StagedOp
     Apply,
     /// <summary>A call of a numeric algorithm (<see cref="StagedProgram.Call"/>): its operands in a list, its outputs read by <see cref="CallOutput"/>.</summary>
     Call,
-    /// <summary>Output number B of the call at node A.</summary>
+    /// <summary>Output number B of the call at node A, or part B (0 or 1) of the pair at node A.</summary>
     CallOutput,
+    /// <summary>f(a) for a real function with two results (see <see cref="StagedProgram.ApplyPart"/>): a pair, read by <see cref="CallOutput"/>.</summary>
+    ApplyPair,
     /// <summary>Input number B of input level A (<see cref="StagedProgram.WithLevels"/>).</summary>
     Input,
 }
@@ -92,6 +94,7 @@ public sealed class StagedProgram
     private readonly List<Node> _nodes = [];
     private readonly List<(Action<double[], double[]> Function, int[] Arguments, int OutputCount)> _calls = [];
     private readonly List<Func<double, double>> _functions = [];
+    private readonly List<Func<double, (double, double)>> _pairs = [];
     private readonly Dictionary<(StagedOp, int, int, int, long), int> _index = [];
 
     /// <summary>Number of outer inputs.</summary>
@@ -223,6 +226,24 @@ public sealed class StagedProgram
         var k = _functions.IndexOf(f);
         if (k < 0) { _functions.Add(f); k = _functions.Count - 1; }
         return Add(new Node(StagedOp.Apply, a, -1, -1, k, _nodes[a].Level));
+    }
+
+    /// <summary>
+    /// Part <paramref name="part"/> (0 or 1) of f(a) for a real function with two results that share their work (K0 and K1 of
+    /// one argument, <see cref="Functions.FunctionDefinition"/>'s pair form): f(a) is one node, so however many parts of it a
+    /// program reads, f is called once per argument. Folded on a constant.
+    /// </summary>
+    public int ApplyPart(Func<double, (double, double)> f, int part, int a)
+    {
+        if (_nodes[a].Op == StagedOp.Const)
+        {
+            var (first, second) = f(_nodes[a].Value);
+            return Const(part == 0 ? first : second);
+        }
+        var k = _pairs.IndexOf(f);
+        if (k < 0) { _pairs.Add(f); k = _pairs.Count - 1; }
+        var pair = Add(new Node(StagedOp.ApplyPair, a, -1, -1, k, _nodes[a].Level));
+        return Add(new Node(StagedOp.CallOutput, pair, part, -1, 0, _nodes[a].Level));
     }
 
     /// <summary>
@@ -373,6 +394,11 @@ public sealed class StagedProgram
                 values[id] = LowerCall(id, values, locals, buffers, target);
                 continue;
             }
+            if (n.Op == StagedOp.ApplyPair)
+            {
+                values[id] = LowerPair(n, values, locals, target);
+                continue;
+            }
             var value = LowerValue(n, values, n.Op switch
             {
                 StagedOp.Outer => L.ArrayIndex(outer, L.Constant(n.A)),
@@ -448,13 +474,18 @@ public sealed class StagedProgram
                 var nodeLevel = Math.Max(n.Level, 1);
                 if (nodeLevel < level)
                 {
-                    if (n.Op != StagedOp.Call) values[id] = L.ArrayIndex(state, L.Constant(id));
+                    if (n.Op is not (StagedOp.Call or StagedOp.ApplyPair)) values[id] = L.ArrayIndex(state, L.Constant(id));
                     continue;
                 }
                 if (nodeLevel > level) continue;
                 if (n.Op == StagedOp.Call)
                 {
                     values[id] = LowerCall(id, values, locals, body, body);
+                    continue;
+                }
+                if (n.Op == StagedOp.ApplyPair)
+                {
+                    values[id] = LowerPair(n, values, locals, body);
                     continue;
                 }
                 var value = LowerValue(n, values, n.Op switch
@@ -502,10 +533,21 @@ public sealed class StagedProgram
         return result;
     }
 
+    /// <summary>A pair node: a local holding f(a) (its parts are read as CallOutput nodes, stored like any value).</summary>
+    private ParameterExpression LowerPair(Node n, LExpr?[] values, List<ParameterExpression> locals, List<LExpr> target)
+    {
+        var local = L.Variable(typeof(ValueTuple<double, double>), "p" + n.A);
+        locals.Add(local);
+        target.Add(L.Assign(local, Functions.FunctionDefinition.Call(_pairs[(int)n.Value], values[n.A]!)));
+        return local;
+    }
+
     /// <summary>The value of a node that is not a constant or a call: <paramref name="input"/> for an input node, otherwise its operation.</summary>
     private LExpr LowerValue(Node n, LExpr?[] values, LExpr? input) => input ?? n.Op switch
     {
-        StagedOp.CallOutput => L.ArrayIndex(values[n.A]!, L.Constant(n.B)),
+        StagedOp.CallOutput => _nodes[n.A].Op == StagedOp.ApplyPair
+            ? L.Field(values[n.A]!, n.B == 0 ? "Item1" : "Item2")
+            : L.ArrayIndex(values[n.A]!, L.Constant(n.B)),
         StagedOp.Apply => Functions.FunctionDefinition.Call(_functions[(int)n.Value], values[n.A]!),
         _ => Lower(n, values),
     };

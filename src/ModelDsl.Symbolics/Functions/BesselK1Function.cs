@@ -26,6 +26,9 @@ public sealed class BesselK1Function : FunctionDefinition
 
     internal override Delegate RealForm { get; } = new Func<double, double>(Value);
 
+    /// <inheritdoc />
+    internal override (Func<double, (double, double)> Pair, int Part)? PairForm => (ModifiedBessel.K0K1, 1);
+
     internal override Delegate ComplexForm { get; } = new Func<Complex, Complex>(Value);
 
     /// <summary>K1(x).</summary>

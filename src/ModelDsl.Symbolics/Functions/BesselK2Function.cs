@@ -1,4 +1,5 @@
 using System.Numerics;
+using ModelDsl.Symbolics.Compilation;
 using ModelDsl.Symbolics.Expressions;
 
 namespace ModelDsl.Symbolics.Functions;
@@ -36,6 +37,14 @@ public sealed class BesselK2Function : FunctionDefinition
 
     /// <inheritdoc />
     public override Complex Evaluate(ReadOnlySpan<Complex> args) => Value(args[0]);
+
+    /// <summary>Staged as K0 + (2/x) K1 from the pair (K0, K1) of its argument, which besselk0 and besselk1 of the same argument share.</summary>
+    internal override (int Re, int Im) Split(ComplexSplitter splitter, FunctionExpr f)
+    {
+        var p = splitter.Program;
+        return (RealOfRealArgument(splitter, f, x => p.Op(StagedOp.Add, p.ApplyPart(ModifiedBessel.K0K1, 0, x),
+            p.Op(StagedOp.Mul, p.Op(StagedOp.Div, p.Const(2), x), p.ApplyPart(ModifiedBessel.K0K1, 1, x)))), p.Const(0));
+    }
 
     /// <inheritdoc />
     public override DerivativeRule Derivative(IReadOnlyList<Expr> args, int k) => DerivativeRule.Of(-Expr.Apply(BesselK1Function.Instance, args[0]) - 2 * Expr.Apply(this, args[0]) / args[0]);

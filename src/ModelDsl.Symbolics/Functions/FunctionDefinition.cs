@@ -142,13 +142,30 @@ public abstract class FunctionDefinition
     internal virtual (int Re, int Im) Split(ComplexSplitter splitter, FunctionExpr f)
     {
         if (RealForm is not Func<double, double> real || f.Arguments.Count != 1) return splitter.Fail(f, "no scan lowering for " + Name);
-        var x = splitter.Lower(f.Argument);
-        if (splitter.IsZero(x.Im)) return (splitter.Program.Apply(real, x.Re), splitter.Program.Const(0));
-        if (!NeedsRealArguments) return splitter.Fail(f, $"{Name} of a varying complex value");
-        // a function of real arguments only (NaN for a complex one, as its numeric form): the imaginary part is tested at
-        // run time, so an argument that is real without being provably so here (sqrt(1 - u) for u in [0, 1]) compiles
         var p = splitter.Program;
-        return (p.Op(StagedOp.Select, p.Op(StagedOp.Abs, x.Im), p.Const(double.NaN), p.Apply(real, x.Re)), p.Const(0));
+        return (RealOfRealArgument(splitter, f, x => PairForm is var (pair, part) ? p.ApplyPart(pair, part, x) : p.Apply(real, x)), p.Const(0));
+    }
+
+    /// <summary>
+    /// A function's pair form: the real function with two results that computes this one as part 0 or 1 (K0 and K1 of one
+    /// argument come from one evaluation). A staged program then computes the pair once per argument however many of its
+    /// parts an expression uses (<see cref="StagedProgram.ApplyPart"/>); null: the function stands alone.
+    /// </summary>
+    internal virtual (Func<double, (double, double)> Pair, int Part)? PairForm => null;
+
+    /// <summary>
+    /// <paramref name="lower"/> applied to the real part of f's one argument, which must be real: when its imaginary part is not
+    /// provably zero here and the function takes real arguments only (NaN for a complex one, as its numeric form), the
+    /// imaginary part is tested at run time, so an argument that is real without being provably so (sqrt(1 - u) for u in
+    /// [0, 1]) compiles.
+    /// </summary>
+    internal int RealOfRealArgument(ComplexSplitter splitter, FunctionExpr f, Func<int, int> lower)
+    {
+        var x = splitter.Lower(f.Argument);
+        if (splitter.IsZero(x.Im)) return lower(x.Re);
+        if (!NeedsRealArguments) return splitter.Fail(f, $"{Name} of a varying complex value").Item1;
+        var p = splitter.Program;
+        return p.Op(StagedOp.Select, p.Op(StagedOp.Abs, x.Im), p.Const(double.NaN), lower(x.Re));
     }
 
     /// <summary>A special scan lowering of f^r (|z|^(2k) without a square root); null for the general power.</summary>
