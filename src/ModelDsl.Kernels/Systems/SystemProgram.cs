@@ -55,6 +55,9 @@ public sealed class SystemProgram
     /// <summary>Number of integrals the system tabulates per point.</summary>
     public int IntegralCount => _integrals.Length;
 
+    /// <summary>Operations of one right-hand side call (the per-call level of f).</summary>
+    public int CallOperations => _rhs.NodesPerLevel[^1];
+
     /// <summary>Operations per level of the right-hand side (per point, per call) and of f with its Jacobian, for reports and benchmarks.</summary>
     public string Cost => $"f: {string.Join(" + ", _rhs.NodesPerLevel)} operations (per point + per call); f, J, df/dz: {string.Join(" + ", _full.NodesPerLevel)}";
 
@@ -158,6 +161,17 @@ public sealed class SystemProgram
             else { equations.Add(Expr.Re(rhs)); equations.Add(Expr.Im(rhs)); }
         }
         var outputExprs = system.Outputs.Select(o => substitution.Count == 0 ? o.Expression : Rewriting.Substitute(o.Expression, substitution)).ToList();
+
+        // the switches are numbers from here on, before anything is hoisted: a test on a switch (an ifpos that picks the g*
+        // table, a term times a bool) is decided now, and what it switches off is never compiled
+        var folded = equations.Concat(outputExprs).SelectMany(e => e.Symbols()).Distinct()
+            .Where(sym => switches.TryGetValue(sym.Name, out var v) && v == Math.Round(v) && Math.Abs(v) < 1e9)
+            .ToDictionary(sym => (Expr)sym, sym => (Expr)Expr.Number(ModelDsl.Symbolics.Numbers.Rational.FromInteger(new BigInteger(switches[sym.Name]))));
+        if (folded.Count > 0)
+        {
+            equations = equations.Select(e => Rewriting.Substitute(e, folded)).ToList();
+            outputExprs = outputExprs.Select(e => Rewriting.Substitute(e, folded)).ToList();
+        }
 
         // integrals become inputs I_k (values) and I'_k (derivatives along the variable)
         var integralNodes = new List<FunctionExpr>();

@@ -46,6 +46,17 @@ let private section5 = [ "scatterings=false"; "washout_dl2=false"; "backreaction
 [<Tests>]
 let tests =
     testList "Kernels/TRL Boltzmann" [
+        test "a program compiled for its switches reads one g* table and no switched-off term, and solves as the program that tests them does" {
+            let m = model [ "washout_dl2=false" ]
+            let folded, problem = m.Kernels.System("trl", m.Point)
+            Expect.isNotNull folded $"compiled: {problem}"
+            let unswitched, problem = SystemProgram.Create(m.Kernels, m.Kernels.Spec.Systems |> Seq.find (fun s -> s.Name = "trl"))
+            Expect.isNotNull unswitched $"compiled: {problem}"
+            Expect.isLessThan folded.CallOperations unswitched.CallOperations "the folded program does less per call"
+            let etaB (p: SystemProgram) = (SystemSolver.Solve(p, m.Point, SystemSolveOptions(Samples = 0))).Output "eta_B"
+            // the same equations, differently rounded: the adaptive solves agree far inside rtol 1e-8's global error
+            Expect.floatClose { absolute = 0.0; relative = 1e-8 } (etaB folded) (etaB unswitched) "eta_B"
+        }
         test "the strong-washout card: K = Gamma_N1/H(m_N) with tree widths is 8.49e5 (g* = 106.75) and 8.58e5 (HP model C)" {
             // independent values: docs/scripts/trl_rates_reference.py (mpmath): Gamma = 3 a^2 m/(8 pi), H of (4.21)
             let tree = [ "resummed_widths=false" ]
