@@ -19,7 +19,7 @@ namespace ModelDsl.Model;
 public sealed class Binder
 {
     /// <summary>The checks that the checks stage knows.</summary>
-    public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum", "seesaw_zero_mass"];
+    public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum", "seesaw_zero_mass", "texture_allowed"];
 
     private static readonly string[] Reserved = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", "true", "false", "diff", .. FunctionInfo.Names];
     private readonly HashSet<string> _reserved;
@@ -115,8 +115,10 @@ public sealed class Binder
         var (consts, lets, kernels, textures) = kernelStage.Bind();
         var systems = kernelStage.BindSystems(systemBlocks.Where(Clean).ToList());
         RecordTableColumns(kernelStage.TableColumnsUsed);
-        foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
+        foreach (var c in checks.Where(c => c.Name is "seesaw_zero_mass" or "texture_allowed" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
             _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
+        foreach (var c in checks.Where(c => c.Name == "texture_allowed"))
+            CheckTextureShape(c, textures, terms);
 
         var diagnostics = _diagnostics.ToArray();
         if (diagnostics.Any(d => d.IsError) || models.Count == 0) return new BindResult(null, diagnostics);
@@ -605,12 +607,49 @@ public sealed class Binder
             }
             return new CheckRequest(c.Name.Text, c.Arguments.Select(a => a.Text).ToList(), c.Span);
         }
+        if (c.Name.Text == "texture_allowed")
+        {
+            // (texture, row field, column field): the texture and the term are checked when the textures are bound
+            if (c.Arguments.Count != 3)
+            {
+                _diagnostics.ReportCheckArgument(_text, c.Name.Span, "texture_allowed takes a texture and the two fields its rows and columns couple, e.g. texture_allowed(h0, L, N) for the Yukawa h0[l,al]*bar(L[l])*conj(H)*N[al].");
+                return null;
+            }
+            foreach (var a in c.Arguments.Skip(1))
+            {
+                if (BrokenDefinitions.Contains(a.Text)) return null;
+                if (!_fields.ContainsKey(a.Text))
+                {
+                    _diagnostics.ReportCheckArgument(_text, a.Span, $"'{a.Text}' is not a field of the model.");
+                    return null;
+                }
+            }
+            return new CheckRequest(c.Name.Text, c.Arguments.Select(a => a.Text).ToList(), c.Span);
+        }
         if (c.Argument is not null)
         {
             _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"The check '{c.Name.Text}' takes no argument.");
             return null;
         }
         return new CheckRequest(c.Name.Text, [], c.Span);
+    }
+
+    /// <summary>texture_allowed(T, A, B): T is gen(A) x gen(B) (rows A, columns B), and some term couples A and B.</summary>
+    private void CheckTextureShape(CheckRequest c, IReadOnlyList<TextureSpec> textures, IReadOnlyList<TermSpec> terms)
+    {
+        var t = textures.FirstOrDefault(x => x.Name == c.Argument);
+        if (t is null) return; // reported above
+        var (a, b) = (_fields[c.Arguments[1]], _fields[c.Arguments[2]]);
+        if (t.Matrix.Rows != a.Generations || t.Matrix.Columns != b.Generations)
+        {
+            var transposed = t.Matrix.Rows == b.Generations && t.Matrix.Columns == a.Generations;
+            _diagnostics.ReportCheckArgument(_text, c.Span, $"'{t.Name}' is {t.Matrix.Rows}x{t.Matrix.Columns} but the coupling of {a.Name} and {b.Name} is {a.Generations}x{b.Generations} (rows {a.Name}, columns {b.Name})"
+                + (transposed ? $": the index order is the other way round; write texture_allowed({t.Name}, {b.Name}, {a.Name})." : "."));
+            return;
+        }
+        bool Couples(TermMonomial m) => a == b ? m.Fields.Count(o => o.Field == a) >= 2 : m.Fields.Any(o => o.Field == a) && m.Fields.Any(o => o.Field == b);
+        if (!terms.Any(term => term.Monomials.Any(Couples)))
+            _diagnostics.ReportCheckArgument(_text, c.Span, $"No Lagrangian term couples {a.Name} and {b.Name}: texture_allowed reads the symmetries of that term.");
     }
 
     // ----- terms -----
