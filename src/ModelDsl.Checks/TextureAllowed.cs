@@ -75,7 +75,8 @@ public static class TextureAllowed
             var v = i * columns + j;
             return pivots.TryGetValue(v, out var r) ? Combination(reduced[r], v, Free) : Free(v);
         });
-        var op = string.Join("*", new[] { oa, ob }.Concat(others).Select(o => o.Conjugated ? $"conj({o.Field.Name})" : o.Field.Name));
+        var op = string.Join("*", spec.Terms.SelectMany(t => t.Monomials).First(m => Split(m, a, b) is not null).Fields
+            .Select(o => o.Conjugated ? $"conj({o.Field.Name})" : o.Field.Name));
         return new AllowedCoupling(general, n - pivots.Count, groups, op);
     }
 
