@@ -648,8 +648,17 @@ public sealed class Binder
             return;
         }
         bool Couples(TermMonomial m) => a == b ? m.Fields.Count(o => o.Field == a) >= 2 : m.Fields.Any(o => o.Field == a) && m.Fields.Any(o => o.Field == b);
-        if (!terms.Any(term => term.Monomials.Any(Couples)))
+        var coupling = terms.SelectMany(term => term.Monomials).FirstOrDefault(Couples);
+        if (coupling is null)
+        {
             _diagnostics.ReportCheckArgument(_text, c.Span, $"No Lagrangian term couples {a.Name} and {b.Name}: texture_allowed reads the symmetries of that term.");
+            return;
+        }
+        var others = coupling.Fields.ToList();
+        others.Remove(others.First(o => o.Field == a));
+        others.Remove(others.First(o => o.Field == b));
+        if (others.FirstOrDefault(o => o.Field.Generations > 1 && !(o.Index ?? "").All(char.IsAsciiDigit)) is { } free)
+            _diagnostics.ReportCheckArgument(_text, c.Span, $"The term coupling {a.Name} and {b.Name} also sums over the generations of {free.Field.Name}: texture_allowed derives a matrix, so the other fields need one generation or a fixed index.");
     }
 
     // ----- terms -----
