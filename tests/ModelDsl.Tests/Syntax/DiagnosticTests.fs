@@ -96,6 +96,7 @@ let tests =
         caseSays "MDL0226" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\ncheck ⟦texture_allowed(T, L, N)⟧\n" "No Lagrangian term couples L and N"
         case "MDL0226" "fermion N { chirality: right, gen: 3 }\ncheck ⟦texture_allowed⟧(L, N)\n"
         case "MDL0226" "check texture_allowed(Y, L, ⟦E⟧)\n"
+        caseSays "MDL0226" "fermion N { chirality: right, gen: 3 }\nscalar S { complex, gen: 2 }\nyukawa -Y[i,j]*bar(L[i])*S[k]*conj(S[k])*N[j] + h.c.\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\ncheck ⟦texture_allowed(T, L, N)⟧\n" "one generation or a fixed index"
         case "MDL0210" "scalar S { ⟦chirality⟧: left }\n"
         case "MDL0211" "⟦model⟧ other\n"
         caseSays "MDL0212" "param q : real ⟦symetric⟧\n" "Did you mean 'symmetric'?"
