@@ -91,7 +91,7 @@ public static class InvarianceCheck
             }
             return (null, "0");
         }
-        foreach (var c in components)
+        foreach (var c in components.Where(c => !c.Coefficient.IsZero))
         {
             string? broken;
             if (g.Kind == GroupKind.Unitary1)

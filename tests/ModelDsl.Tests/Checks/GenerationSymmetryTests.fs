@@ -149,6 +149,24 @@ let tests =
                     let free = (i, j) = (1, 1) || (i, j) = (2, 3) || (i, j) = (3, 2)
                     Expect.equal a.General.[i - 1, j - 1] (if free then Expr.Complex $"MR[{i},{j}]" else Expr.Zero) $"({i},{j})"
         }
+        // Per-generation U(1) charges on L (doublet) and eR (singlet), by hand: U1X^3 = 2 sum qL^3 - sum qe^3, grav^2 U1X =
+        // 2 sum qL - sum qe; a general Ye[i,j] bar(L_i) H eR_j is allowed exactly where qe_j - qL_i = 0.
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 40 } "per-generation charges: anomaly sums and the allowed Ye entries, counted by hand" (
+            Prop.forAll (Arb.fromGen (Gen.zip (Gen.listOfLength 3 (Gen.choose (-2, 2))) (Gen.listOfLength 3 (Gen.choose (-2, 2))))) (fun (qL, qe) ->
+                let tuple (q: int list) = String.Join(", ", q)
+                let text =
+                    $"model m\ngroup SU2L : SU(2)\ngroup U1X : U(1)\nfermion L {{ chirality: left, gen: 3, SU2L: 2, U1X: ({tuple qL}) }}\nfermion eR {{ chirality: right, gen: 3, U1X: ({tuple qe}) }}\n"
+                    + "scalar H { complex, SU2L: 2 }\nparam Ye[3,3] : complex\nyukawa -Ye[i,j]*bar(L[i])*H*eR[j] + h.c.\ncheck anomalies, invariance\n"
+                let r = check text
+                let cube = 2 * List.sumBy (fun q -> q * q * q) qL - List.sumBy (fun q -> q * q * q) qe
+                let linear = 2 * List.sum qL - List.sum qe
+                let forbidden = set [ for i in 1..3 do for j in 1..3 do if qe.[j - 1] - qL.[i - 1] <> 0 then $"Ye[{i},{j}]" ]
+                let conditions =
+                    match (r.Outcomes |> Seq.find (fun o -> o.Check = "invariance")).Verdict with
+                    | :? HoldsIff as h -> h.Conditions |> Seq.map string |> Set.ofSeq
+                    | :? Holds -> Set.empty
+                    | _ -> set [ "fails" ]
+                (outcome r "U1X^3").Value = string cube && (outcome r "grav^2 U1X").Value = string linear && conditions = forbidden))
         // Z(N) with L of charge q (phase w = exp(2 pi i q/N)) and nu_R permuted by p: the Yukawa h bar(L) conj(H) nu_R is
         // invariant iff h P = w h row by row (P[k, p_k] = 1); a row is constant up to the phase along each cycle of p, which
         // closes iff w^length = 1. So the dimension is 3 x #{cycles c of p : N | q len(c)}, counted here without the solver.
