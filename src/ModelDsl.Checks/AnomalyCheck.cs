@@ -10,6 +10,7 @@ namespace ModelDsl.Checks;
 /// Coefficients: [SU(N)]^3 (N &gt;= 3, A(fund) = 1), [SU(N)]^2 U(1) (T(fund) = 1/2),
 /// U(1)_a U(1)_b U(1)_c for every multiset including mixed ones, gravity^2 U(1), and the
 /// global Witten anomaly of every SU(2) (the number of Weyl doublets must be even).
+/// A field with one charge per generation (<c>U1X: (0, 1, -1)</c>) counts each generation with its own charges.
 /// Z(N) groups have no anomaly check here.
 /// </summary>
 public static class AnomalyCheck
@@ -27,19 +28,24 @@ public static class AnomalyCheck
 
         Expr Sign(FieldSpec f) => f.Chirality == Chirality.Right ? Expr.MinusOne : Expr.One;
 
-        Expr Multiplicity(FieldSpec f, params GroupSpec[] excluded) =>
-            Expr.Number(f.Generations * nonAbelian.Where(g => !excluded.Contains(g)).Aggregate(1, (m, g) => m * f.RepresentationUnder(g).Dimension));
+        Expr States(FieldSpec f, params GroupSpec[] excluded) =>
+            Expr.Number(nonAbelian.Where(g => !excluded.Contains(g)).Aggregate(1, (m, g) => m * f.RepresentationUnder(g).Dimension));
+
+        // the product of the U(1) charges, summed over the generations (each generation with its own charges)
+        Expr Charges(FieldSpec f, params GroupSpec[] u) => u.Any(f.ActsOnGenerations)
+            ? Expr.Add(Enumerable.Range(1, f.Generations).Select(k => Expr.Multiply(u.Select(g => f.ChargeOf(g, k)))))
+            : Expr.Number(f.Generations) * Expr.Multiply(u.Select(f.ChargeUnder));
 
         void Add(string item, Expr value) =>
             outcomes.Add(new CheckOutcome(Name, item, Conditions.FromResidual(value, item), Symbolics.Algebra.Expansion.Expand(value).ToString(), null));
 
         foreach (var g in nonAbelian.Where(g => g.N >= 3))
-            Add($"[{g.Name}]^3", Expr.Add(fermions.Select(f => Sign(f) * Multiplicity(f, g) * Expr.Number(f.RepresentationUnder(g).CubicAnomaly))));
+            Add($"[{g.Name}]^3", Expr.Add(fermions.Select(f => Sign(f) * f.Generations * States(f, g) * Expr.Number(f.RepresentationUnder(g).CubicAnomaly))));
 
         foreach (var g in nonAbelian)
             foreach (var u in abelian)
                 Add($"[{g.Name}]^2 {u.Name}", Expr.Add(fermions.Select(f =>
-                    Sign(f) * Multiplicity(f, g) * Expr.Number(f.RepresentationUnder(g).DynkinIndex) * f.ChargeUnder(u))));
+                    Sign(f) * States(f, g) * Expr.Number(f.RepresentationUnder(g).DynkinIndex) * Charges(f, u))));
 
         for (var a = 0; a < abelian.Count; a++)
             for (var b = a; b < abelian.Count; b++)
@@ -47,11 +53,11 @@ public static class AnomalyCheck
                 {
                     var (ga, gb, gc) = (abelian[a], abelian[b], abelian[c]);
                     Add(CubicName(ga, gb, gc), Expr.Add(fermions.Select(f =>
-                        Sign(f) * Multiplicity(f) * f.ChargeUnder(ga) * f.ChargeUnder(gb) * f.ChargeUnder(gc))));
+                        Sign(f) * States(f) * Charges(f, ga, gb, gc))));
                 }
 
         foreach (var u in abelian)
-            Add($"grav^2 {u.Name}", Expr.Add(fermions.Select(f => Sign(f) * Multiplicity(f) * f.ChargeUnder(u))));
+            Add($"grav^2 {u.Name}", Expr.Add(fermions.Select(f => Sign(f) * States(f) * Charges(f, u))));
 
         foreach (var g in nonAbelian.Where(g => g.N == 2))
         {

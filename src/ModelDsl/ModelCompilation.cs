@@ -111,6 +111,7 @@ public sealed class ModelCompilation
                 InvarianceCheck.Name => InvarianceCheck.Run(spec),
                 ColemanWeinberg.Name => [ColemanWeinberg.Check(spec, request)],
                 SeesawZeroMass.Name => [SeesawZeroMass.Check(spec, request)],
+                TextureAllowed.Name => [TextureAllowed.Check(spec, request)],
                 _ => throw new InvalidOperationException("Unknown check " + request.Name),
             });
         return new CheckReport(outcomes);

@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using ModelDsl.Diagnostics;
 using ModelDsl.Symbolics.Algebra;
 using ModelDsl.Symbolics.Expressions;
 using ModelDsl.Symbolics.Functions;
+using ModelDsl.Symbolics.Linear;
 using ModelDsl.Symbolics.Numbers;
 using ModelDsl.Syntax;
 using ModelDsl.Text;
@@ -17,7 +19,7 @@ namespace ModelDsl.Model;
 public sealed class Binder
 {
     /// <summary>The checks that the checks stage knows.</summary>
-    public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum", "seesaw_zero_mass"];
+    public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum", "seesaw_zero_mass", "texture_allowed"];
 
     private static readonly string[] Reserved = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", "true", "false", "diff", .. FunctionInfo.Names];
     private readonly HashSet<string> _reserved;
@@ -113,8 +115,10 @@ public sealed class Binder
         var (consts, lets, kernels, textures) = kernelStage.Bind();
         var systems = kernelStage.BindSystems(systemBlocks.Where(Clean).ToList());
         RecordTableColumns(kernelStage.TableColumnsUsed);
-        foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
+        foreach (var c in checks.Where(c => c.Name is "seesaw_zero_mass" or "texture_allowed" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
             _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
+        foreach (var c in checks.Where(c => c.Name == "texture_allowed"))
+            CheckTextureShape(c, textures, terms);
 
         var diagnostics = _diagnostics.ToArray();
         if (diagnostics.Any(d => d.IsError) || models.Count == 0) return new BindResult(null, diagnostics);
@@ -325,6 +329,7 @@ public sealed class Binder
         var complex = !isFermion;
         var reps = new Dictionary<string, Representation>(StringComparer.Ordinal);
         var charges = new Dictionary<string, Expr>(StringComparer.Ordinal);
+        var actions = new GenerationActions();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var misspeltChirality = false;
         foreach (var e in f.Entries)
@@ -368,44 +373,148 @@ public sealed class Binder
                         else _diagnostics.ReportBadCharge(_text, e.Name.Span, name, "give a value, e.g. " + name + ": 1");
                         break;
                     }
-                    BindGroupEntry(group, e.Value, reps, charges);
+                    BindGroupEntry(group, e.Value, reps, charges, actions);
                     break;
             }
         }
+        foreach (var (group, size, span) in actions.Sizes.Where(x => x.Size != generations))
+        {
+            _diagnostics.ReportGenerationCount(_text, span, f.Name.Text, generations, group,
+                actions.Matrices.ContainsKey(group) ? $"a {size}x{size} generator matrix is given" : $"{size} charges are given");
+            actions.Charges.Remove(group);
+            actions.Matrices.Remove(group);
+        }
         if (isFermion && chirality is null && !misspeltChirality && !f.Name.IsMissing && f.Entries.All(e => e.Name.Text != "chirality"))
             _diagnostics.ReportMissingChirality(_text, f.Name.Span, f.Name.Text);
-        return new FieldSpec(f.Name.Text, isFermion ? FieldKind.Fermion : FieldKind.Scalar, chirality, generations, complex, reps, charges, f.Span);
+        return new FieldSpec(f.Name.Text, isFermion ? FieldKind.Fermion : FieldKind.Scalar, chirality, generations, complex, reps, charges, f.Span)
+        {
+            GenerationCharges = actions.Charges.ToDictionary(p => p.Key, p => p.Value),
+            GenerationMatrices = actions.Matrices,
+        };
     }
 
-    private void BindGroupEntry(GroupSpec group, ExpressionSyntax value, Dictionary<string, Representation> reps, Dictionary<string, Expr> charges)
+    /// <summary>What a field's entries say about its generations: per-generation charges and Z(N) matrices, with their sizes for the count check.</summary>
+    private sealed class GenerationActions
     {
-        switch (group.Kind)
+        public Dictionary<string, ImmutableArray<Expr>> Charges { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ExprMatrix> Matrices { get; } = new(StringComparer.Ordinal);
+        public List<(string Group, int Size, TextSpan Span)> Sizes { get; } = [];
+    }
+
+    private void BindGroupEntry(GroupSpec group, ExpressionSyntax value, Dictionary<string, Representation> reps, Dictionary<string, Expr> charges, GenerationActions actions)
+    {
+        if (value is TupleExpressionSyntax tuple)
         {
-            case GroupKind.SpecialUnitary:
-                if (value is LiteralExpressionSyntax { Token.Value: null }) break; // malformed: reported by the lexer
-                var rep = value is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } d, IsImaginary: false } t } ? RepresentationFor(group.N, d.Numerator > 10000 ? -1 : (int)d.Numerator, t.IsBar) : null;
-                var allowed = group.N == 2 ? "1, 2 or 3" : $"1, {group.N}, {group.N}bar or {group.N * group.N - 1}";
-                if (rep is null) _diagnostics.ReportBadRepresentation(_text, value.Span, group.TypeText, allowed);
-                else if (rep.Dimension != 1) reps[group.Name] = rep;
-                break;
-            case GroupKind.Unitary1:
-                var q = BindChargeExpression(value);
-                if (q is null) break;
-                if (!IsRealPolynomial(q))
-                {
-                    _diagnostics.ReportBadCharge(_text, value.Span, group.Name, "a U(1) charge is a rational number or a polynomial in real parameters");
-                    break;
-                }
-                if (!q.IsZero) charges[group.Name] = q;
-                break;
-            case GroupKind.Cyclic:
-                var z = BindChargeExpression(value);
-                if (z is null) break;
-                if (z is not NumberExpr { Value.IsInteger: true } zn) { _diagnostics.ReportBadCharge(_text, value.Span, group.Name, $"a Z({group.N}) charge is an integer"); break; }
-                var r = (int)(((zn.Value.AsRational.Numerator % group.N) + group.N) % group.N);
-                if (r != 0) charges[group.Name] = Expr.Number(r);
-                break;
+            if (group.IsNonAbelian) { _diagnostics.ReportBadRepresentation(_text, value.Span, group.TypeText, $"one of {RepresentationsOf(group)} for all generations"); return; }
+            var items = tuple.Items.Select(item => AbelianCharge(group, item)).ToList();
+            if (items.Any(q => q is null)) return;
+            actions.Charges[group.Name] = [.. items.Select(q => q!)];
+            actions.Sizes.Add((group.Name, items.Count, value.Span));
+            return;
         }
+        if (value is CallExpressionSyntax { Name.Text: "perm" or "matrix", Record: null } call && !group.IsNonAbelian)
+        {
+            if (group.Kind == GroupKind.Unitary1) { _diagnostics.ReportBadCharge(_text, value.Span, group.Name, "a U(1) acts on generations by charges only, e.g. (0, 1, -1)"); return; }
+            var g = GeneratorMatrix(group, call);
+            if (g is null) return;
+            actions.Matrices[group.Name] = g;
+            actions.Sizes.Add((group.Name, g.Rows, value.Span));
+            return;
+        }
+        if (group.IsNonAbelian) { BindRepresentation(group, value, reps); return; }
+        var charge = AbelianCharge(group, value);
+        if (charge is not null && !charge.IsZero) charges[group.Name] = charge;
+    }
+
+    /// <summary>
+    /// A Z(N) generator on the generation index: <c>perm(p_1, ..., p_n)</c> (F_k -> F_{p_k}, G[k, p_k] = 1) or
+    /// <c>matrix(row(...), ...)</c> with exact entries (rationals, I, omega). It must represent Z(N): G unitary
+    /// (G G^dagger = 1) and G^N = 1, checked exactly; N must divide 12 (the field Q(exp(i pi/6)) holds the phases).
+    /// </summary>
+    private ExprMatrix? GeneratorMatrix(GroupSpec group, CallExpressionSyntax call)
+    {
+        var where = $"{group.Name} : Z({group.N})";
+        if (12 % group.N != 0)
+        {
+            _diagnostics.ReportNotARepresentation(_text, call.Span, where, $"a generator matrix needs N to divide 12 (exact phases live in Q(exp(i pi/6))); give per-generation charges instead");
+            return null;
+        }
+        ExprMatrix g;
+        if (call.Name.Text == "perm")
+        {
+            var n = call.Arguments.Count;
+            var p = call.Arguments.Select(a => a is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } v, IsImaginary: false, IsBar: false } } && v.Sign > 0 && v.Numerator <= n ? (int)v.Numerator : -1).ToList();
+            if (n == 0 || p.Contains(-1) || p.Distinct().Count() != n)
+            {
+                _diagnostics.ReportNotARepresentation(_text, call.Span, where, $"perm(...) takes a permutation of 1..{Math.Max(n, 1)}, e.g. perm(2, 3, 1) for F_1 -> F_2 -> F_3 -> F_1");
+                return null;
+            }
+            g = ExprMatrix.Create(n, n, (k, l) => p[k] == l + 1 ? Expr.One : Expr.Zero);
+        }
+        else
+        {
+            var rows = new List<Expr[]>();
+            foreach (var r in call.Arguments)
+            {
+                if (r is not CallExpressionSyntax { Name.Text: "row", Record: null } row)
+                {
+                    _diagnostics.ReportNotARepresentation(_text, r.Span, where, "write the matrix as matrix(row(...), row(...), ...)");
+                    return null;
+                }
+                var entries = new List<Expr>();
+                foreach (var a in row.Arguments)
+                {
+                    var errors = _diagnostics.Count;
+                    var x = BindExpression(a, new TermScope(isCharge: true));
+                    if (_diagnostics.Count > errors || ExpressionRules.IsError(x)) return null;
+                    if (x is not NumberExpr)
+                    {
+                        _diagnostics.ReportNotARepresentation(_text, a.Span, where, "the entries are exact numbers (rationals, I, omega)");
+                        return null;
+                    }
+                    entries.Add(x);
+                }
+                rows.Add([.. entries]);
+            }
+            if (rows.Count == 0 || rows.Any(r => r.Length != rows.Count))
+            {
+                _diagnostics.ReportNotARepresentation(_text, call.Span, where, "the generator is a square matrix, one row and column per generation");
+                return null;
+            }
+            g = ExprMatrix.FromRows([.. rows]);
+        }
+        var one = ExprMatrix.Identity(g.Rows);
+        if (!(g * g.ConjugateTranspose()).Expand().Equals(one))
+            _diagnostics.ReportNotARepresentation(_text, call.Span, where, "the matrix is not unitary (G G^dagger != 1)");
+        else if (!Enumerable.Repeat(g, group.N).Aggregate((x, y) => (x * y).Expand()).Equals(one))
+            _diagnostics.ReportNotARepresentation(_text, call.Span, where, $"G^{group.N} != 1");
+        else return g;
+        return null;
+    }
+
+    private void BindRepresentation(GroupSpec group, ExpressionSyntax value, Dictionary<string, Representation> reps)
+    {
+        if (value is LiteralExpressionSyntax { Token.Value: null }) return; // malformed: reported by the lexer
+        var rep = value is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } d, IsImaginary: false } t } ? RepresentationFor(group.N, d.Numerator > 10000 ? -1 : (int)d.Numerator, t.IsBar) : null;
+        if (rep is null) _diagnostics.ReportBadRepresentation(_text, value.Span, group.TypeText, RepresentationsOf(group));
+        else if (rep.Dimension != 1) reps[group.Name] = rep;
+    }
+
+    private static string RepresentationsOf(GroupSpec group) => group.N == 2 ? "1, 2 or 3" : $"1, {group.N}, {group.N}bar or {group.N * group.N - 1}";
+
+    /// <summary>A U(1) charge (rational or a polynomial in real parameters) or a Z(N) charge (an integer, reduced mod N); null after a diagnostic.</summary>
+    private Expr? AbelianCharge(GroupSpec group, ExpressionSyntax value)
+    {
+        var q = BindChargeExpression(value);
+        if (q is null) return null;
+        if (group.Kind == GroupKind.Unitary1)
+        {
+            if (IsRealPolynomial(q)) return q;
+            _diagnostics.ReportBadCharge(_text, value.Span, group.Name, "a U(1) charge is a rational number or a polynomial in real parameters");
+            return null;
+        }
+        if (q is not NumberExpr { Value.IsInteger: true } zn) { _diagnostics.ReportBadCharge(_text, value.Span, group.Name, $"a Z({group.N}) charge is an integer"); return null; }
+        return Expr.Number((int)(((zn.Value.AsRational.Numerator % group.N) + group.N) % group.N));
     }
 
     /// <summary>Rational coefficients, real symbols, non-negative integer powers: nothing else.</summary>
@@ -498,12 +607,58 @@ public sealed class Binder
             }
             return new CheckRequest(c.Name.Text, c.Arguments.Select(a => a.Text).ToList(), c.Span);
         }
+        if (c.Name.Text == "texture_allowed")
+        {
+            // (texture, row field, column field): the texture and the term are checked when the textures are bound
+            if (c.Arguments.Count != 3)
+            {
+                _diagnostics.ReportCheckArgument(_text, c.Name.Span, "texture_allowed takes a texture and the two fields its rows and columns couple, e.g. texture_allowed(h0, L, N) for the Yukawa h0[l,al]*bar(L[l])*conj(H)*N[al].");
+                return null;
+            }
+            foreach (var a in c.Arguments.Skip(1))
+            {
+                if (BrokenDefinitions.Contains(a.Text)) return null;
+                if (!_fields.ContainsKey(a.Text))
+                {
+                    _diagnostics.ReportCheckArgument(_text, a.Span, $"'{a.Text}' is not a field of the model.");
+                    return null;
+                }
+            }
+            return new CheckRequest(c.Name.Text, c.Arguments.Select(a => a.Text).ToList(), c.Span);
+        }
         if (c.Argument is not null)
         {
             _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"The check '{c.Name.Text}' takes no argument.");
             return null;
         }
         return new CheckRequest(c.Name.Text, [], c.Span);
+    }
+
+    /// <summary>texture_allowed(T, A, B): T is gen(A) x gen(B) (rows A, columns B), and some term couples A and B.</summary>
+    private void CheckTextureShape(CheckRequest c, IReadOnlyList<TextureSpec> textures, IReadOnlyList<TermSpec> terms)
+    {
+        var t = textures.FirstOrDefault(x => x.Name == c.Argument);
+        if (t is null) return; // reported above
+        var (a, b) = (_fields[c.Arguments[1]], _fields[c.Arguments[2]]);
+        if (t.Matrix.Rows != a.Generations || t.Matrix.Columns != b.Generations)
+        {
+            var transposed = t.Matrix.Rows == b.Generations && t.Matrix.Columns == a.Generations;
+            _diagnostics.ReportCheckArgument(_text, c.Span, $"'{t.Name}' is {t.Matrix.Rows}x{t.Matrix.Columns} but the coupling of {a.Name} and {b.Name} is {a.Generations}x{b.Generations} (rows {a.Name}, columns {b.Name})"
+                + (transposed ? $": the index order is the other way round; write texture_allowed({t.Name}, {b.Name}, {a.Name})." : "."));
+            return;
+        }
+        bool Couples(TermMonomial m) => a == b ? m.Fields.Count(o => o.Field == a) >= 2 : m.Fields.Any(o => o.Field == a) && m.Fields.Any(o => o.Field == b);
+        var coupling = terms.SelectMany(term => term.Monomials).FirstOrDefault(Couples);
+        if (coupling is null)
+        {
+            _diagnostics.ReportCheckArgument(_text, c.Span, $"No Lagrangian term couples {a.Name} and {b.Name}: texture_allowed reads the symmetries of that term.");
+            return;
+        }
+        var others = coupling.Fields.ToList();
+        others.Remove(others.First(o => o.Field == a));
+        others.Remove(others.First(o => o.Field == b));
+        if (others.FirstOrDefault(o => o.Field.Generations > 1 && !(o.Index ?? "").All(char.IsAsciiDigit)) is { } free)
+            _diagnostics.ReportCheckArgument(_text, c.Span, $"The term coupling {a.Name} and {b.Name} also sums over the generations of {free.Field.Name}: texture_allowed derives a matrix, so the other fields need one generation or a fixed index.");
     }
 
     // ----- terms -----
@@ -613,7 +768,7 @@ public sealed class Binder
         if (e is not SymbolExpr s) return null;
         var bracket = s.Name.IndexOf('[');
         var name = bracket < 0 ? s.Name : s.Name[..bracket];
-        return _fields.TryGetValue(name, out var field) ? new FieldOccurrence(field, conjugated) : null;
+        return _fields.TryGetValue(name, out var field) ? new FieldOccurrence(field, conjugated) { Index = bracket < 0 ? null : s.Name[(bracket + 1)..^1] } : null;
     }
 
     private Expr FieldSymbol(FieldSpec field, string name) =>

@@ -77,6 +77,8 @@ public sealed record ModelSpec(
             sb.Append($"field {f.Name} {f.Kind} {f.Chirality} gen={f.Generations} complex={f.IsComplex}");
             foreach (var (g, r) in f.Representations.OrderBy(p => p.Key, StringComparer.Ordinal)) sb.Append($" {g}:{r.Label}");
             foreach (var (g, q) in f.Charges.OrderBy(p => p.Key, StringComparer.Ordinal)) sb.Append($" {g}:{q}");
+            foreach (var (g, q) in f.GenerationCharges.OrderBy(p => p.Key, StringComparer.Ordinal)) sb.Append($" {g}:({string.Join(",", q)})");
+            foreach (var (g, m) in f.GenerationMatrices.OrderBy(p => p.Key, StringComparer.Ordinal)) sb.Append($" {g}:{m}");
             sb.AppendLine();
         }
         foreach (var p in Parameters)

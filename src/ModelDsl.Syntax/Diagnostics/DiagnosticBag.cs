@@ -145,6 +145,14 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportBadCharge(SourceText text, TextSpan span, string group, string detail) =>
         Error("MDL0209", text, span, $"Bad charge under {group}: {detail}.");
 
+    /// <summary>MDL0290: per-generation charges (a tuple) or a generation matrix whose size is not the field's number of generations.</summary>
+    public void ReportGenerationCount(SourceText text, TextSpan span, string field, int generations, string group, string given) =>
+        Error("MDL0290", text, span, $"'{field}' has {generations} generation{(generations == 1 ? "" : "s")} but {given} under {group}: give one charge per generation{(generations == 1 ? " (a single value)" : "")}.");
+
+    /// <summary>MDL0291: a Z(N) generator on the generations that is not a representation (not unitary, G^N != 1, not a permutation, not exact numbers).</summary>
+    public void ReportNotARepresentation(SourceText text, TextSpan span, string group, string detail) =>
+        Error("MDL0291", text, span, $"Not a representation of {group} on the generations: {detail}.");
+
     /// <summary>MDL0210</summary>
     public void ReportPropertyNotForKind(SourceText text, TextSpan span, string property, string kind) =>
         Error("MDL0210", text, span, $"'{property}' does not apply to a {kind}.");

@@ -118,6 +118,7 @@ public static class Formatter
             $"{Expression(b.Left)} {b.Operator.Text} {Expression(b.Right)}",
         BinaryExpressionSyntax b => $"{Expression(b.Left)}{b.Operator.Text}{Expression(b.Right)}",
         ParenthesizedExpressionSyntax p => $"({Expression(p.Expression)})",
+        TupleExpressionSyntax t => $"({string.Join(", ", t.Items.Select(Expression))})",
         ErrorExpressionSyntax => "?",
         _ => throw new InvalidOperationException("Unknown expression " + e.GetType().Name),
     };

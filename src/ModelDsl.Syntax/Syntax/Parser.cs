@@ -283,7 +283,7 @@ internal sealed class Parser
             if (Current.Kind == SyntaxKind.Colon)
             {
                 NextToken();
-                value = ParseExpression();
+                value = Current.Kind == SyntaxKind.OpenParen && IsTupleAhead() ? ParseTuple() : ParseExpression();
             }
             entries.Add(new FieldEntrySyntax(From(entryName), entryName, value));
             if (Current.Kind != SyntaxKind.Comma) break;
@@ -291,6 +291,31 @@ internal sealed class Parser
         }
         Match(SyntaxKind.CloseBrace);
         return new FieldDeclarationSyntax(From(keyword), keyword, name, entries);
+    }
+
+    /// <summary>True when the '(' here holds a ',' at its own level before its closer: a tuple <c>(0, 1, -1)</c>, not <c>(a + b)*c</c>.</summary>
+    private bool IsTupleAhead()
+    {
+        var depth = 0;
+        for (var k = _pos; k < _tokens.Count && !(k > _pos && AtEndOfDeclaration(k)); k++)
+        {
+            switch (_tokens[k].Kind)
+            {
+                case SyntaxKind.OpenParen or SyntaxKind.OpenBracket: depth++; break;
+                case SyntaxKind.CloseParen or SyntaxKind.CloseBracket: if (--depth == 0) return false; break;
+                case SyntaxKind.Comma when depth == 1: return true;
+                case SyntaxKind.CloseBrace: return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A field entry's tuple, one value per generation: <c>( expr, expr, ... )</c>.</summary>
+    private TupleExpressionSyntax ParseTuple()
+    {
+        var open = Current;
+        var items = ParseList(SyntaxKind.OpenParen, SyntaxKind.CloseParen, open);
+        return new TupleExpressionSyntax(From(open), items);
     }
 
     private ParameterDeclarationSyntax ParseParameters()
@@ -596,6 +621,7 @@ internal sealed class Parser
                 ParenthesizedExpressionSyntax p => [p.Expression],
                 CallExpressionSyntax c => c.Arguments,
                 IndexExpressionSyntax i => i.Indices,
+                TupleExpressionSyntax t => t.Items,
                 _ => [],
             };
             foreach (var child in children) stack.Push((child, depth + 1));
