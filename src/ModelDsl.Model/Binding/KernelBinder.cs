@@ -576,7 +576,9 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
         }
         var body = c.Arguments[^1];
         var indices = new List<(string Name, int Range)>();
-        foreach (var a in c.Arguments.Take(indexCount))
+        // sum(j != i, e): the condition's left side is the new index, its right side an index bound here or a number
+        var condition = name == "sum" && c.Arguments[0] is BinaryExpressionSyntax { Operator.Kind: SyntaxKind.NotEquals } ne ? ne : null;
+        foreach (var a in condition is null ? c.Arguments.Take(indexCount) : [condition.Left])
         {
             if (a is not NameExpressionSyntax { Name: var index } || ctx.Env.ContainsKey(index.Text) || owner.DeclaredAs.ContainsKey(index.Text))
             {
@@ -597,7 +599,13 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
         if (indexCount == 1)
         {
             var (i, n) = indices[0];
-            var values = Enumerable.Range(1, n).Select(v => Bind(body, ctx with { Env = ctx.Env.SetItem(i, v) })).ToList();
+            var skip = 0; // no index is 0
+            if (condition is not null)
+            {
+                if (IndexValue(condition.Right, ctx, n) is not { } excluded) return ExpressionRules.Error;
+                skip = excluded;
+            }
+            var values = Enumerable.Range(1, n).Where(v => v != skip).Select(v => Bind(body, ctx with { Env = ctx.Env.SetItem(i, v) })).ToList();
             return ExpressionRules.AnyError(values) ? ExpressionRules.Error : Expr.Add(values);
         }
         if (indices[0].Range != indices[1].Range)
@@ -625,7 +633,8 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
 
     /// <summary>The environment with every index of a sum set to 1: the body is bound once so its own errors come first.</summary>
     private static ImmutableDictionary<string, int> ProbeEnv(CallExpressionSyntax c, int indexCount, Context ctx) =>
-        c.Arguments.Take(indexCount).OfType<NameExpressionSyntax>().Aggregate(ctx.Env, (env, n) => env.SetItem(n.Name.Text, 1));
+        c.Arguments.Take(indexCount).Select(a => a is BinaryExpressionSyntax { Operator.Kind: SyntaxKind.NotEquals } ne ? ne.Left : a)
+            .OfType<NameExpressionSyntax>().Aggregate(ctx.Env, (env, n) => env.SetItem(n.Name.Text, 1));
 
     /// <summary>The range of an index from the arrays it selects in (looking through define calls, each at most once on a path).</summary>
     private int? InferRange(string index, ExpressionSyntax body, int depth, ImmutableHashSet<string>? entered = null)

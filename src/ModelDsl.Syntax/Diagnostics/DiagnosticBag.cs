@@ -228,6 +228,10 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
             ? $"The index '{index}' is not bound here: bind it with sum, pairs or minpairs, or make it a parameter of the define."
             : $"The index '{index}': {why}.");
 
+    /// <summary>MDL0280: a condition <c>j != i</c> anywhere but as the first argument of sum.</summary>
+    public void ReportMisplacedCondition(SourceText text, TextSpan span) =>
+        Error("MDL0280", text, span, "A condition 'j != i' stands only as the first argument of sum: sum(j != i, expr) adds expr over j, skipping j = i.");
+
     /// <summary>MDL0232</summary>
     public void ReportBadLet(SourceText text, TextSpan span, string detail) =>
         Error("MDL0232", text, span, detail);

@@ -114,7 +114,7 @@ public static class Formatter
         NamedArgumentSyntax a => $"{a.Name.Text}: {Expression(a.Value)}",
         MemberAccessExpressionSyntax m => $"{m.Record.Text}.{m.Member.Text}" + (m.Indices.Count == 0 ? "" : $"[{string.Join(",", m.Indices.Select(Expression))}]"),
         UnaryExpressionSyntax u => u.Operator.Text + Expression(u.Operand),
-        BinaryExpressionSyntax b when b.Operator.Kind is SyntaxKind.Plus or SyntaxKind.Minus =>
+        BinaryExpressionSyntax b when b.Operator.Kind is SyntaxKind.Plus or SyntaxKind.Minus or SyntaxKind.NotEquals =>
             $"{Expression(b.Left)} {b.Operator.Text} {Expression(b.Right)}",
         BinaryExpressionSyntax b => $"{Expression(b.Left)}{b.Operator.Text}{Expression(b.Right)}",
         ParenthesizedExpressionSyntax p => $"({Expression(p.Expression)})",

@@ -758,10 +758,17 @@ internal sealed class Parser
         return false;
     }
 
-    /// <summary>A call argument: <c>NAME: expr</c> (named) or an expression.</summary>
+    /// <summary>A call argument: <c>NAME: expr</c> (named), an expression, or a condition <c>expr != expr</c> (the binder accepts it as the first argument of sum only).</summary>
     private ExpressionSyntax ParseArgument()
     {
-        if (Current.Kind != SyntaxKind.Identifier || PeekToken(1).Kind != SyntaxKind.Colon) return ParseExpression();
+        if (Current.Kind != SyntaxKind.Identifier || PeekToken(1).Kind != SyntaxKind.Colon)
+        {
+            var left = ParseExpression();
+            if (Current.Kind != SyntaxKind.NotEquals) return left;
+            var op = NextToken();
+            var right = ParseExpression();
+            return new BinaryExpressionSyntax(TextSpan.FromBounds(left.Span.Start, right.Span.End), left, op, right);
+        }
         var name = NextToken();
         var colon = NextToken();
         var value = ParseExpression();
