@@ -511,8 +511,19 @@ public sealed class Binder
     private sealed class TermScope(bool isCharge)
     {
         public bool IsCharge { get; } = isCharge;
-        public List<(string Index, int Range, TextSpan Span)> Indices { get; } = [];
+        /// <summary>Each use of an index name: on a vector parameter (M[i]), on a fermion field, or elsewhere.</summary>
+        public List<(string Index, int Range, TextSpan Span, IndexUse On)> Indices { get; } = [];
     }
+
+    private enum IndexUse { Vector, Fermion, Other }
+
+    /// <summary>
+    /// A diagonal term: an index used three times, once on a vector parameter and on the two fermions of a yukawa or
+    /// majorana bilinear (<c>-1/2*M[i]*N[i]*N[i]</c> = -1/2 sum_i M_i N_i N_i).
+    /// </summary>
+    private static bool IsDiagonalUse(IReadOnlyList<(string Index, int Range, TextSpan Span, IndexUse On)> uses, SyntaxKind keyword) =>
+        keyword is SyntaxKind.YukawaKeyword or SyntaxKind.MajoranaKeyword && uses.Count == 3
+        && uses.Count(u => u.On == IndexUse.Vector) == 1 && uses.Count(u => u.On == IndexUse.Fermion) == 2;
 
     private TermSpec? BindTerm(TermDeclarationSyntax t)
     {
@@ -524,8 +535,9 @@ public sealed class Binder
         foreach (var group in scope.Indices.GroupBy(u => u.Index))
         {
             var uses = group.ToList();
-            if (uses.Count != 2) _diagnostics.ReportIndexNotContracted(_text, uses[0].Span, group.Key, uses.Count);
-            else if (uses[0].Range != uses[1].Range) _diagnostics.ReportIndexRange(_text, uses[1].Span, group.Key, uses[1].Range, uses[0].Range);
+            if (uses.Count != 2 && !IsDiagonalUse(uses, t.Keyword.Kind)) _diagnostics.ReportIndexNotContracted(_text, uses[0].Span, group.Key, uses.Count);
+            else if (uses.Skip(1).Where(u => u.Range != uses[0].Range).Take(1).ToList() is [var other])
+                _diagnostics.ReportIndexRange(_text, other.Span, group.Key, other.Range, uses[0].Range);
         }
         if (_diagnostics.Count > errors) return null;
 
@@ -561,6 +573,12 @@ public sealed class Binder
                 return null;
             }
         }
+        // a fermion bilinear (yukawa, majorana) is never Hermitian by itself; a potential is when it equals its conjugate
+        if (!t.PlusHermitianConjugate
+            && (kind != TermKind.Potential || !TermHermiticity.IsHermitian(expr, _parameters, scope.Indices.Select(u => u.Index).Distinct().ToList())))
+            _diagnostics.ReportNotHermitian(_text, t.Expression.Span, kind == TermKind.Potential
+                ? "This potential is not equal to its complex conjugate and has no '+ h.c.': the Lagrangian must be Hermitian (add '+ h.c.', or make the coefficients real)."
+                : $"A {(kind == TermKind.Yukawa ? "Yukawa" : "Majorana")} term is never Hermitian by itself and this one has no '+ h.c.': the Lagrangian needs its conjugate too (add '+ h.c.').");
         return new TermSpec(kind, expr, t.PlusHermitianConjugate, monomials, _text.ToString(t.Expression.Span), t.Span);
     }
 
@@ -679,9 +697,11 @@ public sealed class Binder
         var name = i.Name.Text;
         int[] ranges;
         Func<string, Expr> make;
+        var on = IndexUse.Other;
         if (!scope.IsCharge && _parameters.TryGetValue(name, out var p) && p.IsMatrix)
         {
             ranges = p.Dimensions;
+            if (p.Rank == 1) on = IndexUse.Vector;
             make = text => p.IsComplex ? Expr.Complex(text) : Expr.Real(text);
         }
         else if (!scope.IsCharge && _fields.TryGetValue(name, out var field))
@@ -692,6 +712,7 @@ public sealed class Binder
                 return ExpressionRules.Error;
             }
             ranges = [field.Generations];
+            if (field.Kind == FieldKind.Fermion) on = IndexUse.Fermion;
             make = text => FieldSymbol(field, text);
         }
         else if (_parameters.TryGetValue(name, out var scalar))
@@ -714,7 +735,7 @@ public sealed class Binder
             switch (i.Indices[k])
             {
                 case NameExpressionSyntax { Name: var index } when !_declaredAs.ContainsKey(index.Text) && !_reserved.Contains(index.Text):
-                    scope.Indices.Add((index.Text, ranges[k], index.Span));
+                    scope.Indices.Add((index.Text, ranges[k], index.Span, on));
                     parts.Add(index.Text);
                     break;
                 case LiteralExpressionSyntax { Token: { Value: { IsInteger: true } v, IsImaginary: false, IsBar: false } } lit

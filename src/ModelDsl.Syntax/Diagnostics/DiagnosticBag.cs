@@ -167,7 +167,8 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     /// <summary>MDL0215</summary>
     public void ReportIndexNotContracted(SourceText text, TextSpan span, string index, int count) =>
-        Error("MDL0215", text, span, $"The index '{index}' appears {count} time{(count == 1 ? "" : "s")}; a term must use each index exactly twice.");
+        Error("MDL0215", text, span, $"The index '{index}' appears {count} time{(count == 1 ? "" : "s")}; a term must use each index exactly twice"
+                                      + (count == 3 ? " (three times only in a diagonal yukawa or majorana term: once on a vector coupling and on both fermions, as in -1/2*M[i]*N[i]*N[i])." : "."));
 
     /// <summary>MDL0216</summary>
     public void ReportIndexRange(SourceText text, TextSpan span, string index, int a, int b) =>
@@ -231,6 +232,10 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0280: a condition <c>j != i</c> anywhere but as the first argument of sum.</summary>
     public void ReportMisplacedCondition(SourceText text, TextSpan span) =>
         Error("MDL0280", text, span, "A condition 'j != i' stands only as the first argument of sum: sum(j != i, expr) adds expr over j, skipping j = i.");
+
+    /// <summary>MDL0290 (a warning): a Lagrangian term that is not Hermitian and has no <c>+ h.c.</c>.</summary>
+    public void ReportNotHermitian(SourceText text, TextSpan span, string detail) =>
+        Warning("MDL0290", text, span, detail);
 
     /// <summary>MDL0232</summary>
     public void ReportBadLet(SourceText text, TextSpan span, string detail) =>

@@ -19,6 +19,30 @@ let private kernel (text: string) name =
 
 let private m k = Expr.Real $"M[{k}]" :> Expr
 
+let private unmark (annotated: string) =
+    let start = annotated.IndexOf '⟦'
+    let stop = annotated.IndexOf '⟧'
+    annotated.Remove(stop, 1).Remove(start, 1), start, stop - start - 1
+
+/// `basis + annotated` compiles (a spec is produced) with exactly one warning, this ID at the marked span, and no error.
+let private warningCase (id: string) (annotated: string) =
+    test $"{id} (warning): {annotated.Trim().Replace('\n', ' ')}" {
+        let text, start, length = unmark (basis + annotated)
+        let c = ModelCompilation.Create(text, "case.mdl")
+        let shown = Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics
+        Expect.isNotNull c.Spec $"a model is produced:\n{shown}"
+        Expect.equal (c.Diagnostics |> Seq.map (fun d -> d.Id, d.IsError) |> List.ofSeq) [ id, false ] $"one warning {id}:\n{shown}"
+        let d = Seq.head c.Diagnostics
+        Expect.equal (d.Span.Start, d.Span.Length) (start, length) $"span of {id}:\n{shown}"
+    }
+
+/// `basis + text` compiles without any diagnostic.
+let private clean (text: string) =
+    test $"no diagnostic: {text.Trim().Replace('\n', ' ')}" {
+        let c = ModelCompilation.Create(basis + text, "case.mdl")
+        Expect.isEmpty c.Diagnostics (Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)
+    }
+
 [<Tests>]
 let tests =
     testList "Syntax/Conveniences" [
@@ -45,5 +69,50 @@ let tests =
             case "MDL0217" "param M[3] : real\nkernel k = sum(⟦M[1]⟧ != 1, M[1])\n"
             case "MDL0231" "param M[3] : real\nkernel k = sum(j != ⟦y⟧, M[j])\n"
             case "MDL0217" "param M[3] : real\nkernel k = sum(j != ⟦1.5⟧, M[j])\n"
+        ]
+        testList "diagonal terms" [
+            clean "fermion N { chirality: right, gen: 3 }\nparam MN[3] : real\nmajorana -1/2*MN[i]*N[i]*N[i] + h.c.\n"
+            clean "fermion E { chirality: right, gen: 3, U1: -1 }\nparam ye[3] : complex\nyukawa -ye[a]*bar(L[a])*H*E[a] + h.c.\n"
+            test "-1/2*MN[i]*N[i]*N[i] is the diagonal sum: one monomial with N[i] twice and coefficient -1/2*MN[i]" {
+                let _, spec = compile "fermion N { chirality: right, gen: 3 }\nparam MN[3] : real\nmajorana -1/2*MN[i]*N[i]*N[i] + h.c.\n"
+                let term = spec.Terms |> Seq.last
+                Expect.equal term.Monomials.Count 1 "one monomial"
+                let mono = term.Monomials.[0]
+                Expect.equal (mono.Fields |> Seq.map (fun o -> o.Field.Name, o.Conjugated) |> List.ofSeq) [ ("N", false); ("N", false) ] "N twice"
+                Expect.equal mono.Coefficient (Expr.Fraction(-1, 2) * Expr.Real "MN[i]") "coefficient"
+            }
+            // genuinely wrong uses stay MDL0215, at the first use
+            caseSays "MDL0215" "fermion N { chirality: right, gen: 3 }\nmajorana -1/2*Y[⟦i⟧,1]*N[i]*N[i] + h.c.\n" "three times only in a diagonal"
+            case "MDL0215" "fermion N { chirality: right, gen: 3 }\nmajorana -1/2*Y[⟦i⟧,i]*N[i]*N[i] + h.c.\n"
+            case "MDL0215" "fermion N { chirality: right, gen: 3 }\nparam MN[3] : real\nmajorana -1/2*MN[⟦i⟧]*MN[i]*N[i]*N[1] + h.c.\n"
+            case "MDL0215" "scalar S { complex, gen: 3 }\nparam lv[3] : real\npotential lv[⟦i⟧]*dag(S[i])*S[i]\n"
+            case "MDL0215" "fermion N { chirality: right, gen: 3 }\nparam MN[3] : real\nmajorana -1/2*MN[⟦i⟧]*N[i]*N[j] + MN[j]*N[i]*N[i] + h.c.\n"
+            case "MDL0216" "fermion N { chirality: right, gen: 3 }\nparam MN[2] : real\nmajorana -1/2*MN[i]*N[⟦i⟧]*N[i] + h.c.\n"
+        ]
+        testList "hermiticity warning" [
+            warningCase "MDL0290" "fermion E { chirality: right, U1: -1 }\nyukawa ⟦-y*bar(L[1])*H*E⟧\n"
+            warningCase "MDL0290" "fermion N { chirality: right }\nmajorana ⟦-1/2*y*N*N⟧\n"
+            warningCase "MDL0290" "param z : complex\npotential ⟦z*dag(H)*H + y*(dag(H)*H)^2⟧\n"
+            warningCase "MDL0290" "potential ⟦omega*dag(H)*H⟧\n"
+            warningCase "MDL0290" "scalar S { complex, gen: 2 }\nparam lam[2,2] : complex\npotential ⟦lam[i,j]*dag(S[i])*S[j]⟧\n"
+            warningCase "MDL0290" "scalar S { complex }\npotential ⟦y*S^3⟧\n"
+            clean "fermion E { chirality: right, U1: -1 }\nyukawa -y*bar(L[1])*H*E + h.c.\n"
+            clean "fermion N { chirality: right }\nmajorana -1/2*y*N*N + h.c.\n"
+            clean "potential -y*dag(H)*H + y/2*(dag(H)*H)^2\n"
+            clean "scalar R { real }\npotential y*R^2 + y*R^4\n"
+            clean "scalar S { complex, gen: 2 }\nparam lam[2,2] : complex hermitian\npotential lam[i,j]*dag(S[i])*S[j]\n"
+            clean "scalar S { complex }\npotential y*S^3 + h.c.\n"
+            clean "param z : complex\npotential z*dag(H)*H*abs(H)^2/abs(z)^2 + conj(z)*dag(H)*H*abs(H)^2/abs(z)^2\n"
+            test "a warning does not fail `check`: exit 0, the warning on stderr" {
+                let path = System.IO.Path.GetTempFileName()
+                try
+                    System.IO.File.WriteAllText(path, basis + "fermion N { chirality: right }\nmajorana -1/2*y*N*N\ncheck invariance\n")
+                    let out, err = new System.IO.StringWriter(), new System.IO.StringWriter()
+                    let code = CheckReportWriter.Run(path, false, out, err)
+                    Expect.equal code 0 $"exit 0:\n{out}\n{err}"
+                    Expect.stringContains (string err) "warning MDL0290" "the warning is printed"
+                    Expect.stringContains (string out) "All 1 checks hold." "the checks ran"
+                finally System.IO.File.Delete path
+            }
         ]
     ]
