@@ -107,6 +107,7 @@ public sealed class Binder
         var vevs = decls.OfType<VevDeclarationSyntax>().Where(Clean).Select(BindVev).OfType<VevSpec>().ToList();
         var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
         var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
+        foreach (var c in checks.Where(c => c.Name == "cw_minimum")) RequireScaleInvariance(c, terms);
 
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
         var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
@@ -504,6 +505,25 @@ public sealed class Binder
             return null;
         }
         return new CheckRequest(c.Name.Text, [], c.Span);
+    }
+
+    /// <summary>
+    /// cw_minimum applies to classically scale-invariant potentials (seed 000, Sec. 2: no dimensionful couplings): every
+    /// potential monomial must have at least four scalar fields. A mass, cubic or tadpole term is MDL0281 at the check,
+    /// naming the term, instead of a minimisation that cannot succeed.
+    /// </summary>
+    private void RequireScaleInvariance(CheckRequest check, IReadOnlyList<TermSpec> terms)
+    {
+        foreach (var term in terms.Where(t => t.Kind == TermKind.Potential))
+            foreach (var m in term.Monomials.Where(m => m.Fields.Count < 4))
+            {
+                var fields = m.Fields.OrderByDescending(o => o.Conjugated).Select(o => o.Conjugated ? $"dag({o.Field.Name})" : o.Field.Name);
+                var monomial = string.Join("*", m.Coefficient.IsOne ? fields : fields.Prepend(m.Coefficient.ToString()));
+                var (line, _) = _text.GetLineColumn(term.Span.Start);
+                _diagnostics.ReportCheckNotApplicable(_text, check.Span,
+                    $"cw_minimum applies to classically scale-invariant potentials (every term of dimension 4); the potential at line {line} has the term {monomial} of dimension {m.Fields.Count}.");
+                return;
+            }
     }
 
     // ----- terms -----

@@ -237,6 +237,10 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportNotHermitian(SourceText text, TextSpan span, string detail) =>
         Warning("MDL0290", text, span, detail);
 
+    /// <summary>MDL0281: a check that does not apply to this model (cw_minimum of a potential with a mass term).</summary>
+    public void ReportCheckNotApplicable(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0281", text, span, detail);
+
     /// <summary>MDL0232</summary>
     public void ReportBadLet(SourceText text, TextSpan span, string detail) =>
         Error("MDL0232", text, span, detail);

@@ -89,6 +89,14 @@ let tests =
             case "MDL0215" "fermion N { chirality: right, gen: 3 }\nparam MN[3] : real\nmajorana -1/2*MN[⟦i⟧]*N[i]*N[j] + MN[j]*N[i]*N[i] + h.c.\n"
             case "MDL0216" "fermion N { chirality: right, gen: 3 }\nparam MN[2] : real\nmajorana -1/2*MN[i]*N[⟦i⟧]*N[i] + h.c.\n"
         ]
+        testList "cw_minimum applicability" [
+            caseSays "MDL0281" "param mu2 : real\npotential -mu2*dag(H)*H + y*(dag(H)*H)^2\nvev H -> v\ncheck ⟦cw_minimum(H)⟧\n" "the potential at line 10 has the term -mu2*dag(H)*H of dimension 2"
+            caseSays "MDL0281" "scalar S { real }\npotential y*S^4\npotential y*S^3 + y*S^2*dag(H)*H\nvev S -> v\ncheck anomalies, ⟦cw_minimum(S)⟧\n" "classically scale-invariant"
+            test "a scale-invariant potential binds: the check runs" {
+                let c, _ = compile "scalar S { complex }\npotential y*abs(S)^4 - y*abs(S)^2*dag(H)*H\nvev S -> v\ncheck cw_minimum(S)\n"
+                Expect.isEmpty c.Diagnostics "no diagnostic"
+            }
+        ]
         testList "hermiticity warning" [
             warningCase "MDL0290" "fermion E { chirality: right, U1: -1 }\nyukawa ⟦-y*bar(L[1])*H*E⟧\n"
             warningCase "MDL0290" "fermion N { chirality: right }\nmajorana ⟦-1/2*y*N*N⟧\n"
