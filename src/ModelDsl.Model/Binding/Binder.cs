@@ -480,7 +480,13 @@ public sealed class Binder
                 _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"'{c.Argument.Text}' is not a scalar field of the model.");
                 return null;
             }
-            return new CheckRequest(c.Name.Text, [c.Argument.Text], c.Span);
+            // an optional second argument names the paper whose equation numbers label the derived relations
+            if (c.Arguments.Skip(1).FirstOrDefault(a => a.Text != "seed000" || c.Arguments.Count > 2) is { } extra)
+            {
+                _diagnostics.ReportCheckArgument(_text, extra.Span, "cw_minimum takes a scalar and optionally 'seed000' (label the derived relations with seed 000's equation numbers), e.g. cw_minimum(phi, seed000).");
+                return null;
+            }
+            return new CheckRequest(c.Name.Text, [.. c.Arguments.Select(a => a.Text)], c.Span);
         }
         if (c.Name.Text == "seesaw_zero_mass")
         {
