@@ -241,6 +241,14 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportCheckNotApplicable(SourceText text, TextSpan span, string detail) =>
         Error("MDL0281", text, span, detail);
 
+    /// <summary>MDL0282: an unknown energy unit on a const or kernel (with the known ones and a suggestion).</summary>
+    public void ReportUnknownUnit(SourceText text, TextSpan span, string unit, IEnumerable<string> known, string? suggestion) =>
+        Error("MDL0282", text, span, $"Unknown unit '{unit}' (units: {string.Join(", ", known)})." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    /// <summary>MDL0283: a unit where none belongs: on a dimensionless kernel, a kernel's unit without 'in', a const's with it.</summary>
+    public void ReportMisplacedUnit(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0283", text, span, detail);
+
     /// <summary>MDL0232</summary>
     public void ReportBadLet(SourceText text, TextSpan span, string detail) =>
         Error("MDL0232", text, span, detail);

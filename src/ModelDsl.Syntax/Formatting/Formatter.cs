@@ -89,7 +89,8 @@ public static class Formatter
                                         + (p.Default is null ? "" : $" = {Expression(p.Default)}"),
         DefinitionDeclarationSyntax x => $"{x.Keyword.Text} {x.Name.Text}"
                                          + (x.Parameters.Count == 0 ? "" : $"({string.Join(", ", x.Parameters.Select(t => t.Text))})")
-                                         + $" = {Expression(x.Expression)}",
+                                         + $" = {Expression(x.Expression)}"
+                                         + (x.Unit is null ? "" : x.In is null ? $" {x.Unit.Text}" : $" in {x.Unit.Text}"),
         TermDeclarationSyntax t => $"{t.Keyword.Text} {Expression(t.Expression)}" + (t.PlusHermitianConjugate ? " + h.c." : ""),
         VevDeclarationSyntax v => $"vev {v.Field.Text} -> {v.Value.Text}",
         SystemDeclarationSyntax s => $"system {s.Name.Text}" + (s.Title is null ? "" : " " + s.Title.Text)

@@ -358,7 +358,14 @@ internal sealed class Parser
         }
         Match(SyntaxKind.Equals);
         var expression = ParseExpression();
-        return new DefinitionDeclarationSyntax(From(keyword), keyword, name, parameters, expression);
+        // a unit: 'const m = 1.08e-3 eV' or 'kernel k = ... in eV' (a name right after an expression cannot continue it)
+        SyntaxToken? inWord = null, unit = null;
+        if (keyword.Kind is SyntaxKind.ConstKeyword or SyntaxKind.KernelKeyword && Current.Kind == SyntaxKind.Identifier)
+        {
+            if (Current.Text == "in" && PeekToken(1).Kind == SyntaxKind.Identifier) inWord = NextToken();
+            unit = NextToken();
+        }
+        return new DefinitionDeclarationSyntax(From(keyword), keyword, name, parameters, expression) { Unit = unit, In = inWord };
     }
 
     /// <summary>The words that start an item of a system block (besides <c>define</c> and <c>d(</c>).</summary>

@@ -97,6 +97,55 @@ let tests =
                 Expect.isEmpty c.Diagnostics "no diagnostic"
             }
         ]
+        testList "units on constants and kernels" [
+            test "const m_star = 1.08e-3 eV is stored in GeV; kernel ... in eV records its unit" {
+                let _, spec = compile "const m_star = 1.08e-3 eV\nconst M_Pl = 1.22e19\nkernel mt = 2*m_star in eV\nkernel K = mt/m_star\n"
+                let c = spec.Consts |> Seq.find (fun c -> c.Name = "m_star")
+                Expect.floatClose { absolute = 0.0; relative = 1e-15 } c.Value 1.08e-12 "1.08e-3 eV = 1.08e-12 GeV"
+                Expect.equal c.Unit "eV" "unit kept"
+                Expect.isNull (spec.Consts |> Seq.find (fun c -> c.Name = "M_Pl")).Unit "no unit"
+                Expect.equal (spec.Kernels |> Seq.map (fun k -> k.Name, k.Unit) |> List.ofSeq) [ "mt", "eV"; "K", null ] "kernel units"
+            }
+            test "eval prints a kernel with a unit in it and says so; JSON gives the value in the unit and kernel_units" {
+                let dir = System.IO.Directory.CreateTempSubdirectory()
+                try
+                    let spec = System.IO.Path.Combine(dir.FullName, "u.mdl")
+                    let card = System.IO.Path.Combine(dir.FullName, "u.card")
+                    System.IO.File.WriteAllText(spec, "model u\nparam mN : real mass positive\nconst m_star = 1.08e-3 eV\nkernel mt = 2*m_star in eV\nkernel mN_TeV = mN in TeV\nkernel K = mt/m_star\n")
+                    System.IO.File.WriteAllText(card, "card \"c\" for u\nmN = 3.5 TeV\n")
+                    let run json =
+                        let r = ModelDsl.Tests.TestSupport.runCli ([ "eval"; spec; "--card"; card ] @ (if json then [ "--json" ] else []))
+                        Expect.equal r.ExitCode 0 r.Stderr
+                        r.Stdout.Replace("\r\n", "\n")
+                    let table = run false
+                    // 2 * 1.08e-3 eV; 3.5 TeV read back in TeV; K = 2
+                    Expect.stringContains table "mt      0.00216 eV" "mt in eV"
+                    Expect.stringContains table "mN_TeV  3.5 TeV" "in TeV"
+                    Expect.stringContains table "K       2\n" "dimensionless, no unit"
+                    Expect.stringContains table "m_star = 0.00108 eV" "the constant in its unit"
+                    let json = System.Text.Json.JsonDocument.Parse(run true).RootElement
+                    Expect.floatClose { absolute = 0.0; relative = 1e-14 } (json.GetProperty("kernels").GetProperty("mt").GetDouble()) 2.16e-3 "JSON value in eV"
+                    Expect.equal (json.GetProperty("kernel_units").GetProperty("mt").GetString()) "eV" "JSON unit"
+                    Expect.isFalse (json.GetProperty("kernel_units").TryGetProperty("K", ref Unchecked.defaultof<_>)) "no unit for K"
+                finally dir.Delete true
+            }
+            test "fmt keeps the units" {
+                let c, _ = compile "const m_star = 1.08e-3   eV\nkernel mt = 2*m_star in   eV\n"
+                Expect.stringContains (c.Format()) "const m_star = 1.08e-3 eV\n" "const"
+                Expect.stringContains (c.Format()) "kernel mt = 2*m_star in eV\n" "kernel"
+            }
+            caseSays "MDL0282" "const m_star = 1.08e-3 ⟦GeVV⟧\n" "Did you mean 'GeV'?"
+            case "MDL0282" "const c = 1\nkernel k = c*y in ⟦eVs⟧\n"
+            caseSays "MDL0283" "const c = 1\nkernel k = c*y ⟦eV⟧\n" "with 'in'"
+            case "MDL0283" "const c = 1 ⟦in⟧ eV\n"
+            caseSays "MDL0283" "param M[3] : real mass\nkernel r = M[1]/M[2] in ⟦eV⟧\n" "energy dimension 0"
+            caseSays "MDL0283" "param M[3] : real mass\nkernel r = log(M[1]/M[2])*M[3]/M[1] in ⟦GeV⟧\n" "energy dimension 0"
+            test "a sum of mixed dimensions is not judged (unknown): the unit is accepted" {
+                let _, spec = compile "const m = 2 eV\nkernel r = sqrt(m^2 + 1) + 2 in GeV\n"
+                Expect.equal spec.Kernels.[0].Unit "GeV" "accepted"
+            }
+            case "MDL0283" "kernel k = 2 in ⟦eV⟧\n"
+        ]
         testList "hermiticity warning" [
             warningCase "MDL0290" "fermion E { chirality: right, U1: -1 }\nyukawa ⟦-y*bar(L[1])*H*E⟧\n"
             warningCase "MDL0290" "fermion N { chirality: right }\nmajorana ⟦-1/2*y*N*N⟧\n"
