@@ -160,6 +160,11 @@ let tests =
             clean "scalar S { complex, gen: 2 }\nparam lam[2,2] : complex hermitian\npotential lam[i,j]*dag(S[i])*S[j]\n"
             clean "scalar S { complex }\npotential y*S^3 + h.c.\n"
             clean "param z : complex\npotential z*dag(H)*H*abs(H)^2/abs(z)^2 + conj(z)*dag(H)*H*abs(H)^2/abs(z)^2\n"
+            for path in ModelDsl.Tests.TestSupport.shippedModels do
+                test $"the shipped {System.IO.Path.GetFileName path} gives no diagnostic (no hermiticity warning)" {
+                    let c = ModelCompilation.FromFile path
+                    Expect.isEmpty c.Diagnostics (Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)
+                }
             test "a warning does not fail `check`: exit 0, the warning on stderr" {
                 let path = System.IO.Path.GetTempFileName()
                 try
