@@ -358,9 +358,11 @@ internal sealed class Parser
         }
         Match(SyntaxKind.Equals);
         var expression = ParseExpression();
-        // a unit: 'const m = 1.08e-3 eV' or 'kernel k = ... in eV' (a name right after an expression cannot continue it)
+        // a unit: 'const m = 1.08e-3 eV' or 'kernel k = ... in eV', on the line where the value ends (a name right after an
+        // expression cannot continue it; one on the next line is a stray word, reported where it stands)
         SyntaxToken? inWord = null, unit = null;
-        if (keyword.Kind is SyntaxKind.ConstKeyword or SyntaxKind.KernelKeyword && Current.Kind == SyntaxKind.Identifier)
+        if (keyword.Kind is SyntaxKind.ConstKeyword or SyntaxKind.KernelKeyword && Current.Kind == SyntaxKind.Identifier
+            && _text.GetLineIndex(Current.Span.Start) == _text.GetLineIndex(Math.Max(expression.Span.End - 1, expression.Span.Start)))
         {
             if (Current.Text == "in" && PeekToken(1).Kind == SyntaxKind.Identifier) inWord = NextToken();
             unit = NextToken();

@@ -145,6 +145,7 @@ let tests =
                 Expect.equal spec.Kernels.[0].Unit "GeV" "accepted"
             }
             case "MDL0283" "kernel k = 2 in ⟦eV⟧\n"
+            case "MDL0011" "const c = 1\nkernel k = c*y\n⟦foo⟧ = 3\n"
         ]
         testList "hermiticity warning" [
             warningCase "MDL0290" "fermion E { chirality: right, U1: -1 }\nyukawa ⟦-y*bar(L[1])*H*E⟧\n"
@@ -165,6 +166,19 @@ let tests =
                     let c = ModelCompilation.FromFile path
                     Expect.isEmpty c.Diagnostics (Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)
                 }
+            test "eval prints the spec's warning and still evaluates (exit 0)" {
+                let dir = System.IO.Directory.CreateTempSubdirectory()
+                try
+                    let spec = System.IO.Path.Combine(dir.FullName, "w.mdl")
+                    let card = System.IO.Path.Combine(dir.FullName, "w.card")
+                    System.IO.File.WriteAllText(spec, "model w\nfermion N { chirality: right }\nparam y : real\nmajorana -1/2*y*N*N\nkernel k = 2*y\n")
+                    System.IO.File.WriteAllText(card, "card \"c\" for w\ny = 1.5\n")
+                    let r = ModelDsl.Tests.TestSupport.runCli [ "eval"; spec; "--card"; card ]
+                    Expect.equal r.ExitCode 0 r.Stderr
+                    Expect.stringContains r.Stderr "warning MDL0290" "the warning"
+                    Expect.stringContains r.Stdout "k  3" "evaluated: 2*1.5"
+                finally dir.Delete true
+            }
             test "a warning does not fail `check`: exit 0, the warning on stderr" {
                 let path = System.IO.Path.GetTempFileName()
                 try
