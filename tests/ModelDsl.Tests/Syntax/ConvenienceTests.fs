@@ -36,6 +36,18 @@ let private warningCase (id: string) (annotated: string) =
         Expect.equal (d.Span.Start, d.Span.Length) (start, length) $"span of {id}:\n{shown}"
     }
 
+/// Runs `modeldsl eval SPEC --card CARD [extra]` on the texts written to a temporary folder.
+let private evalTexts (specText: string) (cardText: string) (extra: string list) =
+    let dir = System.IO.Directory.CreateTempSubdirectory()
+    try
+        let spec = System.IO.Path.Combine(dir.FullName, "m.mdl")
+        let card = System.IO.Path.Combine(dir.FullName, "m.card")
+        System.IO.File.WriteAllText(spec, specText)
+        System.IO.File.WriteAllText(card, cardText)
+        let r = ModelDsl.Tests.TestSupport.runCli ([ "eval"; spec; "--card"; card ] @ extra)
+        { r with Stdout = r.Stdout.Replace("\r\n", "\n") }
+    finally dir.Delete true
+
 /// `basis + text` compiles without any diagnostic.
 let private clean (text: string) =
     test $"no diagnostic: {text.Trim().Replace('\n', ' ')}" {
@@ -107,27 +119,21 @@ let tests =
                 Expect.equal (spec.Kernels |> Seq.map (fun k -> k.Name, k.Unit) |> List.ofSeq) [ "mt", "eV"; "K", null ] "kernel units"
             }
             test "eval prints a kernel with a unit in it and says so; JSON gives the value in the unit and kernel_units" {
-                let dir = System.IO.Directory.CreateTempSubdirectory()
-                try
-                    let spec = System.IO.Path.Combine(dir.FullName, "u.mdl")
-                    let card = System.IO.Path.Combine(dir.FullName, "u.card")
-                    System.IO.File.WriteAllText(spec, "model u\nparam mN : real mass positive\nconst m_star = 1.08e-3 eV\nkernel mt = 2*m_star in eV\nkernel mN_TeV = mN in TeV\nkernel K = mt/m_star\n")
-                    System.IO.File.WriteAllText(card, "card \"c\" for u\nmN = 3.5 TeV\n")
-                    let run json =
-                        let r = ModelDsl.Tests.TestSupport.runCli ([ "eval"; spec; "--card"; card ] @ (if json then [ "--json" ] else []))
-                        Expect.equal r.ExitCode 0 r.Stderr
-                        r.Stdout.Replace("\r\n", "\n")
-                    let table = run false
-                    // 2 * 1.08e-3 eV; 3.5 TeV read back in TeV; K = 2
-                    Expect.stringContains table "mt      0.00216 eV" "mt in eV"
-                    Expect.stringContains table "mN_TeV  3.5 TeV" "in TeV"
-                    Expect.stringContains table "K       2\n" "dimensionless, no unit"
-                    Expect.stringContains table "m_star = 0.00108 eV" "the constant in its unit"
-                    let json = System.Text.Json.JsonDocument.Parse(run true).RootElement
-                    Expect.floatClose { absolute = 0.0; relative = 1e-14 } (json.GetProperty("kernels").GetProperty("mt").GetDouble()) 2.16e-3 "JSON value in eV"
-                    Expect.equal (json.GetProperty("kernel_units").GetProperty("mt").GetString()) "eV" "JSON unit"
-                    Expect.isFalse (json.GetProperty("kernel_units").TryGetProperty("K", ref Unchecked.defaultof<_>)) "no unit for K"
-                finally dir.Delete true
+                let run json =
+                    let r = evalTexts "model m\nparam mN : real mass positive\nconst m_star = 1.08e-3 eV\nkernel mt = 2*m_star in eV\nkernel mN_TeV = mN in TeV\nkernel K = mt/m_star\n"
+                                      "card \"c\" for m\nmN = 3.5 TeV\n" (if json then [ "--json" ] else [])
+                    Expect.equal r.ExitCode 0 r.Stderr
+                    r.Stdout
+                let table = run false
+                // 2 * 1.08e-3 eV; 3.5 TeV read back in TeV; K = 2
+                Expect.stringContains table "mt      0.00216 eV" "mt in eV"
+                Expect.stringContains table "mN_TeV  3.5 TeV" "in TeV"
+                Expect.stringContains table "K       2\n" "dimensionless, no unit"
+                Expect.stringContains table "m_star = 0.00108 eV" "the constant in its unit"
+                let json = System.Text.Json.JsonDocument.Parse(run true).RootElement
+                Expect.floatClose { absolute = 0.0; relative = 1e-14 } (json.GetProperty("kernels").GetProperty("mt").GetDouble()) 2.16e-3 "JSON value in eV"
+                Expect.equal (json.GetProperty("kernel_units").GetProperty("mt").GetString()) "eV" "JSON unit"
+                Expect.isFalse (json.GetProperty("kernel_units").TryGetProperty("K", ref Unchecked.defaultof<_>)) "no unit for K"
             }
             test "fmt keeps the units" {
                 let c, _ = compile "const m_star = 1.08e-3   eV\nkernel mt = 2*m_star in   eV\n"
@@ -167,17 +173,10 @@ let tests =
                     Expect.isEmpty c.Diagnostics (Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)
                 }
             test "eval prints the spec's warning and still evaluates (exit 0)" {
-                let dir = System.IO.Directory.CreateTempSubdirectory()
-                try
-                    let spec = System.IO.Path.Combine(dir.FullName, "w.mdl")
-                    let card = System.IO.Path.Combine(dir.FullName, "w.card")
-                    System.IO.File.WriteAllText(spec, "model w\nfermion N { chirality: right }\nparam y : real\nmajorana -1/2*y*N*N\nkernel k = 2*y\n")
-                    System.IO.File.WriteAllText(card, "card \"c\" for w\ny = 1.5\n")
-                    let r = ModelDsl.Tests.TestSupport.runCli [ "eval"; spec; "--card"; card ]
-                    Expect.equal r.ExitCode 0 r.Stderr
-                    Expect.stringContains r.Stderr "warning MDL0290" "the warning"
-                    Expect.stringContains r.Stdout "k  3" "evaluated: 2*1.5"
-                finally dir.Delete true
+                let r = evalTexts "model m\nfermion N { chirality: right }\nparam y : real\nmajorana -1/2*y*N*N\nkernel k = 2*y\n" "card \"c\" for m\ny = 1.5\n" []
+                Expect.equal r.ExitCode 0 r.Stderr
+                Expect.stringContains r.Stderr "warning MDL0290" "the warning"
+                Expect.stringContains r.Stdout "k  3" "evaluated: 2*1.5"
             }
             test "a warning does not fail `check`: exit 0, the warning on stderr" {
                 let path = System.IO.Path.GetTempFileName()
