@@ -5,8 +5,19 @@ using ModelDsl.Symbolics.Expressions;
 
 namespace ModelDsl.Checks;
 
-/// <summary>A derived relation lhs = rhs with the equation of seed 000 it corresponds to.</summary>
-public sealed record CwRelation(string Label, string Description, Expr Lhs, Expr Rhs);
+/// <summary>
+/// A derived relation lhs = rhs. <see cref="Kind"/> names it generically ("quartic coupling at the minimum");
+/// <see cref="Equation"/> is the number of the same relation in seed 000 (Sec. 2), set only when the spec asks for
+/// it with <c>check cw_minimum(phi, seed000)</c>.
+/// </summary>
+public sealed record CwRelation(string Kind, string Description, Expr Lhs, Expr Rhs)
+{
+    /// <summary>The equation number of seed 000, e.g. <c>(2.5)</c>, or null when the spec declares none.</summary>
+    public string? Equation { get; init; }
+
+    /// <summary>The equation number when declared, otherwise the generic kind.</summary>
+    public string Label => Equation ?? Kind;
+}
 
 /// <summary>The Coleman-Weinberg analysis of one scalar: its one-loop potential and the relations derived from it.</summary>
 public sealed record CwDerivation(string Scalar, SymbolExpr Vev, SymbolExpr QuarticCoupling, Expr Potential, IReadOnlyList<CwRelation> Relations);
@@ -31,8 +42,30 @@ public static class ColemanWeinberg
 
     private static readonly Expr Pi = Expr.Real("pi");
 
-    /// <summary>The derivation for a scalar, or null with the reason (no vev, no gauge charge, no quartic term, ...).</summary>
+    /// <summary>The reference a spec may name as the second argument of cw_minimum to label the relations with its equation numbers.</summary>
+    public const string Seed000 = "seed000";
+
+    /// <summary>The generic kinds of the derived relations.</summary>
+    public const string FullPotential = "full one-loop potential", Potential = "one-loop potential", Stationarity = "stationarity condition",
+        Minimisation = "minimisation condition", QuarticAtMinimum = "quartic coupling at the minimum", ScalarMass = "scalar mass", VectorMass = "vector mass";
+
+    /// <summary>Seed 000's equation numbers of the relation kinds (Sec. 2 and (4.6)).</summary>
+    private static readonly IReadOnlyDictionary<string, string> Seed000Equations = new Dictionary<string, string>
+    {
+        [FullPotential] = "(2.3)+", [Potential] = "(2.3)", [Stationarity] = "(2.6)", [Minimisation] = "(2.4)",
+        [QuarticAtMinimum] = "(2.5)", [ScalarMass] = "(2.9)", [VectorMass] = "(2.8)/(4.6)",
+    };
+
+    /// <summary>The derivation for a scalar, or null with the reason; the relations carry seed 000's equation numbers when the spec's cw_minimum check of the scalar names <see cref="Seed000"/>.</summary>
     public static CwDerivation? Derive(ModelSpec spec, string scalar, out string? problem)
+    {
+        var d = DeriveRelations(spec, scalar, out problem);
+        if (d is null || !spec.Checks.Any(c => c.Name == Name && c.Argument == scalar && c.Arguments.Skip(1).Contains(Seed000))) return d;
+        return d with { Relations = [.. d.Relations.Select(r => r with { Equation = Seed000Equations[r.Kind] })] };
+    }
+
+    /// <summary>The derivation for a scalar with generic labels, or null with the reason (no vev, no gauge charge, no quartic term, ...).</summary>
+    private static CwDerivation? DeriveRelations(ModelSpec spec, string scalar, out string? problem)
     {
         problem = null;
         var field = spec.Fields.FirstOrDefault(f => f.Name == scalar && f.Kind == FieldKind.Scalar);
@@ -116,8 +149,8 @@ public static class ColemanWeinberg
                          * (Expr.Log(Expr.Pow(r, 2) / Expr.Pow(vev, 2)) - Expr.Fraction(25, 6));
         var relations = new List<CwRelation>
         {
-            new("(2.3)+", "the full one-loop potential: vector, fermion and scalar loops with their states and signs", Expr.Real("V_full"), potential + scalarLoop),
-            new("(2.3)", "the potential of the derivation (scalar loops, of order lambda^2, left out as in (2.3)); phi stands for |phi|", Expr.Real("V"), potential),
+            new(FullPotential, "the full one-loop potential: vector, fermion and scalar loops with their states and signs", Expr.Real("V_full"), potential + scalarLoop),
+            new(Potential, $"the potential of the derivation (the scalar loops, of order lambda^2, left out); {scalar} stands for |{scalar}|", Expr.Real("V"), potential),
         };
 
         // Stationarity in every S'S (a quadratic potential in each bilinear).
@@ -131,24 +164,24 @@ public static class ColemanWeinberg
             if (quadratic.IsZero || !Differentiation.Differentiate(quadratic, b).IsZero) { problem = $"the potential is not quadratic in {b}"; return null; }
             var solution = RationalForm.Simplify(-linear / quadratic);
             atMinimum[b] = solution;
-            relations.Add(new("(2.6)", $"{f.Name} stationarity: dV/d({b}) = 0", b, Rewriting.Substitute(solution, r, vev)));
+            relations.Add(new(Stationarity, $"{f.Name} stationarity: dV/d({b}) = 0", b, Rewriting.Substitute(solution, r, vev)));
         }
 
         Expr AtVev(Expr e) => RationalForm.Simplify(Rewriting.Substitute(Rewriting.Substitute(e, atMinimum), r, vev));
         var dV = Differentiation.Differentiate(potential, r);
         var stationarity = AtVev(dV / Expr.Pow(r, 3));
-        relations.Add(new("(2.4)", $"minimisation: dV/d{scalar} / <{scalar}>^3 at the vev", Expr.Real($"dV/d{scalar}/{vev.Name}^3"), stationarity));
+        relations.Add(new(Minimisation, $"minimisation: dV/d{scalar} / <{scalar}>^3 at the vev", Expr.Real($"dV/d{scalar}/{vev.Name}^3"), stationarity));
 
         var slope = Differentiation.Differentiate(stationarity, lambda);
         if (slope.IsZero || !Differentiation.Differentiate(slope, lambda).IsZero) { problem = $"the minimisation condition is not linear in {lambda.Name}"; return null; }
         var lambdaValue = RationalForm.Simplify(-Rewriting.Substitute(stationarity, lambda, Expr.Zero) / slope);
-        relations.Add(new("(2.5)", $"the condition on {lambda.Name} (dimensional transmutation)", lambda, lambdaValue));
+        relations.Add(new(QuarticAtMinimum, $"the condition on {lambda.Name} (dimensional transmutation)", lambda, lambdaValue));
 
         var curvature = Differentiation.Differentiate(dV, r);
         var massSquared = RationalForm.Simplify(Rewriting.Substitute(AtVev(curvature), lambda, lambdaValue));
-        relations.Add(new("(2.9)", $"mass of the {scalar} scalar: d^2V/d{scalar}^2 at the minimum", Expr.Real($"m_{scalar}^2"), massSquared));
+        relations.Add(new(ScalarMass, $"mass of the {scalar} scalar: d^2V/d{scalar}^2 at the minimum", Expr.Real($"m_{scalar}^2"), massSquared));
         foreach (var (group, mass) in vectors)
-            relations.Add(new("(2.8)/(4.6)", $"mass of the {group} vector", Expr.Real($"m_{group}"), mass));
+            relations.Add(new(VectorMass, $"mass of the {group} vector", Expr.Real($"m_{group}"), mass));
         return new CwDerivation(scalar, vev, lambda, potential, relations);
     }
 
@@ -166,8 +199,8 @@ public static class ColemanWeinberg
         var item = $"CW minimum of {scalar}";
         var d = Derive(spec, scalar, out var problem);
         if (d is null) return new CheckOutcome(Name, item, new Fails(problem!), "", request.Span);
-        var lambdaRelation = d.Relations.First(x => x.Label == "(2.5)");
-        var mass = d.Relations.First(x => x.Label == "(2.9)").Rhs;
+        var lambdaRelation = d.Relations.First(x => x.Kind == QuarticAtMinimum);
+        var mass = d.Relations.First(x => x.Kind == ScalarMass).Rhs;
         var portal = spec.Terms.Where(t => t.Kind == TermKind.Potential)
             .SelectMany(t => t.Monomials)
             .Where(m => m.Fields.Any(o => o.Field.Name == scalar) && m.Fields.Any(o => o.Field.Name != scalar))

@@ -144,11 +144,12 @@ public sealed class ModelCompilation
         if (spec.Kernels.Count == 0 && spec.Systems.Count == 0) return new NumericModelResult(null, [NumericDiagnostics.NoKernels(spec)]);
         var overrides = (sets ?? []).Select(s => CardTree.Parse(SourceText.From(s, "--set"), requireHeader: false)).ToList();
         var (point, cardDiagnostics) = CardBinder.Bind(spec, CardTree.Parse(card), overrides);
-        if (point is null) return new NumericModelResult(null, [.. cardDiagnostics]);
+        var warnings = Diagnostics; // the spec's warnings (it has no errors here), printed by eval, scan, solve and fit too
+        if (point is null) return new NumericModelResult(null, [.. warnings, .. cardDiagnostics]);
         var (kernels, errors) = _kernels.Value;
-        if (kernels is null) return new NumericModelResult(null, [.. errors.Select(e => NumericDiagnostics.CannotCompile(spec, e))]);
+        if (kernels is null) return new NumericModelResult(null, [.. warnings, .. errors.Select(e => NumericDiagnostics.CannotCompile(spec, e))]);
         var created = NumericModel.Create(kernels, point);
-        return created with { Diagnostics = [.. cardDiagnostics, .. created.Diagnostics] };
+        return created with { Diagnostics = [.. warnings, .. cardDiagnostics, .. created.Diagnostics] };
     }
 
     /// <summary>The numeric model at a card file, or false (the diagnostics are dropped; use CreateNumeric to see them).</summary>

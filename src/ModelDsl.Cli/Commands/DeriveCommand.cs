@@ -29,8 +29,9 @@ public static class DeriveCommand
             output.WriteLine(latex ? $"% Coleman-Weinberg relations of {scalar} ({spec.Name})" : $"Coleman-Weinberg relations of {scalar} ({spec.Name}); {scalar} stands for |{scalar}|:");
             foreach (var r in d.Relations)
             {
-                if (latex) output.WriteLine($"% {r.Label} {r.Description}\n{LatexPrinter.Print(r.Lhs)} = {LatexPrinter.Print(r.Rhs)} \\\\");
-                else output.WriteLine($"  {r.Label,-12} {r.Description}\n               {r.Lhs} = {r.Rhs}");
+                var label = r.Equation is null ? r.Kind : $"{r.Kind} {r.Equation}";
+                if (latex) output.WriteLine($"% {label}: {r.Description}\n{LatexPrinter.Print(r.Lhs)} = {LatexPrinter.Print(r.Rhs)} \\\\");
+                else output.WriteLine($"  {label}: {r.Description}\n      {r.Lhs} = {r.Rhs}");
             }
             output.WriteLine();
         }

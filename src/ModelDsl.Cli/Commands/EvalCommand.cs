@@ -46,16 +46,19 @@ public static class EvalCommand
         output.WriteLine($"  {"kernel".PadRight(width)}  value");
         output.WriteLine($"  {new string('-', width)}  -----");
         foreach (var k in e.Values)
-            output.WriteLine($"  {k.Name.PadRight(width)}  {NumericDiagnostics.Text(k.Value)}{(k.IsFinite ? "" : "  (not finite)")}");
+            output.WriteLine($"  {k.Name.PadRight(width)}  {NumericDiagnostics.Text(k.InUnit)}{(k.Unit is null ? "" : " " + k.Unit)}{(k.IsFinite ? "" : "  (not finite)")}");
         output.WriteLine();
         var choices = spec.Parameters.Where(p => p.TableChoices is not null && e.Model.Point.Values.ContainsKey(p.Name)).ToList();
         if (choices.Count > 0) output.WriteLine("tables: " + string.Join(", ", choices.Select(p => $"{p.Name} = {TableName(p, e.Model.Point)}")));
-        output.WriteLine("constants: " + string.Join(", ", spec.Consts.Select(c => $"{c.Name} = {c.Value.ToString("G6", CultureInfo.InvariantCulture)}")));
+        output.WriteLine("constants: " + string.Join(", ", spec.Consts.Select(c => c.Unit is null
+            ? $"{c.Name} = {c.Value.ToString("G6", CultureInfo.InvariantCulture)}"
+            : $"{c.Name} = {(c.Value / Model.CardBinder.Units[c.Unit]).ToString("G6", CultureInfo.InvariantCulture)} {c.Unit}")));
     }
 
     /// <summary>
-    /// <c>{"model", "card", "ordering", "parameters": {...}, "kernels": {...}, "not_finite": [...], "constants": {...}}</c>:
-    /// plain numbers (complex ones as {"re", "im"}), masses in GeV, n_La/s itself; a number that is not finite is
+    /// <c>{"model", "card", "ordering", "parameters": {...}, "kernels": {...}, "kernel_units": {...}, "not_finite": [...], "constants": {...}}</c>:
+    /// plain numbers (complex ones as {"re", "im"}), masses and constants in GeV, a kernel declared with a unit in it
+    /// (named in kernel_units), n_La/s itself; a number that is not finite is
     /// written as text ("NaN", "Infinity") and its kernel listed under "not_finite".
     /// </summary>
     public static void WriteJson(TextWriter output, NumericEvaluation e)
@@ -88,8 +91,11 @@ public static class EvalCommand
             foreach (var k in e.Values)
             {
                 w.WritePropertyName(k.Name);
-                WriteNumber(w, k.Value, k.Value.Imaginary != 0 && !(Math.Abs(k.Value.Imaginary) <= 1e-12 * Math.Abs(k.Value.Real)));
+                WriteNumber(w, k.InUnit, k.Value.Imaginary != 0 && !(Math.Abs(k.Value.Imaginary) <= 1e-12 * Math.Abs(k.Value.Real)));
             }
+            w.WriteEndObject();
+            w.WriteStartObject("kernel_units");
+            foreach (var k in e.Values.Where(k => k.Unit is not null)) w.WriteString(k.Name, k.Unit);
             w.WriteEndObject();
             w.WriteStartArray("not_finite");
             foreach (var k in e.Values.Where(k => !k.IsFinite)) w.WriteStringValue(k.Name);
@@ -97,7 +103,7 @@ public static class EvalCommand
             w.WriteStartObject("constants");
             foreach (var c in spec.Consts) w.WriteNumber(c.Name, c.Value);
             w.WriteEndObject();
-            w.WriteString("units", "GeV for masses, temperatures and vevs");
+            w.WriteString("units", "GeV for masses, temperatures, vevs and constants; a kernel in kernel_units is in that unit");
             w.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

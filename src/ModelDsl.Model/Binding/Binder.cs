@@ -109,6 +109,7 @@ public sealed class Binder
         var vevs = decls.OfType<VevDeclarationSyntax>().Where(Clean).Select(BindVev).OfType<VevSpec>().ToList();
         var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
         var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
+        foreach (var c in checks.Where(c => c.Name == "cw_minimum")) RequireScaleInvariance(c, terms);
 
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
         var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
@@ -588,7 +589,13 @@ public sealed class Binder
                 _diagnostics.ReportCheckArgument(_text, c.Argument.Span, $"'{c.Argument.Text}' is not a scalar field of the model.");
                 return null;
             }
-            return new CheckRequest(c.Name.Text, [c.Argument.Text], c.Span);
+            // an optional second argument names the paper whose equation numbers label the derived relations
+            if (c.Arguments.Skip(1).FirstOrDefault(a => a.Text != "seed000" || c.Arguments.Count > 2) is { } extra)
+            {
+                _diagnostics.ReportCheckArgument(_text, extra.Span, "cw_minimum takes a scalar and optionally 'seed000' (label the derived relations with seed 000's equation numbers), e.g. cw_minimum(phi, seed000).");
+                return null;
+            }
+            return new CheckRequest(c.Name.Text, [.. c.Arguments.Select(a => a.Text)], c.Span);
         }
         if (c.Name.Text == "seesaw_zero_mass")
         {
@@ -661,13 +668,43 @@ public sealed class Binder
             _diagnostics.ReportCheckArgument(_text, c.Span, $"The term coupling {a.Name} and {b.Name} also sums over the generations of {free.Field.Name}: texture_allowed derives a matrix, so the other fields need one generation or a fixed index.");
     }
 
+    /// <summary>
+    /// cw_minimum applies to classically scale-invariant potentials (seed 000, Sec. 2: no dimensionful couplings): every
+    /// potential monomial must have at least four scalar fields. A mass, cubic or tadpole term is MDL0281 at the check,
+    /// naming the term, instead of a minimisation that cannot succeed.
+    /// </summary>
+    private void RequireScaleInvariance(CheckRequest check, IReadOnlyList<TermSpec> terms)
+    {
+        foreach (var term in terms.Where(t => t.Kind == TermKind.Potential))
+            foreach (var m in term.Monomials.Where(m => m.Fields.Count < 4))
+            {
+                var fields = m.Fields.OrderByDescending(o => o.Conjugated).Select(o => o.Conjugated ? $"dag({o.Field.Name})" : o.Field.Name);
+                var monomial = string.Join("*", m.Coefficient.IsOne ? fields : fields.Prepend(m.Coefficient.ToString()));
+                var (line, _) = _text.GetLineColumn(term.Span.Start);
+                _diagnostics.ReportCheckNotApplicable(_text, check.Span,
+                    $"cw_minimum applies to classically scale-invariant potentials (every term of dimension 4); the potential at line {line} has the term {monomial} of dimension {m.Fields.Count}.");
+                return;
+            }
+    }
+
     // ----- terms -----
 
     private sealed class TermScope(bool isCharge)
     {
         public bool IsCharge { get; } = isCharge;
-        public List<(string Index, int Range, TextSpan Span)> Indices { get; } = [];
+        /// <summary>Each use of an index name: on a vector parameter (M[i]), on a fermion field, or elsewhere.</summary>
+        public List<(string Index, int Range, TextSpan Span, IndexUse On)> Indices { get; } = [];
     }
+
+    private enum IndexUse { Vector, Fermion, Other }
+
+    /// <summary>
+    /// A diagonal term: an index used three times, once on a vector parameter and on the two fermions of a yukawa or
+    /// majorana bilinear (<c>-1/2*M[i]*N[i]*N[i]</c> = -1/2 sum_i M_i N_i N_i).
+    /// </summary>
+    private static bool IsDiagonalUse(IReadOnlyList<(string Index, int Range, TextSpan Span, IndexUse On)> uses, SyntaxKind keyword) =>
+        keyword is SyntaxKind.YukawaKeyword or SyntaxKind.MajoranaKeyword && uses.Count == 3
+        && uses.Count(u => u.On == IndexUse.Vector) == 1 && uses.Count(u => u.On == IndexUse.Fermion) == 2;
 
     private TermSpec? BindTerm(TermDeclarationSyntax t)
     {
@@ -679,8 +716,9 @@ public sealed class Binder
         foreach (var group in scope.Indices.GroupBy(u => u.Index))
         {
             var uses = group.ToList();
-            if (uses.Count != 2) _diagnostics.ReportIndexNotContracted(_text, uses[0].Span, group.Key, uses.Count);
-            else if (uses[0].Range != uses[1].Range) _diagnostics.ReportIndexRange(_text, uses[1].Span, group.Key, uses[1].Range, uses[0].Range);
+            if (uses.Count != 2 && !IsDiagonalUse(uses, t.Keyword.Kind)) _diagnostics.ReportIndexNotContracted(_text, uses[0].Span, group.Key, uses.Count);
+            else if (uses.Skip(1).Where(u => u.Range != uses[0].Range).Take(1).ToList() is [var other])
+                _diagnostics.ReportIndexRange(_text, other.Span, group.Key, other.Range, uses[0].Range);
         }
         if (_diagnostics.Count > errors) return null;
 
@@ -716,6 +754,12 @@ public sealed class Binder
                 return null;
             }
         }
+        // a fermion bilinear (yukawa, majorana) is never Hermitian by itself; a potential is when it equals its conjugate
+        if (!t.PlusHermitianConjugate
+            && (kind != TermKind.Potential || !TermHermiticity.IsHermitian(expr, _parameters, scope.Indices.Select(u => u.Index).Distinct().ToList())))
+            _diagnostics.ReportNotHermitian(_text, t.Expression.Span, kind == TermKind.Potential
+                ? "This potential is not equal to its complex conjugate and has no '+ h.c.': the Lagrangian must be Hermitian (add '+ h.c.', or make the coefficients real)."
+                : $"A {(kind == TermKind.Yukawa ? "Yukawa" : "Majorana")} term is never Hermitian by itself and this one has no '+ h.c.': the Lagrangian needs its conjugate too (add '+ h.c.').");
         return new TermSpec(kind, expr, t.PlusHermitianConjugate, monomials, _text.ToString(t.Expression.Span), t.Span);
     }
 
@@ -834,9 +878,11 @@ public sealed class Binder
         var name = i.Name.Text;
         int[] ranges;
         Func<string, Expr> make;
+        var on = IndexUse.Other;
         if (!scope.IsCharge && _parameters.TryGetValue(name, out var p) && p.IsMatrix)
         {
             ranges = p.Dimensions;
+            if (p.Rank == 1) on = IndexUse.Vector;
             make = text => p.IsComplex ? Expr.Complex(text) : Expr.Real(text);
         }
         else if (!scope.IsCharge && _fields.TryGetValue(name, out var field))
@@ -847,6 +893,7 @@ public sealed class Binder
                 return ExpressionRules.Error;
             }
             ranges = [field.Generations];
+            if (field.Kind == FieldKind.Fermion) on = IndexUse.Fermion;
             make = text => FieldSymbol(field, text);
         }
         else if (_parameters.TryGetValue(name, out var scalar))
@@ -869,7 +916,7 @@ public sealed class Binder
             switch (i.Indices[k])
             {
                 case NameExpressionSyntax { Name: var index } when !_declaredAs.ContainsKey(index.Text) && !_reserved.Contains(index.Text):
-                    scope.Indices.Add((index.Text, ranges[k], index.Span));
+                    scope.Indices.Add((index.Text, ranges[k], index.Span, on));
                     parts.Add(index.Text);
                     break;
                 case LiteralExpressionSyntax { Token: { Value: { IsInteger: true } v, IsImaginary: false, IsBar: false } } lit

@@ -43,6 +43,9 @@ internal sealed class ExpressionBinder<TContext>(
                 return bindCall(c, context);
             case UnaryExpressionSyntax u:
                 return ExpressionRules.Unary(u, Bind(u.Operand, context));
+            case BinaryExpressionSyntax { Operator.Kind: SyntaxKind.NotEquals } b:
+                diagnostics.ReportMisplacedCondition(text, b.Span); // the operands are not bound: their messages would follow from it
+                return ExpressionRules.Error;
             case BinaryExpressionSyntax b:
                 return ExpressionRules.Binary(b, Bind(b.Left, context), Bind(b.Right, context), text, diagnostics);
             case ParenthesizedExpressionSyntax p:

@@ -83,10 +83,11 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
             {
                 case SyntaxKind.ConstKeyword:
                     var value = EvaluateNumeric(d.Expression, allowComplex: false);
-                    if (value is { } v)
+                    if (value is { } v && UnitFactor(d) is { } factor)
                     {
-                        owner.ConstValues[name] = v.Real;
-                        consts.Add(new ConstSpec(name, v.Real, _text.ToString(d.Expression.Span), d.Span));
+                        owner.ConstValues[name] = v.Real * factor;
+                        consts.Add(new ConstSpec(name, v.Real * factor, _text.ToString(d.Expression.Span), d.Span) { Unit = d.Unit?.Text });
+                        if (d.Unit is not null) _energies.Add(name);
                     }
                     else Poison(name);
                     break;
@@ -116,8 +117,16 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
                     var errors = _diagnostics.Count;
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
                     if (_diagnostics.Count > errors || IsError(expr)) { MarkBroken(name); break; }
+                    if (UnitFactor(d) is null) { MarkBroken(name); break; }
+                    if (d.Unit is not null && EnergyDimension(expr) is { } dimension && dimension != Rational.One)
+                    {
+                        _diagnostics.ReportMisplacedUnit(_text, d.Unit.Span,
+                            $"The kernel '{name}' has energy dimension {dimension} (it is made of numbers, mass parameters and constants with units only), so it takes no energy unit.");
+                        MarkBroken(name);
+                        break;
+                    }
                     _kernels[name] = expr;
-                    kernels.Add(new KernelSpec(name, expr, d.Span));
+                    kernels.Add(new KernelSpec(name, expr, d.Span) { Unit = d.Unit?.Text });
                     break;
             }
         }
@@ -125,6 +134,67 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
     }
 
     private readonly Dictionary<string, bool> _defineMentionsBroken = new(StringComparer.Ordinal);
+
+    /// <summary>The constants declared with an energy unit (energy dimension 1).</summary>
+    private readonly HashSet<string> _energies = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The factor to GeV of a const's or kernel's unit (1 without one), from the card's table <see cref="CardBinder.Units"/>;
+    /// null after reporting an unknown unit, a kernel's unit without 'in', or a const's with it.
+    /// </summary>
+    private double? UnitFactor(DefinitionDeclarationSyntax d)
+    {
+        if (d.Unit is not { } unit) return 1;
+        if (d.Keyword.Kind == SyntaxKind.ConstKeyword && d.In is not null)
+        {
+            _diagnostics.ReportMisplacedUnit(_text, d.In.Span, $"A constant's unit follows its value: const {d.Name.Text} = {_text.ToString(d.Expression.Span)} {unit.Text}.");
+            return null;
+        }
+        if (d.Keyword.Kind == SyntaxKind.KernelKeyword && d.In is null)
+        {
+            _diagnostics.ReportMisplacedUnit(_text, unit.Span, $"A kernel's unit is written with 'in': kernel {d.Name.Text} = ... in {unit.Text} (or this is a missing operator).");
+            return null;
+        }
+        if (CardBinder.Units.TryGetValue(unit.Text, out var factor)) return factor;
+        _diagnostics.ReportUnknownUnit(_text, unit.Span, unit.Text, CardBinder.Units.Keys, NameSuggestion.Nearest(unit.Text, CardBinder.Units.Keys));
+        return null;
+    }
+
+    /// <summary>
+    /// The energy dimension of a kernel when it is made only of numbers, <c>mass</c> parameters (dimension 1), constants
+    /// with a unit (1) and pi, through sums of equal dimension, products, rational powers, abs, re, im, conj, min, max and
+    /// sqrt; null (unknown) as soon as anything else appears (a Yukawa, a constant without unit, a let, a function of a
+    /// dimensionful argument).
+    /// </summary>
+    private Rational? EnergyDimension(Expr e)
+    {
+        switch (e)
+        {
+            case NumberExpr: return Rational.Zero;
+            case SymbolExpr s when s.Name == "pi": return Rational.Zero;
+            case SymbolExpr s when _energies.Contains(s.Name): return Rational.One;
+            case SymbolExpr s:
+                var bracket = s.Name.IndexOf('[');
+                return owner.Parameters.TryGetValue(bracket < 0 ? s.Name : s.Name[..bracket], out var p) && p.IsMass ? Rational.One : null;
+            case SumExpr sum:
+                var dims = sum.Terms.Select(EnergyDimension).ToList();
+                return dims.All(d => d is not null && d == dims[0]) ? dims[0] : null;
+            case ProductExpr product:
+                var total = Rational.Zero;
+                foreach (var f in product.Factors)
+                    if (EnergyDimension(f) is { } d) total += d;
+                    else return null;
+                return total;
+            case PowerExpr { Exponent: NumberExpr { Value.IsRational: true } n } pw:
+                return EnergyDimension(pw.Base) is { } b ? b * n.Value.AsRational : null;
+            case FunctionExpr f when f.Definition.Name is "abs" or "re" or "im" or "conj" or "min" or "max":
+                var args = f.Arguments.Select(EnergyDimension).ToList();
+                return args.All(d => d is not null && d == args[0]) ? args[0] : null;
+            case FunctionExpr f:
+                return f.Arguments.All(a => EnergyDimension(a) == Rational.Zero) ? Rational.Zero : null;
+            default: return null;
+        }
+    }
 
     /// <summary>A let or kernel that could not be bound (its error is reported): declarations that use it are skipped silently.</summary>
     private void MarkBroken(string name)
@@ -576,7 +646,9 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
         }
         var body = c.Arguments[^1];
         var indices = new List<(string Name, int Range)>();
-        foreach (var a in c.Arguments.Take(indexCount))
+        // sum(j != i, e): the condition's left side is the new index, its right side an index bound here or a number
+        var condition = name == "sum" && c.Arguments[0] is BinaryExpressionSyntax { Operator.Kind: SyntaxKind.NotEquals } ne ? ne : null;
+        foreach (var a in condition is null ? c.Arguments.Take(indexCount) : [condition.Left])
         {
             if (a is not NameExpressionSyntax { Name: var index } || ctx.Env.ContainsKey(index.Text) || owner.DeclaredAs.ContainsKey(index.Text))
             {
@@ -597,7 +669,13 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
         if (indexCount == 1)
         {
             var (i, n) = indices[0];
-            var values = Enumerable.Range(1, n).Select(v => Bind(body, ctx with { Env = ctx.Env.SetItem(i, v) })).ToList();
+            var skip = 0; // no index is 0
+            if (condition is not null)
+            {
+                if (IndexValue(condition.Right, ctx, n) is not { } excluded) return ExpressionRules.Error;
+                skip = excluded;
+            }
+            var values = Enumerable.Range(1, n).Where(v => v != skip).Select(v => Bind(body, ctx with { Env = ctx.Env.SetItem(i, v) })).ToList();
             return ExpressionRules.AnyError(values) ? ExpressionRules.Error : Expr.Add(values);
         }
         if (indices[0].Range != indices[1].Range)
@@ -625,7 +703,8 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
 
     /// <summary>The environment with every index of a sum set to 1: the body is bound once so its own errors come first.</summary>
     private static ImmutableDictionary<string, int> ProbeEnv(CallExpressionSyntax c, int indexCount, Context ctx) =>
-        c.Arguments.Take(indexCount).OfType<NameExpressionSyntax>().Aggregate(ctx.Env, (env, n) => env.SetItem(n.Name.Text, 1));
+        c.Arguments.Take(indexCount).Select(a => a is BinaryExpressionSyntax { Operator.Kind: SyntaxKind.NotEquals } ne ? ne.Left : a)
+            .OfType<NameExpressionSyntax>().Aggregate(ctx.Env, (env, n) => env.SetItem(n.Name.Text, 1));
 
     /// <summary>The range of an index from the arrays it selects in (looking through define calls, each at most once on a path).</summary>
     private int? InferRange(string index, ExpressionSyntax body, int depth, ImmutableHashSet<string>? entered = null)

@@ -41,6 +41,9 @@ internal static class NumericSyntax
                 case UnaryExpressionSyntax u:
                     var o = Go(u.Operand);
                     return o is null ? null : u.Operator.Kind == SyntaxKind.Minus ? -o : o;
+                case BinaryExpressionSyntax { Operator.Kind: SyntaxKind.NotEquals }:
+                    p = "a condition 'j != i' belongs in a sum of a spec, not in a card value";
+                    return null;
                 case BinaryExpressionSyntax b:
                     var a = Go(b.Left);
                     var c = Go(b.Right);

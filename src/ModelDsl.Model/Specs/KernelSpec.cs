@@ -9,4 +9,8 @@ namespace ModelDsl.Model;
 /// expression is a plain scalar formula over scalar parameters, constants and array entries
 /// (symbols such as <c>M[2]</c> or <c>Y[1,3]</c>), ready to compile.
 /// </summary>
-public sealed record KernelSpec(string Name, Expr Expression, TextSpan Span);
+public sealed record KernelSpec(string Name, Expr Expression, TextSpan Span)
+{
+    /// <summary>The energy unit the kernel is printed in (<c>kernel mt = ... in eV</c>), or null; <see cref="Expression"/> is in GeV.</summary>
+    public string? Unit { get; init; }
+}

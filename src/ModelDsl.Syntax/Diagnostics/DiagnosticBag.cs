@@ -175,7 +175,8 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
 
     /// <summary>MDL0215</summary>
     public void ReportIndexNotContracted(SourceText text, TextSpan span, string index, int count) =>
-        Error("MDL0215", text, span, $"The index '{index}' appears {count} time{(count == 1 ? "" : "s")}; a term must use each index exactly twice.");
+        Error("MDL0215", text, span, $"The index '{index}' appears {count} time{(count == 1 ? "" : "s")}; a term must use each index exactly twice"
+                                      + (count == 3 ? " (three times only in a diagonal yukawa or majorana term: once on a vector coupling and on both fermions, as in -1/2*M[i]*N[i]*N[i])." : "."));
 
     /// <summary>MDL0216</summary>
     public void ReportIndexRange(SourceText text, TextSpan span, string index, int a, int b) =>
@@ -235,6 +236,26 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
         Error("MDL0231", text, span, why is null
             ? $"The index '{index}' is not bound here: bind it with sum, pairs or minpairs, or make it a parameter of the define."
             : $"The index '{index}': {why}.");
+
+    /// <summary>MDL0280: a condition <c>j != i</c> anywhere but as the first argument of sum.</summary>
+    public void ReportMisplacedCondition(SourceText text, TextSpan span) =>
+        Error("MDL0280", text, span, "A condition 'j != i' stands only as the first argument of sum: sum(j != i, expr) adds expr over j, skipping j = i.");
+
+    /// <summary>MDL0284 (a warning): a Lagrangian term that is not Hermitian and has no <c>+ h.c.</c>.</summary>
+    public void ReportNotHermitian(SourceText text, TextSpan span, string detail) =>
+        Warning("MDL0284", text, span, detail);
+
+    /// <summary>MDL0281: a check that does not apply to this model (cw_minimum of a potential with a mass term).</summary>
+    public void ReportCheckNotApplicable(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0281", text, span, detail);
+
+    /// <summary>MDL0282: an unknown energy unit on a const or kernel (with the known ones and a suggestion).</summary>
+    public void ReportUnknownUnit(SourceText text, TextSpan span, string unit, IEnumerable<string> known, string? suggestion) =>
+        Error("MDL0282", text, span, $"Unknown unit '{unit}' (units: {string.Join(", ", known)})." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    /// <summary>MDL0283: a unit where none belongs: on a dimensionless kernel, a kernel's unit without 'in', a const's with it.</summary>
+    public void ReportMisplacedUnit(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0283", text, span, detail);
 
     /// <summary>MDL0232</summary>
     public void ReportBadLet(SourceText text, TextSpan span, string detail) =>

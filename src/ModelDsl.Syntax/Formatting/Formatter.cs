@@ -89,7 +89,8 @@ public static class Formatter
                                         + (p.Default is null ? "" : $" = {Expression(p.Default)}"),
         DefinitionDeclarationSyntax x => $"{x.Keyword.Text} {x.Name.Text}"
                                          + (x.Parameters.Count == 0 ? "" : $"({string.Join(", ", x.Parameters.Select(t => t.Text))})")
-                                         + $" = {Expression(x.Expression)}",
+                                         + $" = {Expression(x.Expression)}"
+                                         + (x.Unit is null ? "" : x.In is null ? $" {x.Unit.Text}" : $" in {x.Unit.Text}"),
         TermDeclarationSyntax t => $"{t.Keyword.Text} {Expression(t.Expression)}" + (t.PlusHermitianConjugate ? " + h.c." : ""),
         VevDeclarationSyntax v => $"vev {v.Field.Text} -> {v.Value.Text}",
         SystemDeclarationSyntax s => $"system {s.Name.Text}" + (s.Title is null ? "" : " " + s.Title.Text)
@@ -114,7 +115,7 @@ public static class Formatter
         NamedArgumentSyntax a => $"{a.Name.Text}: {Expression(a.Value)}",
         MemberAccessExpressionSyntax m => $"{m.Record.Text}.{m.Member.Text}" + (m.Indices.Count == 0 ? "" : $"[{string.Join(",", m.Indices.Select(Expression))}]"),
         UnaryExpressionSyntax u => u.Operator.Text + Expression(u.Operand),
-        BinaryExpressionSyntax b when b.Operator.Kind is SyntaxKind.Plus or SyntaxKind.Minus =>
+        BinaryExpressionSyntax b when b.Operator.Kind is SyntaxKind.Plus or SyntaxKind.Minus or SyntaxKind.NotEquals =>
             $"{Expression(b.Left)} {b.Operator.Text} {Expression(b.Right)}",
         BinaryExpressionSyntax b => $"{Expression(b.Left)}{b.Operator.Text}{Expression(b.Right)}",
         ParenthesizedExpressionSyntax p => $"({Expression(p.Expression)})",

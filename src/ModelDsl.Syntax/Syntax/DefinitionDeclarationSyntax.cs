@@ -7,4 +7,14 @@ namespace ModelDsl.Syntax;
 /// <c>kernel NAME = expr</c>; <see cref="Parameters"/> are the index parameters of a define.
 /// </summary>
 public sealed record DefinitionDeclarationSyntax(TextSpan Span, SyntaxToken Keyword, SyntaxToken Name, IReadOnlyList<SyntaxToken> Parameters, ExpressionSyntax Expression)
-    : DeclarationSyntax(Span, Keyword);
+    : DeclarationSyntax(Span, Keyword)
+{
+    /// <summary>
+    /// The energy unit after the value, <c>const m_star = 1.08e-3 eV</c>, or after <c>in</c>, <c>kernel mt = ... in eV</c>
+    /// (read for const and kernel declarations only); null without one.
+    /// </summary>
+    public SyntaxToken? Unit { get; init; }
+
+    /// <summary>The word <c>in</c> before <see cref="Unit"/>, or null when the unit follows the value directly.</summary>
+    public SyntaxToken? In { get; init; }
+}

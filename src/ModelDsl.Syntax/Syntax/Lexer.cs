@@ -69,6 +69,9 @@ public sealed class Lexer
             case '-':
                 if (Current == '>') { _pos++; return Make(SyntaxKind.Arrow, start); }
                 return Make(SyntaxKind.Minus, start);
+            case '!' when Current == '=':
+                _pos++;
+                return Make(SyntaxKind.NotEquals, start);
         }
         _diagnostics.ReportBadCharacter(_text, start, c);
         return Make(SyntaxKind.BadToken, start);

@@ -383,7 +383,16 @@ internal sealed class Parser
         }
         Match(SyntaxKind.Equals);
         var expression = ParseExpression();
-        return new DefinitionDeclarationSyntax(From(keyword), keyword, name, parameters, expression);
+        // a unit: 'const m = 1.08e-3 eV' or 'kernel k = ... in eV', on the line where the value ends (a name right after an
+        // expression cannot continue it; one on the next line is a stray word, reported where it stands)
+        SyntaxToken? inWord = null, unit = null;
+        if (keyword.Kind is SyntaxKind.ConstKeyword or SyntaxKind.KernelKeyword && Current.Kind == SyntaxKind.Identifier
+            && _text.GetLineIndex(Current.Span.Start) == _text.GetLineIndex(Math.Max(expression.Span.End - 1, expression.Span.Start)))
+        {
+            if (Current.Text == "in" && PeekToken(1).Kind == SyntaxKind.Identifier) inWord = NextToken();
+            unit = NextToken();
+        }
+        return new DefinitionDeclarationSyntax(From(keyword), keyword, name, parameters, expression) { Unit = unit, In = inWord };
     }
 
     /// <summary>The words that start an item of a system block (besides <c>define</c> and <c>d(</c>).</summary>
@@ -784,10 +793,17 @@ internal sealed class Parser
         return false;
     }
 
-    /// <summary>A call argument: <c>NAME: expr</c> (named) or an expression.</summary>
+    /// <summary>A call argument: <c>NAME: expr</c> (named), an expression, or a condition <c>expr != expr</c> (the binder accepts it as the first argument of sum only).</summary>
     private ExpressionSyntax ParseArgument()
     {
-        if (Current.Kind != SyntaxKind.Identifier || PeekToken(1).Kind != SyntaxKind.Colon) return ParseExpression();
+        if (Current.Kind != SyntaxKind.Identifier || PeekToken(1).Kind != SyntaxKind.Colon)
+        {
+            var left = ParseExpression();
+            if (Current.Kind != SyntaxKind.NotEquals) return left;
+            var op = NextToken();
+            var right = ParseExpression();
+            return new BinaryExpressionSyntax(TextSpan.FromBounds(left.Span.Start, right.Span.End), left, op, right);
+        }
         var name = NextToken();
         var colon = NextToken();
         var value = ParseExpression();

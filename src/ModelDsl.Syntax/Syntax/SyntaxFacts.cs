@@ -49,6 +49,7 @@ public static class SyntaxFacts
         SyntaxKind.Slash => "'/'",
         SyntaxKind.Caret => "'^'",
         SyntaxKind.Arrow => "'->'",
+        SyntaxKind.NotEquals => "'!='",
         SyntaxKind.HermitianConjugate => "'h.c.'",
         SyntaxKind.BadToken => "a bad character",
         _ => "'" + kind.ToString().Replace("Keyword", "").ToLowerInvariant() + "'",

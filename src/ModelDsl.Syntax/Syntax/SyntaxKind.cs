@@ -45,6 +45,8 @@ public enum SyntaxKind
     Caret,
     /// <summary><c>-&gt;</c></summary>
     Arrow,
+    /// <summary><c>!=</c>, only in the condition of a sum: <c>sum(j != i, ...)</c>.</summary>
+    NotEquals,
     /// <summary><c>h.c.</c>, the hermitian conjugate of the preceding terms.</summary>
     HermitianConjugate,
     /// <summary>Keyword <c>model</c>.</summary>

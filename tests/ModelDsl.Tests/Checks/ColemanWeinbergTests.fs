@@ -89,11 +89,26 @@ let tests =
             | v -> failtestf "expected Fails, got %A" v
         }
         test "a CW scalar with charge 1 and no portal: lamPhi = 33 g^4/(8 pi^2), m^2 = 3 g^4 v^2/(8 pi^2)" {
-            let text = "model m\ngroup U1 : U(1) coupling g\nscalar phi { complex, U1: 1 }\nparam lam : real\npotential lam/24*abs(phi)^4\nvev phi -> v\ncheck cw_minimum(phi)\n"
+            let text = "model m\ngroup U1 : U(1) coupling g\nscalar phi { complex, U1: 1 }\nparam lam : real\npotential lam/24*abs(phi)^4\nvev phi -> v\ncheck cw_minimum(phi, seed000)\n"
             let d = derive (compile text) "phi"
             same (rhs d "(2.5)") (paper "33/(8*pi^2)*g^4")
             same (rhs d "(2.9)") (paper "3*g^4/(8*pi^2)*v^2")
             Expect.equal (ModelCompilation.Create(text, "cw.mdl").RunChecks().Overall) (Holds.Instance :> Verdict) "holds"
+        }
+        test "relations are labelled generically; seed 000's equation numbers only with cw_minimum(phi, seed000)" {
+            let text check = $"model m\ngroup U1 : U(1) coupling g\nscalar phi {{ complex, U1: 1 }}\nparam lam : real\npotential lam/24*abs(phi)^4\nvev phi -> v\ncheck {check}\n"
+            let generic = derive (compile (text "cw_minimum(phi)")) "phi"
+            Expect.equal (generic.Relations |> Seq.map (fun r -> r.Label) |> List.ofSeq)
+                [ "full one-loop potential"; "one-loop potential"; "minimisation condition"; "quartic coupling at the minimum"; "scalar mass"; "vector mass" ] "generic labels"
+            Expect.isTrue (generic.Relations |> Seq.forall (fun r -> isNull r.Equation && not (r.Description.Contains "(2.")))  "no equation numbers anywhere"
+            let numbered = derive (compile (text "cw_minimum(phi, seed000)")) "phi"
+            Expect.equal (numbered.Relations |> Seq.map (fun r -> r.Equation) |> List.ofSeq) [ "(2.3)+"; "(2.3)"; "(2.4)"; "(2.5)"; "(2.9)"; "(2.8)/(4.6)" ] "seed 000's numbers"
+            Expect.equal (numbered.Relations |> Seq.map (fun r -> r.Kind) |> List.ofSeq) (generic.Relations |> Seq.map (fun r -> r.Kind) |> List.ofSeq) "same kinds"
+        }
+        test "cw_minimum's second argument can only be seed000" {
+            let ids (text: string) = ModelCompilation.Create(text, "cw.mdl").Diagnostics |> Seq.map (fun d -> d.Id, d.Span.Start) |> List.ofSeq
+            let text = "model m\nscalar phi { complex }\nvev phi -> v\ncheck cw_minimum(phi, seed001)\n"
+            Expect.equal (ids text) [ "MDL0226", text.IndexOf "seed001" ] "at the argument"
         }
         test "cw_minimum needs a scalar argument" {
             let ids (text: string) = ModelCompilation.Create(text, "cw.mdl").Diagnostics |> Seq.map (fun d -> d.Id) |> List.ofSeq

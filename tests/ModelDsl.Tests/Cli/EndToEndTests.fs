@@ -225,6 +225,7 @@ let tests =
             Expect.stringContains r.Stdout "lamPhi = 12*lamP^2/lamH + 66*gBL^4/pi^2" "(2.5)"
             Expect.stringContains r.Stdout "m_U1BL = 2*gBL*vphi" "(4.6)"
             Expect.stringContains r.Stdout "  gBL_min" "Table 3 at the card"
+            Expect.stringContains r.Stdout "  quartic coupling at the minimum (2.5): " "conformal-bl declares seed 000's equation numbers"
             let l = runCli [ "derive"; "models/conformal-bl.mdl"; "--latex" ]
             Expect.equal l.ExitCode 0 l.Stderr
             Expect.stringContains l.Stdout "\\frac{66 \\mathrm{gBL}^{4}}{\\pi^{2}}" "LaTeX"

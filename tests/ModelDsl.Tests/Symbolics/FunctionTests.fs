@@ -153,6 +153,33 @@ let tests =
             Expect.isFalse (zeta.Derivative([| t :> Expr |], 0).IsDifferentiable) "the rule says so"
             Expect.equal (Differentiation.Differentiate(Expr.Apply(zeta, u), t)) Expr.Zero "constant in t: derivative 0"
         }
+        test "log10: values against mpmath (30 digits), exact at powers of ten, principal branch for complex z" {
+            let log10 = FunctionRegistry.Get "log10"
+            relClose 1e-15 (evalAt (Expr.Apply(log10, t)) 2.0) 0.30102999566398119521 "log10(2)"
+            relClose 1e-15 (evalAt (Expr.Apply(log10, t)) 0.037) -1.4317982759330050032 "log10(0.037)"
+            for n in 0 .. 22 do // 10^n is an exact double up to n = 22
+                Expect.equal (Log10Function.Value(Complex(Math.Pow(10.0, float n), 0.0))).Real (float n) $"log10(1e{n}) exactly"
+            let z = Log10Function.Value(Complex(-3.0, 4.0))
+            relClose 1e-15 z.Real 0.69897000433601880479 "re log10(-3+4i)"
+            relClose 1e-15 z.Imaginary 0.96165715756846820541 "im log10(-3+4i) = arg/ln 10"
+            Expect.equal (Expr.Apply(log10, Expr.One)) Expr.Zero "log10(1) = 0 exactly"
+        }
+        test "log10: derivative 1/(x log(10)) symbolically and against Richardson differences to 1e-9" {
+            let log10 = FunctionRegistry.Get "log10"
+            let d = Differentiation.Differentiate(Expr.Apply(log10, t * t), t)
+            Expect.equal d (Expr.Number 2 / (t * Expr.Apply(FunctionRegistry.Get "log", Expr.Number 10))) "d/dt log10(t^2) = 2/(t log 10)"
+            relClose 1e-15 (evalAt (Differentiation.Differentiate(Expr.Apply(log10, t), t)) 2.5) 0.17371779276130073106 "log10'(2.5) (mpmath)"
+            let f x = evalAt (Expr.Apply(log10, t * t)) x
+            for x in [ 0.3; 1.0; 7.5; 120.0 ] do
+                // h = 1e-3 x: the O(h^4) error is ~(h/x)^4 = 1e-12 relative
+                relClose 1e-9 (evalAt d x) (richardson f x (1e-3 * x)) $"at {x}"
+        }
+        test "log10 prints as log10(...) and \\log_{10} in LaTeX, and parses back" {
+            let e = Expr.Apply(FunctionRegistry.Get "log10", t + Expr.One)
+            Expect.equal (e.ToString()) "log10(t + 1)" "infix"
+            Expect.equal (Infix.ParseOrThrow("log10(t + 1)", Infix.Known [ t ])) e "parsed"
+            Expect.stringContains (ModelDsl.Symbolics.Printing.LatexPrinter.Print e) "\\log_{10}\\left(" "LaTeX"
+        }
         test "tabulated: a cubic is reproduced exactly by the not-a-knot spline" {
             let cubic x = 2.0 - x + 0.5 * x * x - 0.25 * x * x * x
             let xs = [| -2.0; -1.3; 0.1; 0.4; 1.7; 2.2; 3.0 |]

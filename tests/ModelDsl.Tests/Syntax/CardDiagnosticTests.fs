@@ -53,6 +53,7 @@ let tests =
         cardCase "MDL0002" "mnu = (0, 8.7, 49) meV" "mnu = (0, 8.7, ⟦49x⟧) meV"
         cardCase "MDL0002" "M = (1, 2, 3) GeV" "M = (1, 2, ⟦3x⟧) GeV"
         cardCase "MDL0305" "s = 0.5" "s = ⟦q⟧"
+        cardCase "MDL0305" "s = 0.5" "s = ⟦sqrt(0.5 != 1)⟧"
         cardCase "MDL0012" "s = 0.5\nw = 1+2i" "s = 0.5 +\n⟦w⟧ = 1+2i"
         cardCase "MDL0010" "M = (1, 2, 3) GeV" "M = (1, 2 ⟦3⟧) GeV"
         cardCase "MDL0013" "M = (1, 2, 3) GeV" "M = ⟦(⟧1, 2, 3 GeV"
