@@ -92,7 +92,7 @@ public static class ColemanWeinberg
                 .SelectMany(m => m.Coefficient.Symbols())
                 .Select(s => s.Name.Split('[')[0])
                 .Distinct()
-                .FirstOrDefault(n => spec.Parameters.Any(p => p.Name == n && p.IsMatrix));
+                .FirstOrDefault(n => term.Couplings.Any(c => c.Name == n));
             if (coupling is null) continue;
             fermionLoops.Add(-2 * Expr.Real($"tr(({coupling}'{coupling})^2)") / (64 * Expr.Pow(Pi, 2)) * Expr.Pow(r, 4)
                              * (Expr.Log(Expr.Pow(r, 2) / Expr.Pow(vev, 2)) - Expr.Fraction(25, 6)));

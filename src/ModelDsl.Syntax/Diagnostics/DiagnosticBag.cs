@@ -178,8 +178,15 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
         Error("MDL0215", text, span, $"The index '{index}' appears {count} time{(count == 1 ? "" : "s")}; a term must use each index exactly twice.");
 
     /// <summary>MDL0216</summary>
-    public void ReportIndexRange(SourceText text, TextSpan span, string index, int a, int b) =>
-        Error("MDL0216", text, span, $"The index '{index}' runs over {a} values here and over {b} values elsewhere in the term.");
+    public void ReportIndexRange(SourceText text, TextSpan span, string index, int a, int b, string? hint = null) =>
+        Error("MDL0216", text, span, $"The index '{index}' runs over {a} values here and over {b} values elsewhere in the term." + (hint is null ? "" : " " + hint));
+
+    /// <summary>
+    /// MDL0280: a term's coupling (parameter, texture or let) used with its indices the other way round: transposed from its
+    /// first use in another term, or from the order a check reads (seesaw_zero_mass: columns the Majorana fields).
+    /// </summary>
+    public void ReportCouplingOrder(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0280", text, span, detail);
 
     /// <summary>MDL0217</summary>
     public void ReportFieldIndex(SourceText text, TextSpan span, string detail) =>
