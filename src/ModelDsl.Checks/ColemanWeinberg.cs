@@ -125,7 +125,7 @@ public static class ColemanWeinberg
                 .SelectMany(m => m.Coefficient.Symbols())
                 .Select(s => s.Name.Split('[')[0])
                 .Distinct()
-                .FirstOrDefault(n => spec.Parameters.Any(p => p.Name == n && p.IsMatrix));
+                .FirstOrDefault(n => term.Couplings.Any(c => c.Name == n));
             if (coupling is null) continue;
             fermionLoops.Add(-2 * Expr.Real($"tr(({coupling}'{coupling})^2)") / (64 * Expr.Pow(Pi, 2)) * Expr.Pow(r, 4)
                              * (Expr.Log(Expr.Pow(r, 2) / Expr.Pow(vev, 2)) - Expr.Fraction(25, 6)));
@@ -182,7 +182,7 @@ public static class ColemanWeinberg
         relations.Add(new(ScalarMass, $"mass of the {scalar} scalar: d^2V/d{scalar}^2 at the minimum", Expr.Real($"m_{scalar}^2"), massSquared));
         foreach (var (group, mass) in vectors)
             relations.Add(new(VectorMass, $"mass of the {group} vector", Expr.Real($"m_{group}"), mass));
-        return new CwDerivation(scalar, vev, lambda, potential, relations);
+        return new CwDerivation(scalar, vev, lambda, potential, [.. relations]);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ namespace ModelDsl.Checks;
 /// <c>Ye[i,j]*bar(L[i])*H*eR[j]</c> then holds iff the entries the symmetry forbids vanish (HoldsIff <c>Ye[1,2] = 0</c>, ...),
 /// and a Z(N) matrix G requires the term to equal its image (every F_k -> sum_l G[k,l] F_l), i.e. for a Yukawa coupling
 /// Y between conj(A) and B: G_A^dagger Y G_B = Y entry by entry.
+/// A term's coupling is read as <see cref="TermSpec.Couplings"/> says: a texture with its exact entries, a parameter as
+/// independent symbols, and a let (Casas-Ibarra Yukawas, a fitted matrix: numbers per parameter point, no exact form) as a
+/// general matrix of unknown symbols; when the verdict depends on a let's entries the item says so ("let Y: entries unknown").
 /// </summary>
 public static class InvarianceCheck
 {
@@ -66,7 +69,7 @@ public static class InvarianceCheck
             }
         }
         Verdict result = conditions.Count == 0 ? Holds.Instance : new HoldsIff(conditions.Distinct().ToList());
-        return new CheckOutcome(Name, item, result, "0", term.Span);
+        return new CheckOutcome(Name, item + LetNote(term, conditions), result, "0", term.Span);
     }
 
     /// <summary>
@@ -113,6 +116,17 @@ public static class InvarianceCheck
             else if (coefficient is Fails) return (new Fails(broken), broken[(broken.LastIndexOf(" = ", StringComparison.Ordinal) + 3)..]);
         }
         return (null, "0");
+    }
+
+    /// <summary>
+    /// A note for a verdict that depends on a let coupling's entries (unknown symbols to an exact check): " [let Y: entries unknown]"
+    /// when a condition names them. (A failure never does: it needs a non-zero number.)
+    /// </summary>
+    private static string LetNote(TermSpec term, List<Expr> conditions)
+    {
+        var lets = term.Couplings.Where(c => c.Kind == CouplingKind.Let).Select(c => c.Name).ToList();
+        var named = lets.Where(n => conditions.Any(x => x.Symbols().Any(s => s.Name.StartsWith(n + "[", StringComparison.Ordinal)))).ToList();
+        return named.Count == 0 ? "" : $" [let {string.Join(", ", named)}: entries unknown]";
     }
 
     private static int ZCharge(Expr q) => q is NumberExpr { Value.IsInteger: true } n ? (int)n.Value.AsRational.Numerator : 0;

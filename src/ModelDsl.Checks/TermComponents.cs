@@ -30,9 +30,22 @@ internal static class TermComponents
         public string Fields => string.Join("*", Parts);
     }
 
-    /// <summary>The term's components, equal field products collected (coefficients expanded), in first-seen order.</summary>
+    /// <summary>
+    /// The term's components, equal field products collected (coefficients expanded), in first-seen order. A texture coupling's
+    /// entries are its exact expressions (<c>h0[1,2]</c> becomes <c>a*omega</c>); a parameter's and a let's stay symbols, so a
+    /// let (numbers per point only) is a general matrix here.
+    /// </summary>
     public static IReadOnlyList<Component> Expand(ModelSpec spec, TermSpec term)
     {
+        Expr Entry(SymbolExpr s)
+        {
+            var coupling = term.Couplings.FirstOrDefault(c => c.Kind == CouplingKind.Texture && c.Name == s.Name[..s.Name.IndexOf('[')]);
+            var parts = Indices(s.Name);
+            if (coupling is null || !parts.All(IsNumber)) return s;
+            var matrix = spec.Textures.First(t => t.Name == coupling.Name).Matrix;
+            var at = parts.Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture) - 1).ToArray();
+            return matrix[at[0], at.Length > 1 ? at[1] : 0];
+        }
         var collected = new Dictionary<string, Component>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var m in term.Monomials)
@@ -41,14 +54,15 @@ internal static class TermComponents
             foreach (var o in m.Fields.Where(o => o.Index is { } i && !IsNumber(i))) ranges[o.Index!] = o.Field.Generations;
             foreach (var s in m.Coefficient.Symbols().Where(s => s.Name.Contains('[')))
             {
-                var p = spec.Parameters.FirstOrDefault(p => p.Name == s.Name[..s.Name.IndexOf('[')]);
+                var c = term.Couplings.FirstOrDefault(c => c.Name == s.Name[..s.Name.IndexOf('[')]);
+                int[] dimensions = c is null ? [] : c.Columns == 0 ? [c.Rows] : [c.Rows, c.Columns];
                 var parts = Indices(s.Name);
                 for (var k = 0; k < parts.Length; k++)
-                    if (!IsNumber(parts[k]) && p is not null && k < p.Dimensions.Length) ranges.TryAdd(parts[k], p.Dimensions[k]);
+                    if (!IsNumber(parts[k]) && k < dimensions.Length) ranges.TryAdd(parts[k], dimensions[k]);
             }
             foreach (var values in Assignments([.. ranges]))
             {
-                var coefficient = Rewriting.MapBottomUp(m.Coefficient, e => e is SymbolExpr s && s.Name.Contains('[') ? Renamed(s, values) : e);
+                var coefficient = Rewriting.MapBottomUp(m.Coefficient, e => e is SymbolExpr s && s.Name.Contains('[') ? Entry(Renamed(s, values)) : e);
                 var parts = m.Fields.Select(o => new Part(o.Field, o.Index is null ? 1 : IsNumber(o.Index) ? int.Parse(o.Index, System.Globalization.CultureInfo.InvariantCulture) : values[o.Index], o.Conjugated))
                     .OrderBy(p => p.Field.Name, StringComparer.Ordinal).ThenBy(p => p.Generation).ThenBy(p => p.Conjugated).ToList();
                 var c = new Component(coefficient, parts);
@@ -93,7 +107,7 @@ internal static class TermComponents
 
     private static string[] Indices(string name) => name[(name.IndexOf('[') + 1)..^1].Split(',');
 
-    private static Expr Renamed(SymbolExpr s, IReadOnlyDictionary<string, int> values)
+    private static SymbolExpr Renamed(SymbolExpr s, IReadOnlyDictionary<string, int> values)
     {
         var parts = Indices(s.Name).Select(i => values.TryGetValue(i, out var v) ? v.ToString(System.Globalization.CultureInfo.InvariantCulture) : i);
         var name = $"{s.Name[..s.Name.IndexOf('[')]}[{string.Join(",", parts)}]";

@@ -9,8 +9,9 @@ namespace ModelDsl.Checks;
 
 /// <summary>
 /// <c>check texture_allowed(T, A, B)</c>: derives exactly the most general coupling matrix Y (rows: the generations of
-/// field A, columns: those of B) that the model's symmetries allow in the first term that couples A and B, and holds
-/// when the texture T lies in that space. The term is read as sum_ij Y[i,j] A_i B_j times its other fields (one
+/// field A, columns: those of B) that the model's symmetries allow in the term whose coupling is T (else the first term that
+/// couples A and B), and holds when the texture T lies in that space. <c>texture_allowed(T)</c> is bound to this form with
+/// A and B the fields of T's first and second index in its term. The term is read as sum_ij Y[i,j] A_i B_j times its other fields (one
 /// generation each, or a fixed index), each field plain or conjugated as written. Equations, one set per group:
 /// <list type="bullet">
 /// <item>SU(N): the N-alities of the fields sum to 0 mod N, else Y = 0.</item>
@@ -40,7 +41,9 @@ public static class TextureAllowed
         var (texture, a, b) = (request.Arguments[0], request.Arguments[1], request.Arguments[2]);
         var fa = spec.Fields.First(f => f.Name == a);
         var fb = spec.Fields.First(f => f.Name == b);
-        var found = spec.Terms.SelectMany(t => t.Monomials).Select(m => Split(m, a, b)).FirstOrDefault(x => x is not null);
+        // the term whose coupling is the texture, else the first term that couples A and B
+        var terms = spec.Terms.Where(t => t.Couplings.Any(c => c.Name == texture)).Concat(spec.Terms).ToList();
+        var found = terms.SelectMany(t => t.Monomials).Select(m => Split(m, a, b)).FirstOrDefault(x => x is not null);
         if (found is not { } parts) return null;
         var (oa, ob, others) = parts;
         var (rows, columns) = (fa.Generations, fb.Generations);
@@ -75,9 +78,9 @@ public static class TextureAllowed
             var v = i * columns + j;
             return pivots.TryGetValue(v, out var r) ? Combination(reduced[r], v, Free) : Free(v);
         });
-        var op = string.Join("*", spec.Terms.SelectMany(t => t.Monomials).First(m => Split(m, a, b) is not null).Fields
+        var op = string.Join("*", terms.SelectMany(t => t.Monomials).First(m => Split(m, a, b) is not null).Fields
             .Select(o => o.Conjugated ? $"conj({o.Field.Name})" : o.Field.Name));
-        return new AllowedCoupling(general, n - pivots.Count, groups, op);
+        return new AllowedCoupling(general, n - pivots.Count, [.. groups], op);
     }
 
     /// <summary>Runs the check.</summary>

@@ -31,6 +31,9 @@ internal sealed class IntegralTable
     /// <summary>Largest difference between the panels and the global interpolant they replace (in ln|I|, or relative to |I|).</summary>
     private const double PanelTolerance = 1e-12;
 
+    /// <summary>Largest difference between the panels' derivative and the global one, relative to its size on the panel (the slope enters only df/dz).</summary>
+    private const double PanelSlopeTolerance = 1e-9;
+
     private readonly double[] _a, _b; // per panel: coefficients of the tabulated function and of its derivative in u, panel k at [k m, (k + 1) m)
     private readonly int _panels, _terms;
     private readonly double _u0, _u1;
@@ -43,7 +46,7 @@ internal sealed class IntegralTable
         var (a, b) = Coefficients(values, u1 - u0);
         (_a, _b, _panels, _terms) = (a, b, 1, a.Length);
         var deviation = 0.0;
-        if (panels && a.Length > PanelTerms && Panels(a, u1 - u0, ofLog) is { } p)
+        if (panels && a.Length > PanelTerms && Panels(a, b, u1 - u0, ofLog) is { } p)
             (_a, _b, _panels, _terms, deviation) = (p.A, p.B, p.Panels, PanelTerms, p.Deviation);
         MeasuredError = error + deviation;
         Nodes = values.Length;
@@ -100,18 +103,18 @@ internal sealed class IntegralTable
     /// The global interpolant (coefficients <paramref name="a"/>, of any degree) re-expanded on 2, 4, 8, ... equal panels of
     /// degree 7 each, interpolating it at each panel's Chebyshev-Lobatto points, until every panel agrees with it to
     /// <see cref="PanelTolerance"/> at the points halfway between (absolute in ln|I|, otherwise relative to the panel's
-    /// largest value). Evaluation then costs 8 Clenshaw steps instead of one per global node; null when 1024 panels do not do.
+    /// largest value), and its derivative with the global derivative to <see cref="PanelSlopeTolerance"/>. Evaluation then costs 8 Clenshaw steps instead of one per global node; null when 1024 panels do not do.
     /// </summary>
-    private static (double[] A, double[] B, int Panels, double Deviation)? Panels(double[] a, double width, bool ofLog)
+    private static (double[] A, double[] B, int Panels, double Deviation)? Panels(double[] a, double[] b, double width, bool ofLog)
     {
-        var zero = new double[a.Length];
-        double Global(double x) => Chebyshev.Sum2(a, zero, 0, a.Length, x).A;
+        double Global(double x) => Chebyshev.Sum2(a, b, 0, a.Length, x).A;
+        double GlobalSlope(double x) => Chebyshev.Sum2(a, b, 0, a.Length, x).B;
         const int m = PanelTerms - 1;
         for (var panels = 2; panels <= 1024; panels *= 2)
         {
             var pa = new double[panels * PanelTerms];
             var pb = new double[panels * PanelTerms];
-            var deviation = 0.0;
+            double deviation = 0, slopeDeviation = 0;
             for (var k = 0; k < panels; k++)
             {
                 var (lo, hi) = (-1 + 2.0 * k / panels, -1 + 2.0 * (k + 1) / panels);
@@ -121,14 +124,16 @@ internal sealed class IntegralTable
                 ca.CopyTo(pa, k * PanelTerms);
                 cb.CopyTo(pb, k * PanelTerms);
                 var scale = ofLog ? 1 : values.Max(Math.Abs);
-                for (var j = 0; j < m; j++)
+                var checks = Enumerable.Range(0, m).Select(j => Math.Cos(Math.PI * (j + 0.5) / m)).ToArray();
+                var slopeScale = Math.Max(checks.Max(xl => Math.Abs(GlobalSlope(At(xl)))), ofLog ? 1 : scale);
+                foreach (var xl in checks)
                 {
-                    var xl = Math.Cos(Math.PI * (j + 0.5) / m);
-                    var d = Math.Abs(Chebyshev.Sum2(ca, cb, 0, PanelTerms, xl).A - Global(At(xl)));
-                    deviation = Math.Max(deviation, d / Math.Max(scale, 1e-300));
+                    var (value, slope) = Chebyshev.Sum2(ca, cb, 0, PanelTerms, xl);
+                    deviation = Math.Max(deviation, Math.Abs(value - Global(At(xl))) / Math.Max(scale, 1e-300));
+                    slopeDeviation = Math.Max(slopeDeviation, Math.Abs(slope - GlobalSlope(At(xl))) / Math.Max(slopeScale, 1e-300));
                 }
             }
-            if (deviation <= PanelTolerance) return (pa, pb, panels, deviation);
+            if (deviation <= PanelTolerance && slopeDeviation <= PanelSlopeTolerance) return (pa, pb, panels, deviation);
         }
         return null;
     }

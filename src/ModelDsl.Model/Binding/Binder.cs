@@ -107,18 +107,23 @@ public sealed class Binder
             else BrokenDefinitions.Add(f.Name.Text);
         // A declaration with a syntax error is not bound further: one typo, one message.
         var vevs = decls.OfType<VevDeclarationSyntax>().Where(Clean).Select(BindVev).OfType<VevSpec>().ToList();
-        var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
         var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
-        foreach (var c in checks.Where(c => c.Name == "cw_minimum")) RequireScaleInvariance(c, terms);
 
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
         var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
         var (consts, lets, kernels, textures) = kernelStage.Bind();
+        // terms after textures and lets: a term's coupling may name either (its shape is then known)
+        foreach (var t in textures) _textureShapes[t.Name] = [t.Matrix.Rows, t.Matrix.Columns];
+        foreach (var l in lets) _lets[l.Name] = l;
+        var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
+        CheckCouplingOrderForSeesaw(checks, terms);
+        foreach (var c in checks.Where(c => c.Name == "cw_minimum")) RequireScaleInvariance(c, terms);
+        checks = checks.Select(c => c.Name == "texture_allowed" && c.Arguments.Count == 1 ? WithCouplingFields(c, textures, terms) : c).OfType<CheckRequest>().ToList();
         var systems = kernelStage.BindSystems(systemBlocks.Where(Clean).ToList());
         RecordTableColumns(kernelStage.TableColumnsUsed);
         foreach (var c in checks.Where(c => c.Name is "seesaw_zero_mass" or "texture_allowed" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
             _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
-        foreach (var c in checks.Where(c => c.Name == "texture_allowed"))
+        foreach (var c in checks.Where(c => c.Name == "texture_allowed" && c.Arguments.Count == 3))
             CheckTextureShape(c, textures, terms);
 
         var diagnostics = _diagnostics.ToArray();
@@ -447,7 +452,7 @@ public sealed class Binder
             var p = call.Arguments.Select(a => a is LiteralExpressionSyntax { Token: { Value: { IsInteger: true } v, IsImaginary: false, IsBar: false } } && v.Sign > 0 && v.Numerator <= n ? (int)v.Numerator : -1).ToList();
             if (n == 0 || p.Contains(-1) || p.Distinct().Count() != n)
             {
-                _diagnostics.ReportNotARepresentation(_text, call.Span, where, $"perm(...) takes a permutation of 1..{Math.Max(n, 1)}, e.g. perm(2, 3, 1) for F_1 -> F_2 -> F_3 -> F_1");
+                _diagnostics.ReportNotARepresentation(_text, call.Span, where, (n == 0 ? "perm(...) takes one number per generation, a permutation of 1..n" : $"perm(...) takes a permutation of 1..{n}") + ", e.g. perm(2, 3, 1) for F_1 -> F_2 -> F_3 -> F_1");
                 return null;
             }
             g = ExprMatrix.Create(n, n, (k, l) => p[k] == l + 1 ? Expr.One : Expr.Zero);
@@ -616,10 +621,10 @@ public sealed class Binder
         }
         if (c.Name.Text == "texture_allowed")
         {
-            // (texture, row field, column field): the texture and the term are checked when the textures are bound
-            if (c.Arguments.Count != 3)
+            // (texture) or (texture, row field, column field): the texture and the term are checked when the textures are bound
+            if (c.Arguments.Count is not (1 or 3))
             {
-                _diagnostics.ReportCheckArgument(_text, c.Name.Span, "texture_allowed takes a texture and the two fields its rows and columns couple, e.g. texture_allowed(h0, L, N) for the Yukawa h0[l,al]*bar(L[l])*conj(H)*N[al].");
+                _diagnostics.ReportCheckArgument(_text, c.Name.Span, "texture_allowed takes the texture a term uses as its coupling, e.g. texture_allowed(h0) for the Yukawa -h0[l,al]*bar(L[l])*conj(H)*N[al], or a texture and the two fields its rows and columns couple, texture_allowed(h0, L, N).");
                 return null;
             }
             foreach (var a in c.Arguments.Skip(1))
@@ -641,12 +646,48 @@ public sealed class Binder
         return new CheckRequest(c.Name.Text, [], c.Span);
     }
 
+    /// <summary>
+    /// seesaw_zero_mass(h, M) reads h M^-1 h^T: the columns of h are the Majorana fields. A term that uses h with a Majorana field
+    /// on its rows and another field on its columns has the index order the other way round (MDL0280 at that use).
+    /// </summary>
+    private void CheckCouplingOrderForSeesaw(IReadOnlyList<CheckRequest> checks, IReadOnlyList<TermSpec> terms)
+    {
+        var majorana = terms.Where(t => t.Kind == TermKind.Majorana).SelectMany(t => t.Monomials).SelectMany(m => m.Fields)
+            .Where(o => o.Field.Kind == FieldKind.Fermion).Select(o => o.Field).ToHashSet();
+        foreach (var c in checks.Where(c => c.Name == "seesaw_zero_mass"))
+            foreach (var use in terms.SelectMany(t => t.Couplings).Where(x => x.Name == c.Argument && x.Columns > 0))
+                if (use is { RowField: { } row, ColumnField: { } column } && majorana.Contains(row) && !majorana.Contains(column))
+                    _diagnostics.ReportCouplingOrder(_text, use.Span,
+                        $"seesaw_zero_mass({c.Argument}, {c.Arguments[1]}) reads {c.Argument} M^-1 {c.Argument}^T, the columns of {c.Argument} the Majorana fields; "
+                        + $"here its rows are {row.Name} and its columns {column.Name}: put the index of {column.Name} first.");
+    }
+
+    /// <summary>
+    /// texture_allowed(T): the fields are those of the term whose coupling is T (rows: the field of its first index, columns: the
+    /// second), as if written texture_allowed(T, rows, columns). Null after a diagnostic.
+    /// </summary>
+    private CheckRequest? WithCouplingFields(CheckRequest c, IReadOnlyList<TextureSpec> textures, IReadOnlyList<TermSpec> terms)
+    {
+        if (!textures.Any(t => t.Name == c.Argument)) return c; // not a texture: reported with the others
+        var use = terms.SelectMany(t => t.Couplings).FirstOrDefault(x => x.Name == c.Argument && x.Columns > 0);
+        if (use is { RowField: { } row, ColumnField: { } column }) return c with { Arguments = [c.Argument!, row.Name, column.Name] };
+        _diagnostics.ReportCheckArgument(_text, c.Span, use is null
+            ? $"No Lagrangian term has '{c.Argument}' as its coupling: write it in a term, e.g. -{c.Argument}[l,al]*bar(L[l])*conj(H)*N[al], or name the fields, texture_allowed({c.Argument}, L, N)."
+            : $"In its term '{c.Argument}' has an index that is fixed or runs over no field's generations: name the fields, texture_allowed({c.Argument}, A, B).");
+        return null;
+    }
+
     /// <summary>texture_allowed(T, A, B): T is gen(A) x gen(B) (rows A, columns B), and some term couples A and B.</summary>
     private void CheckTextureShape(CheckRequest c, IReadOnlyList<TextureSpec> textures, IReadOnlyList<TermSpec> terms)
     {
         var t = textures.FirstOrDefault(x => x.Name == c.Argument);
         if (t is null) return; // reported above
         var (a, b) = (_fields[c.Arguments[1]], _fields[c.Arguments[2]]);
+        if (a != b && terms.SelectMany(x => x.Couplings).FirstOrDefault(x => x.Name == t.Name && x.RowField == b && x.ColumnField == a) is { } used)
+        {
+            _diagnostics.ReportCouplingOrder(_text, c.Span, $"'{t.Name}' is a term's coupling with {used.OrderText}: write texture_allowed({t.Name}) or texture_allowed({t.Name}, {b.Name}, {a.Name}).");
+            return;
+        }
         if (t.Matrix.Rows != a.Generations || t.Matrix.Columns != b.Generations)
         {
             var transposed = t.Matrix.Rows == b.Generations && t.Matrix.Columns == a.Generations;
@@ -692,8 +733,12 @@ public sealed class Binder
     private sealed class TermScope(bool isCharge)
     {
         public bool IsCharge { get; } = isCharge;
-        /// <summary>Each use of an index name: on a vector parameter (M[i]), on a fermion field, or elsewhere.</summary>
-        public List<(string Index, int Range, TextSpan Span, IndexUse On)> Indices { get; } = [];
+
+        /// <summary>Each use of a free index: its range, where, on what (a vector parameter, a fermion), and the field it indexes (null: a coupling's index).</summary>
+        public List<(string Index, int Range, TextSpan Span, IndexUse On, FieldSpec? Field)> Indices { get; } = [];
+
+        /// <summary>The vector and matrix couplings used, in order.</summary>
+        public List<CouplingUse> Couplings { get; } = [];
     }
 
     private enum IndexUse { Vector, Fermion, Other }
@@ -702,9 +747,19 @@ public sealed class Binder
     /// A diagonal term: an index used three times, once on a vector parameter and on the two fermions of a yukawa or
     /// majorana bilinear (<c>-1/2*M[i]*N[i]*N[i]</c> = -1/2 sum_i M_i N_i N_i).
     /// </summary>
-    private static bool IsDiagonalUse(IReadOnlyList<(string Index, int Range, TextSpan Span, IndexUse On)> uses, SyntaxKind keyword) =>
+    private static bool IsDiagonalUse(IReadOnlyList<(string Index, int Range, TextSpan Span, IndexUse On, FieldSpec? Field)> uses, SyntaxKind keyword) =>
         keyword is SyntaxKind.YukawaKeyword or SyntaxKind.MajoranaKeyword && uses.Count == 3
         && uses.Count(u => u.On == IndexUse.Vector) == 1 && uses.Count(u => u.On == IndexUse.Fermion) == 2;
+
+    /// <summary>A coupling as used in a term: its name as the symbols spell it, what it is, its shape and its indices as written.</summary>
+    private sealed record CouplingUse(string Name, CouplingKind Kind, int[] Dimensions, string[] Indices, TextSpan Span);
+
+    /// <summary>Shapes of the bound textures, and the bound lets: a term's coupling may name them.</summary>
+    private readonly Dictionary<string, int[]> _textureShapes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LetSpec> _lets = new(StringComparer.Ordinal);
+
+    /// <summary>Each coupling's index order at its first use in a term (rows, columns, the use), for the order rule (MDL0280).</summary>
+    private readonly Dictionary<string, (TermCoupling Coupling, string Text)> _firstUse = new(StringComparer.Ordinal);
 
     private TermSpec? BindTerm(TermDeclarationSyntax t)
     {
@@ -713,13 +768,18 @@ public sealed class Binder
         var expr = BindExpression(t.Expression, scope);
         // an index is not counted where binding failed: no index message follows another message
         if (_diagnostics.Count > errors || ExpressionRules.IsError(expr)) return null;
+        var misfits = new HashSet<string>(StringComparer.Ordinal); // a coupling that does not fit its fields is reported once
         foreach (var group in scope.Indices.GroupBy(u => u.Index))
         {
             var uses = group.ToList();
             if (uses.Count != 2 && !IsDiagonalUse(uses, t.Keyword.Kind)) _diagnostics.ReportIndexNotContracted(_text, uses[0].Span, group.Key, uses.Count);
-            else if (uses.Skip(1).Where(u => u.Range != uses[0].Range).Take(1).ToList() is [var other])
-                _diagnostics.ReportIndexRange(_text, other.Span, group.Key, other.Range, uses[0].Range);
+            else if (uses.Skip(1).FirstOrDefault(u => u.Range != uses[0].Range) is { Index: not null } other
+                     && scope.Couplings.FirstOrDefault(c => c.Indices.Contains(group.Key)) is var misfit
+                     && (misfit is null || misfits.Add(misfit.Name)))
+                _diagnostics.ReportIndexRange(_text, other.Span, group.Key, other.Range, uses[0].Range, ShapeHint(scope, misfit));
         }
+        if (_diagnostics.Count > errors) return null;
+        var couplings = Couplings(scope);
         if (_diagnostics.Count > errors) return null;
 
         var kind = t.Keyword.Kind switch
@@ -760,7 +820,46 @@ public sealed class Binder
             _diagnostics.ReportNotHermitian(_text, t.Expression.Span, kind == TermKind.Potential
                 ? "This potential is not equal to its complex conjugate and has no '+ h.c.': the Lagrangian must be Hermitian (add '+ h.c.', or make the coefficients real)."
                 : $"A {(kind == TermKind.Yukawa ? "Yukawa" : "Majorana")} term is never Hermitian by itself and this one has no '+ h.c.': the Lagrangian needs its conjugate too (add '+ h.c.').");
-        return new TermSpec(kind, expr, t.PlusHermitianConjugate, monomials, _text.ToString(t.Expression.Span), t.Span);
+        return new TermSpec(kind, expr, t.PlusHermitianConjugate, monomials, _text.ToString(t.Expression.Span), t.Span) { Couplings = couplings };
+    }
+
+    /// <summary>
+    /// The term's couplings with the fields their indices run over (rows: the field carrying the first index as written). A
+    /// coupling used earlier with the same two fields the other way round is an error (MDL0280): for a square matrix the shape
+    /// cannot tell the order, so a coupling's first use fixes it.
+    /// </summary>
+    private List<TermCoupling> Couplings(TermScope scope)
+    {
+        var result = new List<TermCoupling>();
+        FieldSpec? FieldOf(string index) => scope.Indices.FirstOrDefault(u => u.Index == index && u.Field is not null).Field;
+        foreach (var use in scope.Couplings)
+        {
+            if (result.Any(c => c.Name == use.Name)) continue;
+            var coupling = new TermCoupling(use.Name, use.Kind, use.Dimensions[0], use.Dimensions.Length > 1 ? use.Dimensions[1] : 0,
+                FieldOf(use.Indices[0]), use.Indices.Length > 1 ? FieldOf(use.Indices[1]) : null, use.Span);
+            result.Add(coupling);
+            if (coupling is not { Columns: > 0, RowField: { } row, ColumnField: { } column }) continue;
+            if (!_firstUse.TryGetValue(use.Name, out var first)) { _firstUse[use.Name] = (coupling, _text.ToString(use.Span)); continue; }
+            if (row != column && first.Coupling.RowField == column && first.Coupling.ColumnField == row)
+            {
+                var (line, _) = _text.GetLineColumn(first.Coupling.Span.Start);
+                _diagnostics.ReportCouplingOrder(_text, use.Span,
+                    $"'{use.Name}' is used with {first.Coupling.OrderText} on line {line} ({first.Text}); here its rows are {row.Name}: "
+                    + $"a coupling keeps one index order, write {use.Name}[{use.Indices[1]},{use.Indices[0]}].");
+            }
+        }
+        return result;
+    }
+
+    /// <summary>For an index whose ranges differ between a coupling and a field: the coupling's shape and, when the transpose fits, the fix.</summary>
+    private static string? ShapeHint(TermScope scope, CouplingUse? use)
+    {
+        if (use is not { Dimensions.Length: 2 }) return null;
+        var ranges = use.Indices.Select(i => scope.Indices.FirstOrDefault(u => u.Index == i && u.Field is not null).Field?.Generations ?? 0).ToArray();
+        var shape = $"'{use.Name}' is {use.Dimensions[0]}x{use.Dimensions[1]}";
+        return ranges[0] == use.Dimensions[1] && ranges[1] == use.Dimensions[0]
+            ? $"{shape}, the transpose of the fields' {ranges[0]}x{ranges[1]}: write {use.Name}[{use.Indices[1]},{use.Indices[0]}] (rows first)."
+            : $"{shape}: it does not fit the fields it couples.";
     }
 
     private List<TermMonomial>? Monomials(Expr expr, TextSpan span)
@@ -822,8 +921,16 @@ public sealed class Binder
 
     private Expr BindMember(MemberAccessExpressionSyntax m, TermScope scope)
     {
-        _diagnostics.ReportBadMember(_text, m.Span, "A record field (R.field) is a kernel value; a Lagrangian term cannot use it.");
-        return Expr.Zero;
+        if (BrokenDefinitions.Contains(m.Record.Text)) return ExpressionRules.Error; // reported already
+        // a record let's vector or matrix field, indexed, is a coupling (F.h[l,al]); its other fields are kernel values
+        if (!scope.IsCharge && _lets.TryGetValue(m.Record.Text, out var let) && let.Field(m.Member.Text) is { Rank: > 0 } field && m.Indices.Count > 0)
+        {
+            var name = $"{m.Record.Text}.{m.Member.Text}";
+            if (m.Indices.Count != field.Rank) { _diagnostics.ReportIndexCount(_text, m.Span, name, field.Rank, m.Indices.Count); return ExpressionRules.Error; }
+            return BindIndices(name, m.Span, m.Indices, field.Dimensions, text => field.IsComplex ? Expr.Complex(text) : Expr.Real(text), scope, null, CouplingKind.Let);
+        }
+        _diagnostics.ReportBadMember(_text, m.Span, "A record's scalar field (R.field) is a kernel value; a Lagrangian term can use a record's vector or matrix field as its coupling, e.g. F.h[l,al].");
+        return ExpressionRules.Error;
     }
 
     private Expr BindName(SyntaxToken name, TermScope scope)
@@ -879,11 +986,28 @@ public sealed class Binder
         int[] ranges;
         Func<string, Expr> make;
         var on = IndexUse.Other;
+        FieldSpec? indexed = null;
+        CouplingKind? coupling = null;
+        if (!scope.IsCharge && BrokenDefinitions.Contains(name)) return ExpressionRules.Error; // reported already
         if (!scope.IsCharge && _parameters.TryGetValue(name, out var p) && p.IsMatrix)
         {
             ranges = p.Dimensions;
             if (p.Rank == 1) on = IndexUse.Vector;
             make = text => p.IsComplex ? Expr.Complex(text) : Expr.Real(text);
+            coupling = CouplingKind.Parameter;
+        }
+        else if (!scope.IsCharge && _textureShapes.TryGetValue(name, out var shape))
+        {
+            // the texture's entries as symbols h0[i,j]; the checks substitute its exact entries, kernels read the same names
+            ranges = shape;
+            make = Expr.Complex;
+            coupling = CouplingKind.Texture;
+        }
+        else if (!scope.IsCharge && _lets.TryGetValue(name, out var let) && let.Field("") is { Rank: > 0 } plain)
+        {
+            ranges = plain.Dimensions;
+            make = text => plain.IsComplex ? Expr.Complex(text) : Expr.Real(text);
+            coupling = CouplingKind.Let;
         }
         else if (!scope.IsCharge && _fields.TryGetValue(name, out var field))
         {
@@ -895,6 +1019,7 @@ public sealed class Binder
             ranges = [field.Generations];
             if (field.Kind == FieldKind.Fermion) on = IndexUse.Fermion;
             make = text => FieldSymbol(field, text);
+            indexed = field;
         }
         else if (_parameters.TryGetValue(name, out var scalar))
         {
@@ -910,13 +1035,23 @@ public sealed class Binder
             return ExpressionRules.Error;
         }
         if (!ExpressionRules.IndexCountMatches(i, ranges.Length, _text, _diagnostics)) return ExpressionRules.Error;
+        return BindIndices(name, i.Span, i.Indices, ranges, make, scope, indexed, coupling, on);
+    }
+
+    /// <summary>
+    /// The indices of a field or coupling (a free name, recorded for the contraction check, or a number in range) and the symbol
+    /// <c>NAME[i,j]</c>; a coupling's use is recorded with its shape for the term's <see cref="TermSpec.Couplings"/>.
+    /// </summary>
+    private Expr BindIndices(string name, TextSpan span, IReadOnlyList<ExpressionSyntax> indices, int[] ranges, Func<string, Expr> make,
+        TermScope scope, FieldSpec? field, CouplingKind? coupling, IndexUse on = IndexUse.Other)
+    {
         var parts = new List<string>();
         for (var k = 0; k < ranges.Length; k++)
         {
-            switch (i.Indices[k])
+            switch (indices[k])
             {
                 case NameExpressionSyntax { Name: var index } when !_declaredAs.ContainsKey(index.Text) && !_reserved.Contains(index.Text):
-                    scope.Indices.Add((index.Text, ranges[k], index.Span, on));
+                    scope.Indices.Add((index.Text, ranges[k], index.Span, on, field));
                     parts.Add(index.Text);
                     break;
                 case LiteralExpressionSyntax { Token: { Value: { IsInteger: true } v, IsImaginary: false, IsBar: false } } lit
@@ -929,6 +1064,7 @@ public sealed class Binder
                     return ExpressionRules.Error;
             }
         }
+        if (coupling is { } kind && !scope.IsCharge) scope.Couplings.Add(new CouplingUse(name, kind, ranges, [.. parts], span));
         return make($"{name}[{string.Join(",", parts)}]");
     }
 

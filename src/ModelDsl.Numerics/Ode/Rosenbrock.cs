@@ -53,6 +53,7 @@ public static class Rosenbrock
         var reject = false;
         var lastNonFinite = false;
         var jacobianValid = false;
+        var haveF = true; // F0 holds f at (t, y): evaluated above, then with each Jacobian or, for Hermite output, at a step's end
         var hAccepted = 0.0;
         var errAccepted = 0.0;
         var exponent = 1.0 / (tab.EmbeddedOrder + 1);
@@ -70,7 +71,7 @@ public static class Rosenbrock
             if (!jacobianValid)
             {
                 // f at the step's start comes with the Jacobian (one pass for a system that computes them together)
-                if (!stepper.EvaluateJacobian(t, y))
+                if (!stepper.EvaluateJacobian(t, y, haveF))
                     return Fail(OdeStatus.NonFinite, RosenbrockStepper.AllFinite(stepper.F0)
                         ? $"the Jacobian is not finite at t = {t}" : $"f is not finite at t = {t}");
                 jacobianValid = true;
@@ -121,11 +122,12 @@ public static class Rosenbrock
             if (hermite)
             {
                 // the cubic Hermite output needs f at the step's end now (a method with its own dense output does not:
-                // the next step's start evaluates f with the Jacobian)
+                // the next step's start evaluates f with the Jacobian); it is the next step's F0
                 stepper.Evaluations++;
                 system.Evaluate(tNew, stepper.YNew, f1);
                 f1Finite = RosenbrockStepper.AllFinite(f1);
             }
+            haveF = hermite;
             stepper.DenseOutput(y, tNew - t, f1, denseWork);
             stepper.YNew.CopyTo(y, 0);
             t = tNew;
@@ -133,6 +135,7 @@ public static class Rosenbrock
             if (!f1Finite && !finished)
                 return Fail(OdeStatus.NonFinite, $"f is not finite at t = {t}");
             if (finished) break;
+            if (hermite) f1.CopyTo(stepper.F0, 0);
             jacobianValid = false;
             if (reject) hNew = Math.Min(hNew, h);
             reject = false;
@@ -143,8 +146,9 @@ public static class Rosenbrock
                 target = breakpoints[++nextBreak];
                 first = true;
                 hAccepted = 0;
-                if (options.InitialStep <= 0 && !stepper.EvaluateF0(t, y))
+                if (!haveF && !stepper.EvaluateF0(t, y))
                     return Fail(OdeStatus.NonFinite, $"f is not finite at t = {t}");
+                haveF = true;
                 h = options.InitialStep > 0 ? options.InitialStep
                     : StartingStep(stepper, system, t, y, target, atol, rtol, tab, options.MaxStep);
             }
@@ -175,7 +179,7 @@ public static class Rosenbrock
         for (var i = 0; i < stepCount; i++)
         {
             var t = t0 + i * h;
-            if (!stepper.EvaluateF0(t, y) || !stepper.EvaluateJacobian(t, y) || stepper.Step(t, y, h) != StepOutcome.Done) return null;
+            if (!stepper.EvaluateJacobian(t, y, haveF: false) || stepper.Step(t, y, h) != StepOutcome.Done) return null;
             for (var q = 0; q < y.Length; q++) y[q] = stepper.YNew[q] - (embedded ? stepper.Error[q] : 0);
         }
         return y;

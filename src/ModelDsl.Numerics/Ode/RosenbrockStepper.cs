@@ -71,12 +71,19 @@ internal sealed class RosenbrockStepper
         return AllFinite(F0);
     }
 
-    /// <summary>Evaluates f into <see cref="F0"/>, the Jacobian and df/dt at the step's start; false when not finite.</summary>
-    public bool EvaluateJacobian(double t, ReadOnlySpan<double> y)
+    /// <summary>
+    /// Evaluates the Jacobian and df/dt at the step's start, and f into <see cref="F0"/> unless <paramref name="haveF"/> (f
+    /// there is known already); false when not finite.
+    /// </summary>
+    public bool EvaluateJacobian(double t, ReadOnlySpan<double> y, bool haveF)
     {
-        Evaluations++;
         JacobianEvaluations++;
-        system.EvaluateWithJacobian(t, y, F0, Jacobian, Dfdt);
+        if (haveF) system.Jacobian(t, y, Jacobian, Dfdt);
+        else
+        {
+            Evaluations++;
+            system.EvaluateWithJacobian(t, y, F0, Jacobian, Dfdt);
+        }
         return AllFinite(F0) && AllFinite(Jacobian) && AllFinite(Dfdt);
     }
 

@@ -42,7 +42,9 @@ public sealed class Log10Function : FunctionDefinition
     {
         var x = splitter.Lower(f.Argument);
         var p = splitter.Program;
-        if (splitter.IsZero(x.Im)) return base.Split(splitter, f);
+        // Math.Log10 where the argument is real and never negative (exact at powers of 10); otherwise the principal branch
+        // of the complex logarithm over ln 10, as Value computes it (log10(-2) = 0.30103 + 1.36438 i)
+        if (splitter.IsZero(x.Im) && p.IsNonNegative(x.Re)) return base.Split(splitter, f);
         var (re, im) = splitter.Logarithm(x);
         return (p.Op(StagedOp.Mul, re, p.Const(1 / Ln10)), p.Op(StagedOp.Mul, im, p.Const(1 / Ln10)));
     }

@@ -9,10 +9,9 @@ namespace ModelDsl.Symbolics.Functions;
 /// continued fraction needs many terms just above 1, the series few). For x &gt; 2 the scaled functions
 /// sqrt(x) e^x K0(x) and sqrt(x) e^x K1(x), smooth in s = 2/x on (0, 1] (their limit at s = 0 is sqrt(pi/2), A&amp;S 9.7.2),
 /// are Chebyshev series in 1/x (the form of Cephes' k0e/k1e, which expand in 8/x - 2) on 2 &lt;= x &lt;= 8 (17 terms) and
-/// x &gt;= 8 (14 terms), to about 1e-17 in the coefficients. The coefficients are our own: docs/scripts/bessel_k_chebyshev.py computes them with mpmath
-/// at 40 digits. Steed's method for Temme's continued fraction CF2 (Numerical Recipes, 3rd ed., section 6.6,
-/// <c>bessik</c>, with mu = 0), which served before, is kept as <see cref="Scaled"/>: accurate to a few 1e-15 but slow
-/// near x = 2 (hundreds of iterations), it is the independent check of the series in the tests.
+/// x &gt;= 8 (14 terms), to about 1e-17 in the coefficients. The coefficients are our own: docs/scripts/bessel_k_chebyshev.py
+/// computes them with mpmath at 40 digits. (Steed's method for Temme's continued fraction CF2, Numerical Recipes 3rd ed.
+/// 6.6, served before them: accurate, but hundreds of iterations near x = 2.) Checked against mpmath in the tests.
 /// </summary>
 internal static class ModifiedBessel
 {
@@ -141,34 +140,5 @@ internal static class ModifiedBessel
             : Chebyshev.Sum2(FarK0, FarK1, 0, FarK0.Length, 16 / x - 1);
         var r = 1 / Math.Sqrt(x);
         return (k0 * r, k1 * r);
-    }
-
-    /// <summary>(e^x K0(x), e^x K1(x)) for x &gt; 2 (converges for x &gt; 0, slowly near 1) by Steed's method on CF2: the reference the Chebyshev series interpolate.</summary>
-    public static (double K0, double K1) Scaled(double x)
-    {
-        double b = 2 * (1 + x), d = 1 / b, h = d, delh = d;
-        double q1 = 0, q2 = 1;
-        const double a1 = 0.25;
-        double q = a1, c = a1, a = -a1;
-        var s = 1 + q * delh;
-        for (var i = 2; i < 100_000; i++)
-        {
-            a -= 2 * (i - 1);
-            c = -a * c / i;
-            var qnew = (q1 - b * q2) / a;
-            q1 = q2;
-            q2 = qnew;
-            q += c * qnew;
-            b += 2;
-            d = 1 / (b + a * d);
-            delh = (b * d - 1) * delh;
-            h += delh;
-            var dels = q * delh;
-            s += dels;
-            if (Math.Abs(dels / s) < 1e-17) break;
-        }
-        h *= a1;
-        var k0 = Math.Sqrt(Math.PI / (2 * x)) / s;
-        return (k0, k0 * (x + 0.5 - h) / x);
     }
 }

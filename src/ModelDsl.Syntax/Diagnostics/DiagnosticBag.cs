@@ -179,8 +179,15 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
                                       + (count == 3 ? " (three times only in a diagonal yukawa or majorana term: once on a vector coupling and on both fermions, as in -1/2*M[i]*N[i]*N[i])." : "."));
 
     /// <summary>MDL0216</summary>
-    public void ReportIndexRange(SourceText text, TextSpan span, string index, int a, int b) =>
-        Error("MDL0216", text, span, $"The index '{index}' runs over {a} values here and over {b} values elsewhere in the term.");
+    public void ReportIndexRange(SourceText text, TextSpan span, string index, int a, int b, string? hint = null) =>
+        Error("MDL0216", text, span, $"The index '{index}' runs over {a} values here and over {b} values elsewhere in the term." + (hint is null ? "" : " " + hint));
+
+    /// <summary>
+    /// MDL0285: a term's coupling (parameter, texture or let) used with its indices the other way round: transposed from its
+    /// first use in another term, or from the order a check reads (seesaw_zero_mass: columns the Majorana fields).
+    /// </summary>
+    public void ReportCouplingOrder(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0285", text, span, detail);
 
     /// <summary>MDL0217</summary>
     public void ReportFieldIndex(SourceText text, TextSpan span, string detail) =>

@@ -71,6 +71,16 @@ let tests =
             Expect.floatClose { absolute = 0.0; relative = 1e-8 } (s.Output "gamma_1") (2.0 * 1.6248388986351774828) "the table at z = 1"
         }
 
+        test "a tabulated integral read between its nodes (the evaluated panels) matches mpmath to the table's 1e-8" {
+            // int_1^inf sqrt(x) K1(z sqrt x) dx = 2 K2(z)/z; mpmath 1.3.0 (30 digits) at points that are no Chebyshev node
+            let reads = [ "a", 0.0137, 1555528.2979084002079; "b", 0.33, 108.44048259533739263
+                          "c", 2.71, 0.066992577264402474403; "d", 13.3, 9.9126179798884948599e-8 ]
+            let outputs = reads |> List.map (fun (n, z, _) -> $" output g_{n} = integral(x, 1, inf, sqrt(x)*besselk1(z*sqrt(x))) at {z}\n") |> String.concat ""
+            let s = solve ("system rate {\n variable z from 1e-2 to 20 log\n state y : real = 0 atol 1e-14\n d(y)/dz = integral(x, 1, inf, sqrt(x)*besselk1(z*sqrt(x)))*1e-20\n" + outputs + "}")
+            for n, z, expected in reads do
+                Expect.floatClose { absolute = 0.0; relative = 1e-8 } (s.Output $"g_{n}") expected $"the table at z = {z}"
+        }
+
         test "the compiled Jacobian and df/dz agree with central finite differences (a nonlinear, non-autonomous system)" {
             let m = numeric "system nl {\n variable z from 1e-1 to 10 log\n state y[2] : real = 1/2\n d(y[1])/dz = -k*y[1]^2*besselk1(z)/besselk2(z) + sin(z*y[2])\n d(y[2])/dz = a*exp(-z)*y[1]*y[2] - log(1 + y[2]^2)/z\n output s = y[1] at end\n}"
             let program = m.Kernels.System("nl", ref null)

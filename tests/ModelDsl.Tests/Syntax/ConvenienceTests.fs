@@ -58,6 +58,14 @@ let private clean (text: string) =
 [<Tests>]
 let tests =
     testList "Syntax/Conveniences" [
+        test "log10 of a negative real in a compiled kernel is the principal branch, as log(x)/log(10), not NaN" {
+            let r = evalTexts "model m\nparam x : real\nkernel a = log10(x)\n" "card \"c\" for m\nx = -2\n" [ "--json" ]
+            Expect.equal r.ExitCode 0 r.Stderr
+            let a = System.Text.Json.JsonDocument.Parse(r.Stdout).RootElement.GetProperty("kernels").GetProperty("a")
+            // mpmath 1.3.0: log10(-2) = 0.30102999566398119521 + 1.3643763538418413475 i (the imaginary part pi/ln 10)
+            Expect.floatClose { absolute = 0.0; relative = 1e-15 } (a.GetProperty("re").GetDouble()) 0.30102999566398119521 "real part"
+            Expect.floatClose { absolute = 0.0; relative = 1e-15 } (a.GetProperty("im").GetDouble()) 1.3643763538418413475 "imaginary part"
+        }
         testList "conditional sums" [
             test "sum(j != 2, M[j]) = M[1] + M[3]" {
                 Expect.equal (kernel "param M[3] : real\nkernel k = sum(j != 2, M[j])\n" "k") (m 1 + m 3) "j = 2 skipped"
