@@ -79,15 +79,32 @@ public sealed class Binder
     /// </summary>
     public static BindResult Bind(SyntaxTree tree, IBuiltinCatalogue catalogue) => new Binder(tree, catalogue).Run();
 
+    /// <summary>
+    /// Binds a library spec (<c>library NAME</c>, then <c>input</c>, <c>const</c>, <c>define</c> and <c>kernel</c>
+    /// declarations): its product is a <see cref="ModelSpec"/> whose parameters are the inputs and whose kernels are
+    /// formulas in them. A model instantiates it with <c>use</c>.
+    /// </summary>
+    public static BindResult BindLibrary(SyntaxTree tree, IBuiltinCatalogue catalogue) => new Binder(tree, catalogue) { IsLibrary = true }.Run();
+
+    /// <summary>True when binding a library spec (see <see cref="BindLibrary"/>).</summary>
+    internal bool IsLibrary { get; private init; }
+
+    /// <summary>The libraries loaded by this binding's <c>use</c>s, by full path (each is read and bound once).</summary>
+    internal Dictionary<string, BindResult?> Libraries { get; } = new(StringComparer.Ordinal);
+
     private BindResult Run()
     {
         _diagnostics.AddRange(_tree.Diagnostics);
         var decls = _tree.Root.Declarations;
 
-        var models = decls.OfType<ModelDeclarationSyntax>().ToList();
-        if (models.Count == 0 && !_diagnostics.HasErrors) _diagnostics.ReportEmptyModel(_text);
+        var header = IsLibrary ? SyntaxKind.LibraryKeyword : SyntaxKind.ModelKeyword;
+        CheckFileKind(decls);
+        var models = decls.OfType<ModelDeclarationSyntax>().Where(m => m.Keyword.Kind == header).ToList();
+        if (models.Count == 0 && !_diagnostics.HasErrors)
+            if (IsLibrary) _diagnostics.ReportLibraryDeclaration(_text, new TextSpan(0, 0), "A library file starts with 'library NAME \"title\"'.");
+            else _diagnostics.ReportEmptyModel(_text);
         foreach (var extra in models.Skip(1))
-            _diagnostics.ReportModelDeclaration(_text, extra.Keyword.Span, "A file declares one model; this is a second 'model' declaration.");
+            _diagnostics.ReportModelDeclaration(_text, extra.Keyword.Span, $"A file declares one {extra.Keyword.Text}; this is a second '{extra.Keyword.Text}' declaration.");
 
         foreach (var g in decls.OfType<GroupDeclarationSyntax>()) DeclareGroup(g);
         DeclareTables(decls.OfType<TableDeclarationSyntax>());
@@ -97,6 +114,7 @@ public sealed class Binder
         foreach (var v in decls.OfType<VevDeclarationSyntax>()) DeclareVevName(v);
         var definitions = decls.OfType<DefinitionDeclarationSyntax>().Where(d => Declare(d.Name, d.Keyword.Text)).ToList();
         var systemBlocks = decls.OfType<SystemDeclarationSyntax>().Where(d => Declare(d.Name, "system")).ToList();
+        var uses = decls.OfType<UseDeclarationSyntax>().Where(u => !IsLibrary && Declare(u.Name, KernelBinder.LibraryUseKind)).ToList();
 
         // a field with a syntax error is poisoned: its entries after the error are lost, so neither it nor its uses say more
         // names in the text of a declaration with a syntax error, declared nowhere else, are poisoned:
@@ -111,7 +129,9 @@ public sealed class Binder
         var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
 
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
-        var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
+        foreach (var u in uses.Where(u => !Clean(u))) BrokenDefinitions.Add(u.Name.Text);
+        var ordered = definitions.Where(Clean).Concat<DeclarationSyntax>(uses.Where(Clean)).OrderBy(d => d.Span.Start).ToList();
+        var kernelStage = new KernelBinder(this, ordered);
         var (consts, lets, kernels, textures) = kernelStage.Bind();
         var systems = kernelStage.BindSystems(systemBlocks.Where(Clean).ToList());
         RecordTableColumns(kernelStage.TableColumnsUsed);
@@ -131,6 +151,25 @@ public sealed class Binder
             Consts = consts, Lets = lets, Kernels = kernels, Textures = textures, Systems = systems, Tables = _tables.Values.ToArray(),
         };
         return new BindResult(spec, diagnostics);
+    }
+
+    /// <summary>
+    /// MDL0282 for a declaration in the wrong kind of file: a library declares only its header, inputs, consts,
+    /// defines and kernels (no fields, terms, parameters, lets, tables, systems or uses of its own); a model no inputs.
+    /// </summary>
+    private void CheckFileKind(IReadOnlyList<DeclarationSyntax> decls)
+    {
+        foreach (var d in decls)
+        {
+            var kind = d.Keyword.Kind;
+            if (IsLibrary && kind is not (SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword or SyntaxKind.ConstKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword))
+                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span,
+                    $"A library declares only 'input', 'const', 'define' and 'kernel' (after its 'library' header), not '{d.Keyword.Text}': the model that uses it declares that.");
+            else if (!IsLibrary && kind == SyntaxKind.LibraryKeyword)
+                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "This file is a library: a model uses it with use NAME = \"path\" { INPUT = ..., ... }; it is not compiled on its own.");
+            else if (!IsLibrary && kind == SyntaxKind.InputKeyword)
+                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "'input' declares an input of a library; a model declares parameters with 'param'.");
+        }
     }
 
     /// <summary>

@@ -219,11 +219,14 @@ internal sealed class Parser
     {
         switch (Current.Kind)
         {
-            case SyntaxKind.ModelKeyword: return ParseModel();
+            case SyntaxKind.ModelKeyword:
+            case SyntaxKind.LibraryKeyword: return ParseModel();
+            case SyntaxKind.UseKeyword: return ParseUse();
             case SyntaxKind.GroupKeyword: return ParseGroup();
             case SyntaxKind.FermionKeyword:
             case SyntaxKind.ScalarKeyword: return ParseField();
-            case SyntaxKind.ParamKeyword: return ParseParameters();
+            case SyntaxKind.ParamKeyword:
+            case SyntaxKind.InputKeyword: return ParseParameters();
             case SyntaxKind.PotentialKeyword:
             case SyntaxKind.YukawaKeyword:
             case SyntaxKind.MajoranaKeyword: return ParseTerm();
@@ -249,6 +252,29 @@ internal sealed class Parser
         var name = Match(SyntaxKind.Identifier, "the model's name");
         var title = Current.Kind == SyntaxKind.String ? NextToken() : null;
         return new ModelDeclarationSyntax(From(keyword), keyword, name, title);
+    }
+
+    /// <summary><c>use NAME = "path" { INPUT = expr, ... }</c>: a library spec instantiated with the model's couplings.</summary>
+    private UseDeclarationSyntax ParseUse()
+    {
+        var keyword = NextToken();
+        var name = Match(SyntaxKind.Identifier, "the name the library's kernels are qualified with");
+        Match(SyntaxKind.Equals);
+        var path = Match(SyntaxKind.String, "the library file's path in double quotes");
+        var bindings = new List<UseBindingSyntax>();
+        Match(SyntaxKind.OpenBrace);
+        while (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile) && !SyntaxFacts.StartsDeclaration(Current.Kind))
+        {
+            var input = Match(SyntaxKind.Identifier, "an input of the library");
+            if (input.IsMissing) break;
+            Match(SyntaxKind.Equals);
+            var value = ParseExpression();
+            bindings.Add(new UseBindingSyntax(From(input), input, value));
+            if (Current.Kind != SyntaxKind.Comma) break;
+            NextToken();
+        }
+        Match(SyntaxKind.CloseBrace);
+        return new UseDeclarationSyntax(From(keyword), keyword, name, path, bindings);
     }
 
     private GroupDeclarationSyntax ParseGroup()
