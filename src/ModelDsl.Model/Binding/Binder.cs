@@ -76,8 +76,15 @@ public sealed class Binder
     /// <summary>
     /// Binds a parsed spec (its syntax diagnostics are included in the result); <paramref name="catalogue"/> holds the
     /// builtins its lets may call (the facade passes ModelDsl.Kernels' catalogue).
+    /// A file whose header is <c>library</c> (and that declares no <c>model</c>) is bound as a library (see <see cref="BindLibrary"/>),
+    /// so its own mistakes are reported when it is checked on its own.
     /// </summary>
-    public static BindResult Bind(SyntaxTree tree, IBuiltinCatalogue catalogue) => new Binder(tree, catalogue).Run();
+    public static BindResult Bind(SyntaxTree tree, IBuiltinCatalogue catalogue)
+    {
+        var headers = tree.Root.Declarations.OfType<ModelDeclarationSyntax>().Select(m => m.Keyword.Kind).ToList();
+        var library = headers.Contains(SyntaxKind.LibraryKeyword) && !headers.Contains(SyntaxKind.ModelKeyword);
+        return new Binder(tree, catalogue) { IsLibrary = library }.Run();
+    }
 
     /// <summary>
     /// Binds a library spec (<c>library NAME</c>, then <c>input</c>, <c>const</c>, <c>define</c> and <c>kernel</c>
@@ -159,16 +166,21 @@ public sealed class Binder
     /// </summary>
     private void CheckFileKind(IReadOnlyList<DeclarationSyntax> decls)
     {
+        // one message per kind of misplaced declaration: the rest follow from the same mistake (a lost or wrong header)
+        var reported = new HashSet<SyntaxKind>();
         foreach (var d in decls)
         {
             var kind = d.Keyword.Kind;
             if (IsLibrary && kind is not (SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword or SyntaxKind.ConstKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword))
-                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span,
-                    $"A library declares only 'input', 'const', 'define' and 'kernel' (after its 'library' header), not '{d.Keyword.Text}': the model that uses it declares that.");
-            else if (!IsLibrary && kind == SyntaxKind.LibraryKeyword)
-                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "This file is a library: a model uses it with use NAME = \"path\" { INPUT = ..., ... }; it is not compiled on its own.");
-            else if (!IsLibrary && kind == SyntaxKind.InputKeyword)
-                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "'input' declares an input of a library; a model declares parameters with 'param'.");
+            {
+                if (reported.Add(kind))
+                    _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span,
+                        $"A library declares only 'input', 'const', 'define' and 'kernel' (after its 'library' header), not '{d.Keyword.Text}': the model that uses it declares that.");
+            }
+            else if (!IsLibrary && kind == SyntaxKind.LibraryKeyword && reported.Add(kind))
+                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "A file is a model or a library ('library NAME'), not both: a model uses a library with use NAME = \"path\" { INPUT = ..., ... }.");
+            else if (!IsLibrary && kind == SyntaxKind.InputKeyword && reported.Add(kind))
+                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "'input' declares an input of a library (a file that starts with 'library NAME'); a model declares parameters with 'param'.");
         }
     }
 

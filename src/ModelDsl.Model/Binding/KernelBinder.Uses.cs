@@ -145,6 +145,8 @@ internal sealed partial class KernelBinder
     {
         var syntax = b.Value;
         var text = _text.ToString(syntax.Span);
+        ReportUnknownArrays([syntax]); // a name declared nowhere is unknown (once), not of the wrong shape
+        if (UsesPoisoned(syntax)) return false;
         var (array, field, dims) = ArrayArgument(syntax);
         dims = array is null ? null : dims;
         if (input.Rank == 0 && dims is { Length: > 0 })
