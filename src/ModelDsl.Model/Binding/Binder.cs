@@ -96,7 +96,7 @@ public sealed class Binder
     /// <summary>True when binding a library spec (see <see cref="BindLibrary"/>).</summary>
     internal bool IsLibrary { get; private init; }
 
-    /// <summary>The libraries loaded by this binding's <c>use</c>s, by full path (each is read and bound once).</summary>
+    /// <summary>The libraries loaded by this binding's <c>use</c>s, by path as written from the spec's folder (each is read and bound once).</summary>
     internal Dictionary<string, BindResult?> Libraries { get; } = new(StringComparer.Ordinal);
 
     private BindResult Run()
@@ -140,7 +140,7 @@ public sealed class Binder
         var ordered = definitions.Where(Clean).Concat<DeclarationSyntax>(uses.Where(Clean)).OrderBy(d => d.Span.Start).ToList();
         var kernelStage = new KernelBinder(this, ordered);
         var (consts, lets, kernels, textures) = kernelStage.Bind();
-        var systems = kernelStage.BindSystems(systemBlocks.Where(Clean).ToList());
+        IReadOnlyList<SystemSpec> systems = [.. kernelStage.BindSystems(systemBlocks.Where(Clean).ToList()), .. kernelStage.LibrarySystems];
         RecordTableColumns(kernelStage.TableColumnsUsed);
         foreach (var c in checks.Where(c => c.Name is "seesaw_zero_mass" or "texture_allowed" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
             _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
@@ -162,7 +162,7 @@ public sealed class Binder
 
     /// <summary>
     /// MDL0282 for a declaration in the wrong kind of file: a library declares only its header, inputs, consts,
-    /// defines and kernels (no fields, terms, parameters, lets, tables, systems or uses of its own); a model no inputs.
+    /// defines, kernels and systems (no fields, terms, parameters, lets, textures, tables or uses of its own); a model no inputs.
     /// </summary>
     private void CheckFileKind(IReadOnlyList<DeclarationSyntax> decls)
     {
@@ -171,11 +171,11 @@ public sealed class Binder
         foreach (var d in decls)
         {
             var kind = d.Keyword.Kind;
-            if (IsLibrary && kind is not (SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword or SyntaxKind.ConstKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword))
+            if (IsLibrary && kind is not (SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword or SyntaxKind.ConstKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword or SyntaxKind.SystemKeyword))
             {
                 if (reported.Add(kind))
                     _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span,
-                        $"A library declares only 'input', 'const', 'define' and 'kernel' (after its 'library' header), not '{d.Keyword.Text}': the model that uses it declares that.");
+                        $"A library declares only 'input', 'const', 'define', 'kernel' and 'system' (after its 'library' header), not '{d.Keyword.Text}': the model that uses it declares that.");
             }
             else if (!IsLibrary && kind == SyntaxKind.LibraryKeyword && reported.Add(kind))
                 _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "A file is a model or a library ('library NAME'), not both: a model uses a library with use NAME = \"path\" { INPUT = ..., ... }.");

@@ -49,7 +49,37 @@ internal sealed partial class KernelBinder
             exported[k.Name] = expr;
             kernels.Add(new KernelSpec($"{alias}.{k.Name}", expr, use.Span));
         }
+        foreach (var system in library.Systems) _librarySystems.Add(InstantiateSystem(system, alias, map, use.Span));
         _uses[alias] = new LibraryUse(alias, exported.ToImmutable());
+    }
+
+    private readonly List<SystemSpec> _librarySystems = [];
+
+    /// <summary>The systems of the used libraries, in the model's quantities, named <c>NAME.SYSTEM</c> (in order of the uses).</summary>
+    public IReadOnlyList<SystemSpec> LibrarySystems => _librarySystems;
+
+    /// <summary>
+    /// A library's system in the model: every input symbol replaced by what it is bound to, and the system, its variable and
+    /// its states qualified with the use's name (<c>hier.be</c>, <c>hier.z</c>, <c>hier.N</c>), so that they meet no name of
+    /// the model.
+    /// </summary>
+    private static SystemSpec InstantiateSystem(SystemSpec s, string alias, Dictionary<Expr, Expr> inputs, TextSpan span)
+    {
+        var map = new Dictionary<Expr, Expr>(inputs);
+        var variable = Expr.Real($"{alias}.{s.Variable.Name}");
+        map[s.Variable] = variable;
+        var states = new List<SystemState>();
+        foreach (var st in s.States)
+        {
+            var renamed = new SystemState($"{alias}.{st.Name}", st.Dimensions, st.IsComplex, st.Initial, st.AbsoluteTolerance);
+            for (var k = 0; k < st.Components.Length; k++) map[st.Components[k]] = renamed.Components[k];
+            states.Add(renamed);
+        }
+        Expr Sub(Expr e) => Rewriting.Substitute(e, map);
+        return new SystemSpec($"{alias}.{s.Name}", s.Title, variable, Sub(s.Start), Sub(s.End), s.LogScale,
+            [.. states.Select(st => st with { Initial = [.. st.Initial.Select(Sub)], AbsoluteTolerance = st.AbsoluteTolerance is { } a ? Sub(a) : null })],
+            [.. s.Derivatives.Select(Sub)], [.. s.Breakpoints.Select(Sub)],
+            [.. s.Outputs.Select(o => o with { Expression = Sub(o.Expression), At = o.At is { } at ? Sub(at) : null })], span);
     }
 
     /// <summary>Reads and binds the library (once per file and binding); null when it cannot be read or has errors (reported).</summary>
@@ -59,12 +89,13 @@ internal sealed partial class KernelBinder
         var relative = use.Path.Text.Trim('"');
         var directory = System.IO.Path.GetDirectoryName(_text.Path) ?? "";
         var shown = System.IO.Path.Combine(directory, relative);
-        var full = System.IO.Path.GetFullPath(shown);
-        if (!owner.Libraries.TryGetValue(full, out var result))
+        if (!owner.Libraries.TryGetValue(shown, out var result))
         {
             result = null;
+            var full = shown;
             try
             {
+                full = System.IO.Path.GetFullPath(shown);
                 var text = File.ReadAllText(full, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
                 result = Binder.BindLibrary(SyntaxTree.Parse(SourceText.From(text, shown)), owner.Catalogue);
             }
@@ -73,7 +104,7 @@ internal sealed partial class KernelBinder
                 _diagnostics.ReportLibraryFile(_text, use.Path.Span,
                     $"The library '{relative}' cannot be read ({full}: {(e is FileNotFoundException or DirectoryNotFoundException ? "no such file" : e.Message)}).");
             }
-            owner.Libraries[full] = result;
+            owner.Libraries[shown] = result;
         }
         if (result is null) return null;
         if (result.Spec is null)

@@ -64,6 +64,23 @@ let tests =
             // the bound holds for any R in the hierarchical limit (Davidson-Ibarra); M_1/M_2 = 0.1 leaves O(10%) corrections
             Expect.isLessThan (abs k.["thermal.eps1"].Real) (1.1 * k.["thermal.eps_DI"].Real) "|eps_1| <= bound"
         }
+        test "a library's system: qualified with the use's name, its input bound to the model's parameter, solves as the model's own copy" {
+            let library = "library decay\ninput k : real\ninput y0 : real = 1\nsystem sol \"y' = -k y\" {\n variable t from 0 to 1\n state y : real = y0 atol 1e-14\n d(y)/dt = -k*y\n output y_end = y at end\n}\n"
+            use f = new TempFile(library)
+            let model = $"model m\nparam kk : real = 2\nuse d = \"{f.Path}\" {{ k = kk }}\nsystem own {{\n variable t from 0 to 1\n state y : real = 1 atol 1e-14\n d(y)/dt = -kk*y\n output y_end = y at end\n}}\n"
+            let c = ModelCompilation.Create(model, "m.mdl")
+            Expect.isNotNull c.Spec (Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)
+            Expect.equal [ for s in c.Spec.Systems -> s.Name ] [ "own"; "d.sol" ] "the library's system, qualified"
+            Expect.equal [ for x in c.Spec.Systems.[1].Components -> x.Name ] [ "d.y" ] "its state, qualified"
+            let m = c.CreateNumericOrThrow(Text.SourceText.From("card \"c\" for m\n", "c.card"))
+            let solve name =
+                let s = m.Solve(name, Kernels.Systems.SystemSolveOptions(RelativeTolerance = 1e-10)).Solution
+                Expect.isTrue s.Succeeded s.Message
+                s.Output "y_end"
+            // exp(-2): the exact solution; both solved with rtol 1e-10, the same steps
+            Expect.floatClose { absolute = 0.0; relative = 1e-8 } (solve "d.sol") (exp -2.0) "y(1) = exp(-k)"
+            Expect.equal (solve "d.sol") (solve "own") "the library's system is the model's own copy"
+        }
         test "the two models share one library: its constants are recorded under each model's name for it" {
             let names (m: string) = [ for c in ModelCompilation.FromFile(modelPath m).Spec.Consts -> c.Name ]
             Expect.containsAll (names "use-yukawa.mdl") [ "hier.m_star"; "hier.v"; "hier.m_atm" ] "defaults of unbound inputs become constants"
