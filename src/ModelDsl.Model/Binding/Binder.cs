@@ -155,14 +155,14 @@ public sealed class Binder
             _groups.Values.ToArray(), _fieldSyntax.Keys.Select(n => _fields[n]).ToArray(), _parameters.Values.ToArray(),
             terms, vevs, checks)
         {
-            Consts = consts, Lets = lets, Kernels = kernels, Textures = textures, Systems = systems, Tables = _tables.Values.ToArray(),
+            Consts = consts, Lets = lets, Kernels = kernels, Textures = textures, Systems = systems, Tables = [.. _tables.Values, .. kernelStage.LibraryTables],
         };
         return new BindResult(spec, diagnostics);
     }
 
     /// <summary>
     /// MDL0282 for a declaration in the wrong kind of file: a library declares only its header, inputs, consts,
-    /// defines, kernels and systems (no fields, terms, parameters, lets, textures, tables or uses of its own); a model no inputs.
+    /// defines, kernels, systems and tables (no fields, terms, parameters, lets, textures or uses of its own); a model no inputs.
     /// </summary>
     private void CheckFileKind(IReadOnlyList<DeclarationSyntax> decls)
     {
@@ -171,11 +171,11 @@ public sealed class Binder
         foreach (var d in decls)
         {
             var kind = d.Keyword.Kind;
-            if (IsLibrary && kind is not (SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword or SyntaxKind.ConstKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword or SyntaxKind.SystemKeyword))
+            if (IsLibrary && kind is not (SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword or SyntaxKind.ConstKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword or SyntaxKind.SystemKeyword or SyntaxKind.TableKeyword))
             {
                 if (reported.Add(kind))
                     _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span,
-                        $"A library declares only 'input', 'const', 'define', 'kernel' and 'system' (after its 'library' header), not '{d.Keyword.Text}': the model that uses it declares that.");
+                        $"A library declares only 'input', 'const', 'define', 'kernel', 'system' and 'table' (after its 'library' header), not '{d.Keyword.Text}': the model that uses it declares that.");
             }
             else if (!IsLibrary && kind == SyntaxKind.LibraryKeyword && reported.Add(kind))
                 _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "A file is a model or a library ('library NAME'), not both: a model uses a library with use NAME = \"path\" { INPUT = ..., ... }.");

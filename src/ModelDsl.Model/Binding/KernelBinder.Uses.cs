@@ -50,10 +50,16 @@ internal sealed partial class KernelBinder
             kernels.Add(new KernelSpec($"{alias}.{k.Name}", expr, use.Span));
         }
         foreach (var system in library.Systems) _librarySystems.Add(InstantiateSystem(system, alias, map, use.Span));
+        // its tables' functions are named by their files (tab_TABLE_COLUMN_HASH): they stand in its formulas as they are
+        _libraryTables.AddRange(library.Tables.Select(t => t with { Name = $"{alias}.{t.Name}", Span = use.Span }));
         _uses[alias] = new LibraryUse(alias, exported.ToImmutable());
     }
 
     private readonly List<SystemSpec> _librarySystems = [];
+    private readonly List<TableSpec> _libraryTables = [];
+
+    /// <summary>The tables of the used libraries, named <c>NAME.TABLE</c> (their ranges tell a solver where to break).</summary>
+    public IReadOnlyList<TableSpec> LibraryTables => _libraryTables;
 
     /// <summary>The systems of the used libraries, in the model's quantities, named <c>NAME.SYSTEM</c> (in order of the uses).</summary>
     public IReadOnlyList<SystemSpec> LibrarySystems => _librarySystems;

@@ -81,6 +81,17 @@ let tests =
             Expect.floatClose { absolute = 0.0; relative = 1e-8 } (solve "d.sol") (exp -2.0) "y(1) = exp(-k)"
             Expect.equal (solve "d.sol") (solve "own") "the library's system is the model's own copy"
         }
+        test "a library's table: read from its path relative to the library, its column in the library's kernel equals the model's own" {
+            let data = Path.Combine(repoRoot, "data", "dof", "hindmarsh_philipsen_C.dat")
+            use f = new TempFile($"library dof\ninput T : real mass\ntable hp = file(\"{data}\")\nkernel h = hp.heff(T)\n")
+            let model = $"model m\nparam TT : real mass = 150\ntable own = file(\"{data}\")\nuse d = \"{f.Path}\" {{ T = TT }}\nkernel h_own = own.heff(TT)\n"
+            let c = ModelCompilation.Create(model, "m.mdl")
+            Expect.isNotNull c.Spec (Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)
+            Expect.equal [ for t in c.Spec.Tables -> t.Name ] [ "own"; "d.hp" ] "the library's table, qualified"
+            let k = c.CreateNumericOrThrow(Text.SourceText.From("card \"c\" for m\n", "c.card")).Evaluate().Values |> Seq.map (fun v -> v.Name, v.Value.Real) |> Map.ofSeq
+            Expect.equal k.["d.h"] k.["h_own"] "one spline of one file"
+            Expect.isGreaterThan k.["d.h"] 50.0 "h_eff(150 GeV) of the SM is about 100"
+        }
         test "the two models share one library: its constants are recorded under each model's name for it" {
             let names (m: string) = [ for c in ModelCompilation.FromFile(modelPath m).Spec.Consts -> c.Name ]
             Expect.containsAll (names "use-yukawa.mdl") [ "hier.m_star"; "hier.v"; "hier.m_atm" ] "defaults of unbound inputs become constants"
