@@ -240,6 +240,8 @@ public sealed class KernelSet
         var indices = bracket < 0 ? [] : name[(bracket + 1)..^1].Split(',').Select(int.Parse).Select(i => i - 1).ToArray();
         int i0 = indices.Length > 0 ? indices[0] : 0, j0 = indices.Length > 1 ? indices[1] : 0;
         var dot = head.IndexOf('.');
+        // a library's constant (hier.m_star) has a dot too, but no let of its head
+        if (bracket < 0 && _consts.TryGetValue(name, out var constant)) return (_, _) => constant;
         if (dot >= 0)
         {
             // a record field R.field, R.field[i] or R.field[i,j]

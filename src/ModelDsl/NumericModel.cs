@@ -110,6 +110,6 @@ public sealed class NumericModel
     {
         var name = BaseName(input);
         if (Spec.Lets.Any(l => l.Name == name)) return $"an entry of the let '{name}'";
-        return Spec.Consts.Any(c => c.Name == name) ? "a constant" : "a parameter";
+        return Spec.Consts.Any(c => c.Name == name || c.Name == input) ? "a constant" : "a parameter";
     }
 }

@@ -76,18 +76,42 @@ public sealed class Binder
     /// <summary>
     /// Binds a parsed spec (its syntax diagnostics are included in the result); <paramref name="catalogue"/> holds the
     /// builtins its lets may call (the facade passes ModelDsl.Kernels' catalogue).
+    /// A file whose header is <c>library</c> (and that declares no <c>model</c>) is bound as a library (see <see cref="BindLibrary"/>),
+    /// so its own mistakes are reported when it is checked on its own.
     /// </summary>
-    public static BindResult Bind(SyntaxTree tree, IBuiltinCatalogue catalogue) => new Binder(tree, catalogue).Run();
+    public static BindResult Bind(SyntaxTree tree, IBuiltinCatalogue catalogue)
+    {
+        var headers = tree.Root.Declarations.OfType<ModelDeclarationSyntax>().Select(m => m.Keyword.Kind).ToList();
+        var library = headers.Contains(SyntaxKind.LibraryKeyword) && !headers.Contains(SyntaxKind.ModelKeyword);
+        return new Binder(tree, catalogue) { IsLibrary = library }.Run();
+    }
+
+    /// <summary>
+    /// Binds a library spec (<c>library NAME</c>, then <c>input</c>, <c>const</c>, <c>define</c> and <c>kernel</c>
+    /// declarations): its product is a <see cref="ModelSpec"/> whose parameters are the inputs and whose kernels are
+    /// formulas in them. A model instantiates it with <c>use</c>.
+    /// </summary>
+    public static BindResult BindLibrary(SyntaxTree tree, IBuiltinCatalogue catalogue) => new Binder(tree, catalogue) { IsLibrary = true }.Run();
+
+    /// <summary>True when binding a library spec (see <see cref="BindLibrary"/>).</summary>
+    internal bool IsLibrary { get; private init; }
+
+    /// <summary>The libraries loaded by this binding's <c>use</c>s, by path as written from the spec's folder (each is read and bound once).</summary>
+    internal Dictionary<string, BindResult?> Libraries { get; } = new(StringComparer.Ordinal);
 
     private BindResult Run()
     {
         _diagnostics.AddRange(_tree.Diagnostics);
         var decls = _tree.Root.Declarations;
 
-        var models = decls.OfType<ModelDeclarationSyntax>().ToList();
-        if (models.Count == 0 && !_diagnostics.HasErrors) _diagnostics.ReportEmptyModel(_text);
+        var header = IsLibrary ? SyntaxKind.LibraryKeyword : SyntaxKind.ModelKeyword;
+        CheckFileKind(decls);
+        var models = decls.OfType<ModelDeclarationSyntax>().Where(m => m.Keyword.Kind == header).ToList();
+        if (models.Count == 0 && !_diagnostics.HasErrors)
+            if (IsLibrary) _diagnostics.ReportLibraryDeclaration(_text, new TextSpan(0, 0), "A library file starts with 'library NAME \"title\"'.");
+            else _diagnostics.ReportEmptyModel(_text);
         foreach (var extra in models.Skip(1))
-            _diagnostics.ReportModelDeclaration(_text, extra.Keyword.Span, "A file declares one model; this is a second 'model' declaration.");
+            _diagnostics.ReportModelDeclaration(_text, extra.Keyword.Span, $"A file declares one {extra.Keyword.Text}; this is a second '{extra.Keyword.Text}' declaration.");
 
         foreach (var g in decls.OfType<GroupDeclarationSyntax>()) DeclareGroup(g);
         DeclareTables(decls.OfType<TableDeclarationSyntax>());
@@ -97,6 +121,7 @@ public sealed class Binder
         foreach (var v in decls.OfType<VevDeclarationSyntax>()) DeclareVevName(v);
         var definitions = decls.OfType<DefinitionDeclarationSyntax>().Where(d => Declare(d.Name, d.Keyword.Text)).ToList();
         var systemBlocks = decls.OfType<SystemDeclarationSyntax>().Where(d => Declare(d.Name, "system")).ToList();
+        var uses = decls.OfType<UseDeclarationSyntax>().Where(u => !IsLibrary && Declare(u.Name, KernelBinder.LibraryUseKind)).ToList();
 
         // a field with a syntax error is poisoned: its entries after the error are lost, so neither it nor its uses say more
         // names in the text of a declaration with a syntax error, declared nowhere else, are poisoned:
@@ -110,7 +135,9 @@ public sealed class Binder
         var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
 
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
-        var kernelStage = new KernelBinder(this, definitions.Where(Clean).ToList());
+        foreach (var u in uses.Where(u => !Clean(u))) BrokenDefinitions.Add(u.Name.Text);
+        var ordered = definitions.Where(Clean).Concat<DeclarationSyntax>(uses.Where(Clean)).OrderBy(d => d.Span.Start).ToList();
+        var kernelStage = new KernelBinder(this, ordered);
         var (consts, lets, kernels, textures) = kernelStage.Bind();
         // terms after textures and lets: a term's coupling may name either (its shape is then known)
         foreach (var t in textures) _textureShapes[t.Name] = [t.Matrix.Rows, t.Matrix.Columns];
@@ -119,7 +146,7 @@ public sealed class Binder
         CheckCouplingOrderForSeesaw(checks, terms);
         foreach (var c in checks.Where(c => c.Name == "cw_minimum")) RequireScaleInvariance(c, terms);
         checks = checks.Select(c => c.Name == "texture_allowed" && c.Arguments.Count == 1 ? WithCouplingFields(c, textures, terms) : c).OfType<CheckRequest>().ToList();
-        var systems = kernelStage.BindSystems(systemBlocks.Where(Clean).ToList());
+        IReadOnlyList<SystemSpec> systems = [.. kernelStage.BindSystems(systemBlocks.Where(Clean).ToList()), .. kernelStage.LibrarySystems];
         RecordTableColumns(kernelStage.TableColumnsUsed);
         foreach (var c in checks.Where(c => c.Name is "seesaw_zero_mass" or "texture_allowed" && !textures.Any(t => t.Name == c.Argument) && !BrokenDefinitions.Contains(c.Argument!)))
             _diagnostics.ReportCheckArgument(_text, c.Span, $"'{c.Argument}' is not a texture of the model (declare 'texture {c.Argument} = matrix(row(...), ...)').");
@@ -134,9 +161,33 @@ public sealed class Binder
             _groups.Values.ToArray(), _fieldSyntax.Keys.Select(n => _fields[n]).ToArray(), _parameters.Values.ToArray(),
             terms, vevs, checks)
         {
-            Consts = consts, Lets = lets, Kernels = kernels, Textures = textures, Systems = systems, Tables = _tables.Values.ToArray(),
+            Consts = consts, Lets = lets, Kernels = kernels, Textures = textures, Systems = systems, Tables = [.. _tables.Values, .. kernelStage.LibraryTables],
         };
         return new BindResult(spec, diagnostics);
+    }
+
+    /// <summary>
+    /// MDL0252 for a declaration in the wrong kind of file: a library declares only its header, inputs, consts,
+    /// defines, kernels, systems and tables (no fields, terms, parameters, lets, textures or uses of its own); a model no inputs.
+    /// </summary>
+    private void CheckFileKind(IReadOnlyList<DeclarationSyntax> decls)
+    {
+        // one message per kind of misplaced declaration: the rest follow from the same mistake (a lost or wrong header)
+        var reported = new HashSet<SyntaxKind>();
+        foreach (var d in decls)
+        {
+            var kind = d.Keyword.Kind;
+            if (IsLibrary && kind is not (SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword or SyntaxKind.ConstKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword or SyntaxKind.SystemKeyword or SyntaxKind.TableKeyword))
+            {
+                if (reported.Add(kind))
+                    _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span,
+                        $"A library declares only 'input', 'const', 'define', 'kernel', 'system' and 'table' (after its 'library' header), not '{d.Keyword.Text}': the model that uses it declares that.");
+            }
+            else if (!IsLibrary && kind == SyntaxKind.LibraryKeyword && reported.Add(kind))
+                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "A file is a model or a library ('library NAME'), not both: a model uses a library with use NAME = \"path\" { INPUT = ..., ... }.");
+            else if (!IsLibrary && kind == SyntaxKind.InputKeyword && reported.Add(kind))
+                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "'input' declares an input of a library (a file that starts with 'library NAME'); a model declares parameters with 'param'.");
+        }
     }
 
     /// <summary>
@@ -648,7 +699,7 @@ public sealed class Binder
 
     /// <summary>
     /// seesaw_zero_mass(h, M) reads h M^-1 h^T: the columns of h are the Majorana fields. A term that uses h with a Majorana field
-    /// on its rows and another field on its columns has the index order the other way round (MDL0280 at that use).
+    /// on its rows and another field on its columns has the index order the other way round (MDL0285 at that use).
     /// </summary>
     private void CheckCouplingOrderForSeesaw(IReadOnlyList<CheckRequest> checks, IReadOnlyList<TermSpec> terms)
     {
@@ -758,7 +809,7 @@ public sealed class Binder
     private readonly Dictionary<string, int[]> _textureShapes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LetSpec> _lets = new(StringComparer.Ordinal);
 
-    /// <summary>Each coupling's index order at its first use in a term (rows, columns, the use), for the order rule (MDL0280).</summary>
+    /// <summary>Each coupling's index order at its first use in a term (rows, columns, the use), for the order rule (MDL0285).</summary>
     private readonly Dictionary<string, (TermCoupling Coupling, string Text)> _firstUse = new(StringComparer.Ordinal);
 
     private TermSpec? BindTerm(TermDeclarationSyntax t)
@@ -825,7 +876,7 @@ public sealed class Binder
 
     /// <summary>
     /// The term's couplings with the fields their indices run over (rows: the field carrying the first index as written). A
-    /// coupling used earlier with the same two fields the other way round is an error (MDL0280): for a square matrix the shape
+    /// coupling used earlier with the same two fields the other way round is an error (MDL0285): for a square matrix the shape
     /// cannot tell the order, so a coupling's first use fixes it.
     /// </summary>
     private List<TermCoupling> Couplings(TermScope scope)

@@ -17,7 +17,7 @@ namespace ModelDsl.Model;
 /// i &lt; j; ranges come from the arrays the index selects in. Defines are macros whose parameters
 /// are indices. The result is a plain scalar expression per kernel.
 /// </summary>
-internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<DefinitionDeclarationSyntax> declarations)
+internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<DeclarationSyntax> declarations)
 {
     private const int MaxDepth = 64;
     private readonly SourceText _text = owner.Text;
@@ -76,8 +76,14 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
         var textures = new List<TextureSpec>();
         var consts = new List<ConstSpec> { new("pi", Math.PI, "pi", new TextSpan(0, 0)) };
         var kernels = new List<KernelSpec>();
-        foreach (var d in declarations)
+        foreach (var declaration in declarations)
         {
+            if (declaration is UseDeclarationSyntax use)
+            {
+                BindUse(use, consts, kernels);
+                continue;
+            }
+            var d = (DefinitionDeclarationSyntax)declaration;
             var name = d.Name.Text;
             switch (d.Keyword.Kind)
             {
@@ -468,6 +474,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Definitio
     {
         var record = m.Record.Text;
         if (IsPoisoned(record)) return ExpressionRules.Error;
+        if (!ctx.NumericOnly && owner.DeclaredAs.GetValueOrDefault(record) == LibraryUseKind) return BindLibraryKernel(m);
         if (!ctx.NumericOnly && !owner.DeclaredAs.ContainsKey(record) && !_lets.ContainsKey(record))
         {
             // a record declared nowhere is an unknown name, reported at its first use only (as any other name)

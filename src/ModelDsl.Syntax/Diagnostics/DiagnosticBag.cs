@@ -320,6 +320,42 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportBadMember(SourceText text, TextSpan span, string detail) =>
         Error("MDL0246", text, span, detail);
 
+    /// <summary>MDL0250: a <c>use</c>d library file is missing or cannot be read (at the path).</summary>
+    public void ReportLibraryFile(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0250", text, span, detail);
+
+    /// <summary>MDL0251: a <c>use</c>d library has errors (they are reported in the library's file; this one says which use pulled it in).</summary>
+    public void ReportLibraryErrors(SourceText text, TextSpan span, string path, int count) =>
+        Error("MDL0251", text, span, $"The library '{path}' has {count} error(s), reported at its own lines; it is not used until they are fixed.");
+
+    /// <summary>MDL0252: a declaration in the wrong kind of file: a library declares only its header, inputs, consts, defines and kernels; a model has no inputs.</summary>
+    public void ReportLibraryDeclaration(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0252", text, span, detail);
+
+    /// <summary>MDL0253: a <c>use</c> binds a name the library does not declare as an input.</summary>
+    public void ReportUnknownInput(SourceText text, TextSpan span, string library, string name, IEnumerable<string> inputs, string? suggestion) =>
+        Error("MDL0253", text, span, $"The library '{library}' has no input '{name}' (inputs: {string.Join(", ", inputs)})." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
+    /// <summary>MDL0254: a <c>use</c> leaves inputs without a value (inputs with a default may be left out).</summary>
+    public void ReportMissingInputs(SourceText text, TextSpan span, string library, IEnumerable<string> names) =>
+        Error("MDL0254", text, span, $"The library '{library}' needs a value for {string.Join(", ", names.Select(n => $"'{n}'"))}: bind it as NAME = expr inside the braces.");
+
+    /// <summary>MDL0255: a <c>use</c> binds one input twice.</summary>
+    public void ReportInputBoundTwice(SourceText text, TextSpan span, string name) =>
+        Error("MDL0255", text, span, $"The input '{name}' is bound twice in this 'use'.");
+
+    /// <summary>MDL0256: an input bound to something of another shape (a scalar for a vector, a 3x2 matrix for a 3x3 input).</summary>
+    public void ReportInputShape(SourceText text, TextSpan span, string name, string expected, string found) =>
+        Error("MDL0256", text, span, $"The input '{name}' is {expected}; '{found}.");
+
+    /// <summary>MDL0257: a <c>real</c> input bound to a complex quantity.</summary>
+    public void ReportInputNotReal(SourceText text, TextSpan span, string name, string found) =>
+        Error("MDL0257", text, span, $"The input '{name}' is real; '{found}' is complex (bind re(...), abs(...) or a real parameter, or declare the input complex).");
+
+    /// <summary>MDL0258: <c>NAME.KERNEL</c> of a used library that has no such kernel.</summary>
+    public void ReportUnknownLibraryKernel(SourceText text, TextSpan span, string alias, string name, IEnumerable<string> kernels, string? suggestion) =>
+        Error("MDL0258", text, span, $"The library used as '{alias}' has no kernel '{name}' (kernels: {string.Join(", ", kernels)})." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+
     /// <summary>MDL0260: a table's data file is missing or cannot be read.</summary>
     public void ReportTableFile(SourceText text, TextSpan span, string detail) =>
         Error("MDL0260", text, span, detail);

@@ -82,10 +82,10 @@ public static class Formatter
     /// <summary>One declaration on one line (no line break).</summary>
     public static string Declaration(DeclarationSyntax d) => d switch
     {
-        ModelDeclarationSyntax m => $"model {m.Name.Text}" + (m.Title is null ? "" : " " + m.Title.Text),
+        ModelDeclarationSyntax m => $"{m.Keyword.Text} {m.Name.Text}" + (m.Title is null ? "" : " " + m.Title.Text),
         GroupDeclarationSyntax g => $"group {g.Name.Text} : {g.TypeName.Text}({g.Order.Text})" + (g.Coupling is null ? "" : $" coupling {g.Coupling.Text}"),
         FieldDeclarationSyntax f => $"{f.Keyword.Text} {f.Name.Text} {{ {string.Join(", ", f.Entries.Select(Entry))} }}",
-        ParameterDeclarationSyntax p => $"param {string.Join(", ", p.Items.Select(Item))} : {string.Join(" ", p.Flags.Select(t => t.Text))}"
+        ParameterDeclarationSyntax p => $"{p.Keyword.Text} {string.Join(", ", p.Items.Select(Item))} : {string.Join(" ", p.Flags.Select(t => t.Text))}"
                                         + (p.Default is null ? "" : $" = {Expression(p.Default)}"),
         DefinitionDeclarationSyntax x => $"{x.Keyword.Text} {x.Name.Text}"
                                          + (x.Parameters.Count == 0 ? "" : $"({string.Join(", ", x.Parameters.Select(t => t.Text))})")
@@ -95,6 +95,7 @@ public static class Formatter
         VevDeclarationSyntax v => $"vev {v.Field.Text} -> {v.Value.Text}",
         SystemDeclarationSyntax s => $"system {s.Name.Text}" + (s.Title is null ? "" : " " + s.Title.Text)
                                      + " {" + string.Concat(s.Items.Select(i => "\n    " + Item(i))) + "\n}",
+        UseDeclarationSyntax u => $"use {u.Name.Text} = {u.Path.Text} {{" + (u.Bindings.Count == 0 ? "" : " " + string.Join(", ", u.Bindings.Select(b => $"{b.Input.Text} = {Expression(b.Value)}")) + " ") + "}",
         TableDeclarationSyntax t => $"table {t.Name.Text} = file({t.Path.Text})",
         CheckDeclarationSyntax c => "check " + string.Join(", ", c.Items.Select(i => i.Name.Text + (i.Arguments.Count == 0 ? "" : $"({string.Join(", ", i.Arguments.Select(a => a.Text))})"))),
         _ => throw new InvalidOperationException("Unknown declaration " + d.GetType().Name),

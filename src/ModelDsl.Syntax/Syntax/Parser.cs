@@ -219,11 +219,14 @@ internal sealed class Parser
     {
         switch (Current.Kind)
         {
-            case SyntaxKind.ModelKeyword: return ParseModel();
+            case SyntaxKind.ModelKeyword:
+            case SyntaxKind.LibraryKeyword: return ParseModel();
+            case SyntaxKind.UseKeyword: return ParseUse();
             case SyntaxKind.GroupKeyword: return ParseGroup();
             case SyntaxKind.FermionKeyword:
             case SyntaxKind.ScalarKeyword: return ParseField();
-            case SyntaxKind.ParamKeyword: return ParseParameters();
+            case SyntaxKind.ParamKeyword:
+            case SyntaxKind.InputKeyword: return ParseParameters();
             case SyntaxKind.PotentialKeyword:
             case SyntaxKind.YukawaKeyword:
             case SyntaxKind.MajoranaKeyword: return ParseTerm();
@@ -251,6 +254,40 @@ internal sealed class Parser
         return new ModelDeclarationSyntax(From(keyword), keyword, name, title);
     }
 
+    /// <summary><c>use NAME = "path" { INPUT = expr, ... }</c>: a library spec instantiated with the model's couplings.</summary>
+    private UseDeclarationSyntax ParseUse()
+    {
+        var keyword = NextToken();
+        var name = Match(SyntaxKind.Identifier, "the name the library's kernels are qualified with");
+        Match(SyntaxKind.Equals);
+        var path = Match(SyntaxKind.String, "the library file's path in double quotes");
+        var bindings = ParseBraced(() =>
+        {
+            var input = Match(SyntaxKind.Identifier, "an input of the library");
+            if (input.IsMissing) return null;
+            Match(SyntaxKind.Equals);
+            var value = ParseExpression();
+            return new UseBindingSyntax(From(input), input, value);
+        });
+        return new UseDeclarationSyntax(From(keyword), keyword, name, path, bindings);
+    }
+
+    /// <summary><c>{ entry, entry, ... }</c> (a field's properties, a use's bindings); stops at an entry that is missing.</summary>
+    private List<T> ParseBraced<T>(Func<T?> entry) where T : class
+    {
+        var items = new List<T>();
+        Match(SyntaxKind.OpenBrace);
+        while (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile) && !SyntaxFacts.StartsDeclaration(Current.Kind))
+        {
+            if (entry() is not { } item) break;
+            items.Add(item);
+            if (Current.Kind != SyntaxKind.Comma) break;
+            NextToken();
+        }
+        Match(SyntaxKind.CloseBrace);
+        return items;
+    }
+
     private GroupDeclarationSyntax ParseGroup()
     {
         var keyword = NextToken();
@@ -273,23 +310,18 @@ internal sealed class Parser
     {
         var keyword = NextToken();
         var name = Match(SyntaxKind.Identifier, "the field's name");
-        var entries = new List<FieldEntrySyntax>();
-        Match(SyntaxKind.OpenBrace);
-        while (Current.Kind is not (SyntaxKind.CloseBrace or SyntaxKind.EndOfFile) && !SyntaxFacts.StartsDeclaration(Current.Kind))
+        var entries = ParseBraced(() =>
         {
             var entryName = Match(SyntaxKind.Identifier, "a field property such as 'gen' or a group name");
-            if (entryName.IsMissing) break;
+            if (entryName.IsMissing) return null;
             ExpressionSyntax? value = null;
             if (Current.Kind == SyntaxKind.Colon)
             {
                 NextToken();
                 value = Current.Kind == SyntaxKind.OpenParen && IsTupleAhead() ? ParseTuple() : ParseExpression();
             }
-            entries.Add(new FieldEntrySyntax(From(entryName), entryName, value));
-            if (Current.Kind != SyntaxKind.Comma) break;
-            NextToken();
-        }
-        Match(SyntaxKind.CloseBrace);
+            return new FieldEntrySyntax(From(entryName), entryName, value);
+        });
         return new FieldDeclarationSyntax(From(keyword), keyword, name, entries);
     }
 

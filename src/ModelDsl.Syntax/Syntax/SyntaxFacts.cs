@@ -13,6 +13,7 @@ public static class SyntaxFacts
         ["coupling"] = SyntaxKind.CouplingKeyword, ["const"] = SyntaxKind.ConstKeyword,
         ["let"] = SyntaxKind.LetKeyword, ["define"] = SyntaxKind.DefineKeyword, ["kernel"] = SyntaxKind.KernelKeyword,
         ["texture"] = SyntaxKind.TextureKeyword, ["table"] = SyntaxKind.TableKeyword, ["system"] = SyntaxKind.SystemKeyword,
+        ["use"] = SyntaxKind.UseKeyword, ["library"] = SyntaxKind.LibraryKeyword, ["input"] = SyntaxKind.InputKeyword,
     };
 
     /// <summary>The keyword kind of a name, or <see cref="SyntaxKind.Identifier"/>.</summary>
@@ -24,7 +25,8 @@ public static class SyntaxFacts
             or SyntaxKind.ParamKeyword or SyntaxKind.PotentialKeyword or SyntaxKind.YukawaKeyword
             or SyntaxKind.MajoranaKeyword or SyntaxKind.VevKeyword or SyntaxKind.CheckKeyword
             or SyntaxKind.ConstKeyword or SyntaxKind.LetKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword
-            or SyntaxKind.TextureKeyword or SyntaxKind.TableKeyword or SyntaxKind.SystemKeyword;
+            or SyntaxKind.TextureKeyword or SyntaxKind.TableKeyword or SyntaxKind.SystemKeyword
+            or SyntaxKind.UseKeyword or SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword;
 
     /// <summary>How a token kind is written, for messages.</summary>
     public static string Describe(SyntaxKind kind) => kind switch

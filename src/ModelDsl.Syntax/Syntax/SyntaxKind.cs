@@ -85,4 +85,10 @@ public enum SyntaxKind
     SystemKeyword,
     /// <summary>Keyword <c>table</c>.</summary>
     TableKeyword,
+    /// <summary>Keyword <c>use</c>: instantiate a library spec with the model's couplings.</summary>
+    UseKeyword,
+    /// <summary>Keyword <c>library</c>: the header of a library spec (in place of <c>model</c>).</summary>
+    LibraryKeyword,
+    /// <summary>Keyword <c>input</c>: a library's input, bound by each <c>use</c>.</summary>
+    InputKeyword,
 }

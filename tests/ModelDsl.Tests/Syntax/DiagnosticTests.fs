@@ -44,9 +44,33 @@ let caseSays id (annotated: string) (fragment: string) =
         Expect.stringContains d.Message fragment "message"
     }
 
+/// The shipped library spec, by absolute path (the cases' spec is case.mdl, relative to the working directory).
+let private lib = ModelDsl.Tests.TestSupport.modelPath "lib/thermal-hierarchical.mdl"
+
+/// `use h = "LIB" { ... }` with the cases' own bindings; M is declared by each case.
+let private useLib (bindings: string) = $"param M[3] : real mass positive\nuse h = \"{lib}\" {{ {bindings} }}\n"
+
 [<Tests>]
 let tests =
     testList "Syntax/Diagnostics" [
+        // library specs: a 'use' and its bindings, located in the user's file (MDL0250-MDL0258)
+        caseSays "MDL0250" "use h = ⟦\"no/such/lib.mdl\"⟧ { Y = Y }\n" "cannot be read"
+        caseSays "MDL0253" (useLib "Y = Y, M = M, ⟦vv⟧ = 174") "Did you mean 'v'?"
+        caseSays "MDL0254" $"param M[3] : real mass positive\nuse ⟦h⟧ = \"{lib}\" {{ Y = Y }}\n" "'M'"
+        caseSays "MDL0255" (useLib "Y = Y, M = M, ⟦Y⟧ = Y") "bound twice"
+        caseSays "MDL0256" ("param Y2[3,2] : complex\n" + useLib "Y = ⟦Y2⟧, M = M") "a 3x3 matrix; 'Y2' is a 3x2 matrix"
+        caseSays "MDL0256" (useLib "Y = Y, M = ⟦y⟧") "a vector of length 3; 'y' is a scalar"
+        caseSays "MDL0256" (useLib "Y = Y, M = M, v = ⟦M⟧") "a scalar; 'M' is a vector of length 3 (select an entry, e.g. M[1])"
+        caseSays "MDL0256" (useLib "Y = ⟦Y[1,1]⟧, M = M") "not a whole vector or matrix"
+        caseSays "MDL0257" ("param z : complex\n" + useLib "Y = Y, M = M, v = ⟦z⟧") "is real; 'z' is complex"
+        caseSays "MDL0257" ("param Yr[3,3] : complex\nparam Mc[3] : complex\n" + useLib "Y = Yr, M = ⟦Mc⟧") "'Mc' is complex"
+        caseSays "MDL0258" (useLib "Y = Y, M = M" + "kernel k = h.⟦Gamma⟧\n") "Did you mean 'Gamma1'?"
+        caseSays "MDL0214" (useLib "Y = Y, M = M" + "kernel k = ⟦h.K[1]⟧\n") "h.K"
+        caseSays "MDL0227" ("kernel k = ⟦h⟧.K\n" + useLib "Y = Y, M = M") "declared below"
+        caseSays "MDL0201" (useLib "Y = Y, M = ⟦MM⟧") "Did you mean 'M'?"
+        caseSays "MDL0200" ("param h : real\nparam M[3] : real mass positive\nuse ⟦h⟧ = \"" + lib + "\" { Y = Y, M = M }\n") "'h'"
+        caseSays "MDL0252" "⟦input⟧ x : real\n" "a model declares parameters with 'param'"
+        caseSays "MDL0252" "⟦library⟧ l\n" "not both"
         // builtin calls: named arguments, one located diagnostic each (param M[3] and a texture T are added by the cases)
         case "MDL0241" "param M[3] : real mass positive\nlet U = pmns(s12: y, ⟦s31⟧: y, s13: y, delta: y)\n"
         caseSays "MDL0241" "let U = pmns(s12: y, ⟦s31⟧: y, s13: y, delta: y)\n" "Did you mean 's13'?"
@@ -101,9 +125,9 @@ let tests =
         caseSays "MDL0216" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y), row(y, y), row(y, y))\nyukawa -T[l,a]*bar(L[l])*conj(H)*N[⟦a⟧] + h.c.\n" "'T' is 3x2"
         caseSays "MDL0216" "fermion N { chirality: right, gen: 2 }\ntexture T = matrix(row(y, y, y), row(y, y, y))\nyukawa -T[l,a]*bar(L[⟦l⟧])*conj(H)*N[a] + h.c.\n" "write T[a,l]"
         caseSays "MDL0216" "fermion N { chirality: right, gen: 2 }\nlet U = pmns(s12: y, s23: y, s13: y, delta: y)\nyukawa -U[l,a]*bar(L[l])*conj(H)*N[⟦a⟧] + h.c.\n" "'U' is 3x3"
-        caseSays "MDL0285" "fermion N { chirality: right, gen: 3 }\nparam mN : real\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nyukawa -⟦T[a,l]⟧*bar(L[l])*conj(H)*N[a] + h.c.\nmajorana -1/2*mN*N[a]*N[a] + h.c.\ncheck seesaw_zero_mass(T, mN)\n" "put the index of L first"
-        caseSays "MDL0285" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nyukawa -T[l,a]*bar(L[l])*conj(H)*N[a] + h.c.\nyukawa -⟦T[a,l]⟧*bar(L[l])*conj(H)*N[a] + h.c.\n" "write T[l,a]"
-        caseSays "MDL0285" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nyukawa -T[l,a]*bar(L[l])*conj(H)*N[a] + h.c.\ncheck ⟦texture_allowed(T, N, L)⟧\n" "texture_allowed(T, L, N)"
+        caseSays "MDL0255" "fermion N { chirality: right, gen: 3 }\nparam mN : real\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nyukawa -⟦T[a,l]⟧*bar(L[l])*conj(H)*N[a] + h.c.\nmajorana -1/2*mN*N[a]*N[a] + h.c.\ncheck seesaw_zero_mass(T, mN)\n" "put the index of L first"
+        caseSays "MDL0255" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nyukawa -T[l,a]*bar(L[l])*conj(H)*N[a] + h.c.\nyukawa -⟦T[a,l]⟧*bar(L[l])*conj(H)*N[a] + h.c.\n" "write T[l,a]"
+        caseSays "MDL0255" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nyukawa -T[l,a]*bar(L[l])*conj(H)*N[a] + h.c.\ncheck ⟦texture_allowed(T, N, L)⟧\n" "texture_allowed(T, L, N)"
         caseSays "MDL0226" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\ncheck ⟦texture_allowed(T)⟧\n" "No Lagrangian term has 'T' as its coupling"
         case "MDL0210" "scalar S { ⟦chirality⟧: left }\n"
         case "MDL0211" "⟦model⟧ other\n"
@@ -206,6 +230,27 @@ let tests =
                 Expect.isTrue (ModelDsl.Syntax.SyntaxFacts.KeywordKind k <> ModelDsl.Syntax.SyntaxKind.Identifier) $"'{k}' is a keyword"
                 Expect.stringContains grammar $"\"{k}\"" $"the grammar has '{k}'"
                 Expect.contains reserved k $"the keyword list has '{k}'"
+        }
+        test "MDL0251: a library with its own errors: they are reported at the library's lines, and the use that pulled it in says so" {
+            use f = new ModelDsl.Tests.TestSupport.TempFile("library broken\ninput x : real\nkernel k = x*yy\n")
+            let c = ModelCompilation.Create(basis + $"use b = \"{f.Path}\" {{ x = y }}\nkernel k2 = b.k\n", "case.mdl")
+            let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+            let shown = DiagnosticPrinter.FormatAll errors
+            Expect.equal (errors |> List.map (fun d -> d.Id, d.Source.Path)) [ "MDL0201", f.Path; "MDL0251", "case.mdl" ] shown
+            Expect.equal (errors.[0].Line, errors.[0].Column) (3, 14) "at the library's own line"
+            Expect.equal (errors.[1].Line, errors.[1].Column) (9, 9) "at the use's path"
+            Expect.stringContains errors.[1].Message "has 1 error(s)" "which use pulled it in"
+        }
+        test "MDL0252: a library declares only inputs, consts, defines and kernels (one message per kind)" {
+            let c = ModelCompilation.Create("library l\ninput x : real\nparam p : real\nparam q : real\ngroup U1 : U(1)\nkernel k = x\n", "l.mdl")
+            let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+            Expect.equal (errors |> List.map (fun d -> d.Id, d.Line)) [ "MDL0252", 3; "MDL0252", 5 ] (DiagnosticPrinter.FormatAll errors)
+        }
+        test "a library checked on its own compiles: its inputs are its parameters, its kernels formulas in them" {
+            let c = ModelCompilation.FromFile lib
+            Expect.isNotNull c.Spec (DiagnosticPrinter.FormatAll c.Diagnostics)
+            Expect.equal [ for p in c.Spec.Parameters -> p.Name ] [ "Y"; "M"; "v"; "m_atm" ] "inputs"
+            Expect.equal [ for k in c.Spec.Kernels -> k.Name ] [ "Gamma1"; "mtilde1"; "K"; "eps1"; "eps_DI" ] "kernels"
         }
         test "printed form: file(line,col): error ID, the source line, a marker under the span" {
             let c = ModelCompilation.Create(basis + "potential yy*dag(H)*H\n", "models/x.mdl")
