@@ -39,7 +39,7 @@ check anomalies
 let private seesawText () = File.ReadAllText(modelPath "seesaw-z3.mdl")
 
 /// Compiles spec text as if it stood in models/ (seesaw-z3.mdl's tables are found relative to it).
-let private compiled (text: string) =
+let compiled (text: string) =
     let c = ModelCompilation.Create(text, modelPath "variant.mdl")
     if isNull c.Spec then failtestf "did not compile:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)
     c
@@ -47,7 +47,7 @@ let private compiled (text: string) =
 let private textureOutcome (c: ModelCompilation) name =
     c.RunChecks().Outcomes |> Seq.find (fun o -> o.Check = "texture_allowed" && o.Item.StartsWith(name + " "))
 
-let private allowedOf (c: ModelCompilation) name =
+let allowedOf (c: ModelCompilation) name =
     let request = c.Spec.Checks |> Seq.find (fun r -> r.Name = "texture_allowed" && r.Argument = name)
     TextureAllowed.Allowed(c.Spec, request)
 
