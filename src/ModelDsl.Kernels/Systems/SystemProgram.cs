@@ -164,9 +164,8 @@ public sealed class SystemProgram
 
         // the switches are numbers from here on, before anything is hoisted: a test on a switch (an ifpos that picks the g*
         // table, a term times a bool) is decided now, and what it switches off is never compiled
-        var folded = equations.Concat(outputExprs).SelectMany(e => e.Symbols()).Distinct()
-            .Where(sym => switches.TryGetValue(sym.Name, out var v) && v == Math.Round(v) && Math.Abs(v) < 1e9)
-            .ToDictionary(sym => (Expr)sym, sym => (Expr)Expr.Number(ModelDsl.Symbolics.Numbers.Rational.FromInteger(new BigInteger(switches[sym.Name]))));
+        var folded = switches.Where(s => s.Value == Math.Round(s.Value) && Math.Abs(s.Value) < 1e9)
+            .ToDictionary(s => (Expr)Expr.Real(s.Key), s => (Expr)Expr.Number(ModelDsl.Symbolics.Numbers.Rational.FromInteger(new BigInteger(s.Value))));
         if (folded.Count > 0)
         {
             equations = equations.Select(e => Rewriting.Substitute(e, folded)).ToList();

@@ -16,27 +16,51 @@ public static class Rewriting
         _ => throw new InvalidOperationException("Unknown node " + e.GetType().Name),
     };
 
-    /// <summary>Applies <paramref name="rewrite"/> to every node, children first, rebuilding canonically.</summary>
-    public static Expr MapBottomUp(Expr e, Func<Expr, Expr> rewrite)
+    /// <summary>
+    /// Applies <paramref name="rewrite"/> to every node, children first, rebuilding canonically. A sub-expression shared by
+    /// several parents is mapped once (<paramref name="rewrite"/> must give the same result for the same node).
+    /// </summary>
+    public static Expr MapBottomUp(Expr e, Func<Expr, Expr> rewrite) =>
+        MapBottomUp(e, rewrite, new Dictionary<Expr, Expr>(ReferenceEqualityComparer.Instance));
+
+    private static Expr MapBottomUp(Expr e, Func<Expr, Expr> rewrite, Dictionary<Expr, Expr> done)
     {
         if (e.Children.Count == 0) return rewrite(e);
-        var children = e.Children.Select(c => MapBottomUp(c, rewrite)).ToArray();
+        if (done.TryGetValue(e, out var result)) return result;
+        var children = new Expr[e.Children.Count];
         var changed = false;
         for (var k = 0; k < children.Length; k++)
-            if (!ReferenceEquals(children[k], e.Children[k])) { changed = true; break; }
-        return rewrite(changed ? WithChildren(e, children) : e);
+        {
+            children[k] = MapBottomUp(e.Children[k], rewrite, done);
+            changed |= !ReferenceEquals(children[k], e.Children[k]);
+        }
+        return done[e] = rewrite(changed ? WithChildren(e, children) : e);
     }
 
     /// <summary>
     /// Replaces every occurrence of a key (a symbol, or any sub-expression) by its value and
     /// re-canonicalises. Substituting a complex symbol z also turns conj(z) into conj(value).
     /// </summary>
-    public static Expr Substitute(Expr e, IReadOnlyDictionary<Expr, Expr> map)
+    public static Expr Substitute(Expr e, IReadOnlyDictionary<Expr, Expr> map) =>
+        Substitute(e, map, new Dictionary<Expr, Expr>(ReferenceEqualityComparer.Instance));
+
+    /// <summary>
+    /// <see cref="Substitute(Expr, IReadOnlyDictionary{Expr, Expr})"/> with a memo of the nodes done (a shared sub-expression
+    /// is substituted once); a node none of whose children changes is kept as it is (it is canonical already).
+    /// </summary>
+    private static Expr Substitute(Expr e, IReadOnlyDictionary<Expr, Expr> map, Dictionary<Expr, Expr> done)
     {
         if (map.TryGetValue(e, out var v)) return v;
         if (e.Children.Count == 0) return e;
-        var children = e.Children.Select(c => Substitute(c, map)).ToArray();
-        return WithChildren(e, children);
+        if (done.TryGetValue(e, out var result)) return result;
+        var children = new Expr[e.Children.Count];
+        var changed = false;
+        for (var k = 0; k < children.Length; k++)
+        {
+            children[k] = Substitute(e.Children[k], map, done);
+            changed |= !ReferenceEquals(children[k], e.Children[k]);
+        }
+        return done[e] = changed ? WithChildren(e, children) : e;
     }
 
     /// <summary>Substitutes a single symbol or sub-expression.</summary>

@@ -129,9 +129,11 @@ public abstract class Expr : IEquatable<Expr>, IComparable<Expr>, IComparable
     public IReadOnlyCollection<SymbolExpr> Symbols()
     {
         var set = new SortedSet<SymbolExpr>();
+        var seen = new HashSet<Expr>(ReferenceEqualityComparer.Instance); // a shared sub-expression is walked once
         void Walk(Expr e)
         {
             if (e is SymbolExpr s) set.Add(s);
+            if (e.Children.Count == 0 || !seen.Add(e)) return;
             foreach (var c in e.Children) Walk(c);
         }
         Walk(this);
