@@ -98,21 +98,22 @@ internal sealed class RosenbrockStepper
         if (!lu.Factor()) return StepOutcome.Singular;
         var a = tab.TransformedA;
         var c = tab.TransformedC;
-        var k = Stages.AsSpan();
+        var k = Stages; // stage i at [i n, (i + 1) n); plain indexing: this loop is most of the solver's own work
+        var invH = 1 / h;
         for (var i = 0; i < s; i++)
         {
-            var ki = k.Slice(i * n, n);
+            var ki = i * n;
             if (i == 0)
-                F0.CopyTo(rhs, 0);
+                Array.Copy(F0, rhs, n);
             else
             {
-                y.CopyTo(u);
+                for (var q = 0; q < n; q++) u[q] = y[q];
                 for (var j = 0; j < i; j++)
                 {
                     var aij = a[i * s + j];
                     if (aij == 0) continue;
-                    var kj = k.Slice(j * n, n);
-                    for (var q = 0; q < n; q++) u[q] += aij * kj[q];
+                    var kj = j * n;
+                    for (var q = 0; q < n; q++) u[q] += aij * k[kj + q];
                 }
                 Evaluations++;
                 system.Evaluate(t + tab.NodesArray[i] * h, u, rhs);
@@ -120,16 +121,16 @@ internal sealed class RosenbrockStepper
             }
             for (var j = 0; j < i; j++)
             {
-                var cij = c[i * s + j] / h;
+                var cij = c[i * s + j] * invH;
                 if (cij == 0) continue;
-                var kj = k.Slice(j * n, n);
-                for (var q = 0; q < n; q++) rhs[q] += cij * kj[q];
+                var kj = j * n;
+                for (var q = 0; q < n; q++) rhs[q] += cij * k[kj + q];
             }
             var dt = h * tab.GammaSumsArray[i];
             if (dt != 0)
                 for (var q = 0; q < n; q++) rhs[q] += dt * Dfdt[q];
-            rhs.CopyTo(ki);
-            lu.Solve(ki);
+            Array.Copy(rhs, 0, k, ki, n);
+            lu.Solve(k.AsSpan(ki, n));
         }
         y.CopyTo(YNew);
         Array.Clear(Error);
@@ -137,13 +138,13 @@ internal sealed class RosenbrockStepper
         var ew = tab.ErrorWeights;
         for (var j = 0; j < s; j++)
         {
-            var kj = k.Slice(j * n, n);
+            var kj = j * n;
             var wj = mw[j];
             var ej = ew[j];
             for (var q = 0; q < n; q++)
             {
-                YNew[q] += wj * kj[q];
-                Error[q] += ej * kj[q];
+                YNew[q] += wj * k[kj + q];
+                Error[q] += ej * k[kj + q];
             }
         }
         return AllFinite(YNew) && AllFinite(Error) ? StepOutcome.Done : StepOutcome.NonFinite;
