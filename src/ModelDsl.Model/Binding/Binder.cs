@@ -311,6 +311,14 @@ public sealed class Binder
         foreach (var item in p.Items)
         {
             if (!Declare(item.Name, "parameter")) continue;
+            // a declaration with a syntax error declares its names, poisoned: its flags and default are in doubt, and its
+            // uses say nothing more (deleting 'param' before the next line's name made 'param dofs : table = hp_c' a real
+            // parameter with a table for a default: three more messages)
+            if (!clean)
+            {
+                BrokenDefinitions.Add(item.Name.Text);
+                continue;
+            }
             if (item.Dimensions.Any(d => d.Value is null))
             {
                 BrokenDefinitions.Add(item.Name.Text); // a missing or malformed size is reported; its uses say nothing more

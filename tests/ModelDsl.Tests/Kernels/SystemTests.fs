@@ -250,4 +250,13 @@ let regressions =
             let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
             Expect.equal (errors |> List.map (fun d -> d.Id)) [ "MDL0010" ] (errors |> List.map string |> String.concat "\n")
         }
+
+        test "'param' deleted before the line after 'param dofs : table = hp_c' is one error; the broken declaration's names say nothing more" {
+            let text = IO.File.ReadAllText(modelPath "seesaw-z3.mdl")
+            let broken = text.Replace("\nparam T_probe :", "\nT_probe :")
+            Expect.notEqual broken text "'param' is gone"
+            let c = ModelCompilation.Create(broken, modelPath "seesaw-z3.mdl")
+            let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+            Expect.equal (errors |> List.map (fun d -> d.Id)) [ "MDL0011" ] (errors |> List.map string |> String.concat "\n")
+        }
     ]
