@@ -238,25 +238,26 @@ let cliTests =
         }
     ]
 
+/// seesaw-z3.mdl with one edit: the errors it gives.
+let private errorsAfter (from: string) (into: string) =
+    let text = IO.File.ReadAllText(modelPath "seesaw-z3.mdl")
+    let broken = text.Replace(from, into)
+    Expect.notEqual broken text $"the edit of '{from}' applies"
+    let c = ModelCompilation.Create(broken, modelPath "seesaw-z3.mdl")
+    c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+
+let private expectIds (errors: Diagnostics.Diagnostic list) ids =
+    Expect.equal (errors |> List.map (fun d -> d.Id)) ids (errors |> List.map string |> String.concat "\n")
+
 /// Regressions the one-token-deletion property found.
 [<Tests>]
 let regressions =
     testList "Syntax/Regressions" [
         test "a missing ')' before 'param ... : table' is one error, at the keyword; the table choice is still declared" {
-            let text = IO.File.ReadAllText(modelPath "seesaw-z3.mdl")
-            let broken = text.Replace("file(\"../data/dof/constant_106.75.dat\")", "file(\"../data/dof/constant_106.75.dat\"")
-            Expect.notEqual broken text "the ')' is gone"
-            let c = ModelCompilation.Create(broken, modelPath "seesaw-z3.mdl")
-            let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
-            Expect.equal (errors |> List.map (fun d -> d.Id)) [ "MDL0010" ] (errors |> List.map string |> String.concat "\n")
+            expectIds (errorsAfter "file(\"../data/dof/constant_106.75.dat\")" "file(\"../data/dof/constant_106.75.dat\"") [ "MDL0010" ]
         }
 
         test "'param' deleted before the line after 'param dofs : table = hp_c' is one error; the broken declaration's names say nothing more" {
-            let text = IO.File.ReadAllText(modelPath "seesaw-z3.mdl")
-            let broken = text.Replace("\nparam T_probe :", "\nT_probe :")
-            Expect.notEqual broken text "'param' is gone"
-            let c = ModelCompilation.Create(broken, modelPath "seesaw-z3.mdl")
-            let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
-            Expect.equal (errors |> List.map (fun d -> d.Id)) [ "MDL0011" ] (errors |> List.map string |> String.concat "\n")
+            expectIds (errorsAfter "\nparam T_probe :" "\nT_probe :") [ "MDL0011" ]
         }
     ]
