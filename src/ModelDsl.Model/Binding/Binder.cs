@@ -142,7 +142,10 @@ public sealed class Binder
         // terms after textures and lets: a term's coupling may name either (its shape is then known)
         foreach (var t in textures) _textureShapes[t.Name] = [t.Matrix.Rows, t.Matrix.Columns];
         foreach (var l in lets) _lets[l.Name] = l;
-        var terms = decls.OfType<TermDeclarationSyntax>().Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
+        var termDeclarations = decls.OfType<TermDeclarationSyntax>().ToList();
+        var terms = termDeclarations.Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
+        // a term lost to an earlier mistake may be the one a check looks for: the check then says nothing more
+        _termsIncomplete = terms.Count < termDeclarations.Count;
         CheckCouplingOrderForSeesaw(checks, terms);
         foreach (var c in checks.Where(c => c.Name == "cw_minimum")) RequireScaleInvariance(c, terms);
         checks = checks.Select(c => c.Name == "texture_allowed" && c.Arguments.Count == 1 ? WithCouplingFields(c, textures, terms) : c).OfType<CheckRequest>().ToList();
@@ -692,6 +695,7 @@ public sealed class Binder
                 if (!_fields.ContainsKey(a.Text))
                 {
                     _diagnostics.ReportCheckArgument(_text, a.Span, $"'{a.Text}' is not a field of the model.");
+                    BrokenDefinitions.Add(a.Text); // said once: its other uses say nothing more
                     return null;
                 }
             }
@@ -730,11 +734,15 @@ public sealed class Binder
         if (!textures.Any(t => t.Name == c.Argument)) return c; // not a texture: reported with the others
         var use = terms.SelectMany(t => t.Couplings).FirstOrDefault(x => x.Name == c.Argument && x.Columns > 0);
         if (use is { RowField: { } row, ColumnField: { } column }) return c with { Arguments = [c.Argument!, row.Name, column.Name] };
+        if (use is null && _termsIncomplete) return null;
         _diagnostics.ReportCheckArgument(_text, c.Span, use is null
             ? $"No Lagrangian term has '{c.Argument}' as its coupling: write it in a term, e.g. -{c.Argument}[l,al]*bar(L[l])*conj(H)*N[al], or name the fields, texture_allowed({c.Argument}, L, N)."
             : $"In its term '{c.Argument}' has an index that is fixed or runs over no field's generations: name the fields, texture_allowed({c.Argument}, A, B).");
         return null;
     }
+
+    /// <summary>Some term declaration did not bind (its mistake is reported): a check that finds no term says nothing more.</summary>
+    private bool _termsIncomplete;
 
     /// <summary>texture_allowed(T, A, B): T is gen(A) x gen(B) (rows A, columns B), and some term couples A and B.</summary>
     private void CheckTextureShape(CheckRequest c, IReadOnlyList<TextureSpec> textures, IReadOnlyList<TermSpec> terms)
@@ -758,6 +766,7 @@ public sealed class Binder
         var coupling = terms.SelectMany(term => term.Monomials).FirstOrDefault(Couples);
         if (coupling is null)
         {
+            if (_termsIncomplete) return;
             _diagnostics.ReportCheckArgument(_text, c.Span, $"No Lagrangian term couples {a.Name} and {b.Name}: texture_allowed reads the symmetries of that term.");
             return;
         }
