@@ -103,13 +103,14 @@ internal sealed class IntegralTable
     /// The global interpolant (coefficients <paramref name="a"/>, of any degree) re-expanded on 2, 4, 8, ... equal panels of
     /// degree 7 each, interpolating it at each panel's Chebyshev-Lobatto points, until every panel agrees with it to
     /// <see cref="PanelTolerance"/> at the points halfway between (absolute in ln|I|, otherwise relative to the panel's
-    /// largest value), and its derivative with the global derivative to <see cref="PanelSlopeTolerance"/>. Evaluation then costs 8 Clenshaw steps instead of one per global node; null when 1024 panels do not do.
+    /// largest value), and its derivative with the global derivative to <see cref="PanelSlopeTolerance"/>. Evaluation then
+    /// costs 8 Clenshaw steps instead of one per global node; null when 1024 panels do not do.
     /// </summary>
     private static (double[] A, double[] B, int Panels, double Deviation)? Panels(double[] a, double[] b, double width, bool ofLog)
     {
-        double Global(double x) => Chebyshev.Sum2(a, b, 0, a.Length, x).A;
-        double GlobalSlope(double x) => Chebyshev.Sum2(a, b, 0, a.Length, x).B;
         const int m = PanelTerms - 1;
+        var nodes = Enumerable.Range(0, PanelTerms).Select(j => Math.Cos(Math.PI * j / m)).ToArray();
+        var checks = Enumerable.Range(0, m).Select(j => Math.Cos(Math.PI * (j + 0.5) / m)).ToArray();
         for (var panels = 2; panels <= 1024; panels *= 2)
         {
             var pa = new double[panels * PanelTerms];
@@ -119,18 +120,19 @@ internal sealed class IntegralTable
             {
                 var (lo, hi) = (-1 + 2.0 * k / panels, -1 + 2.0 * (k + 1) / panels);
                 double At(double xl) => 0.5 * (lo + hi) + 0.5 * (hi - lo) * xl;
-                var values = Enumerable.Range(0, PanelTerms).Select(j => Global(At(Math.Cos(Math.PI * j / m)))).ToArray();
+                var values = nodes.Select(xl => Chebyshev.Sum2(a, b, 0, a.Length, At(xl)).A).ToArray();
                 var (ca, cb) = Coefficients(values, width / panels);
                 ca.CopyTo(pa, k * PanelTerms);
                 cb.CopyTo(pb, k * PanelTerms);
+                // the global interpolant and its derivative at the points halfway between the panel's nodes
+                var global = checks.Select(xl => Chebyshev.Sum2(a, b, 0, a.Length, At(xl))).ToArray();
                 var scale = ofLog ? 1 : values.Max(Math.Abs);
-                var checks = Enumerable.Range(0, m).Select(j => Math.Cos(Math.PI * (j + 0.5) / m)).ToArray();
-                var slopeScale = Math.Max(checks.Max(xl => Math.Abs(GlobalSlope(At(xl)))), ofLog ? 1 : scale);
-                foreach (var xl in checks)
+                var slopeScale = Math.Max(global.Max(g => Math.Abs(g.B)), ofLog ? 1 : scale);
+                for (var j = 0; j < m; j++)
                 {
-                    var (value, slope) = Chebyshev.Sum2(ca, cb, 0, PanelTerms, xl);
-                    deviation = Math.Max(deviation, Math.Abs(value - Global(At(xl))) / Math.Max(scale, 1e-300));
-                    slopeDeviation = Math.Max(slopeDeviation, Math.Abs(slope - GlobalSlope(At(xl))) / Math.Max(slopeScale, 1e-300));
+                    var (value, slope) = Chebyshev.Sum2(ca, cb, 0, PanelTerms, checks[j]);
+                    deviation = Math.Max(deviation, Math.Abs(value - global[j].A) / Math.Max(scale, 1e-300));
+                    slopeDeviation = Math.Max(slopeDeviation, Math.Abs(slope - global[j].B) / Math.Max(slopeScale, 1e-300));
                 }
             }
             if (deviation <= PanelTolerance && slopeDeviation <= PanelSlopeTolerance) return (pa, pb, panels, deviation);
