@@ -21,7 +21,7 @@ public sealed class Binder
     /// <summary>The checks that the checks stage knows.</summary>
     public static readonly IReadOnlyList<string> KnownChecks = ["anomalies", "invariance", "cw_minimum", "seesaw_zero_mass", "texture_allowed"];
 
-    private static readonly string[] Reserved = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", "true", "false", "diff", .. FunctionInfo.Names];
+    private static readonly string[] Reserved = ["I", "omega", "pi", "conj", "bar", "dag", "sqrt", "sum", "pairs", "minpairs", "true", "false", "diff", .. FunctionInfo.Names, .. DerivationCatalogue.All.Select(d => d.Name)];
     private readonly HashSet<string> _reserved;
 
     /// <summary>True for the names the language reserves (constants, functions, kernel words, builtins).</summary>
@@ -132,6 +132,8 @@ public sealed class Binder
             else BrokenDefinitions.Add(f.Name.Text);
         // A declaration with a syntax error is not bound further: one typo, one message.
         var vevs = decls.OfType<VevDeclarationSyntax>().Where(Clean).Select(BindVev).OfType<VevSpec>().ToList();
+        BoundVevs = vevs;
+        _termDeclarations = decls.OfType<TermDeclarationSyntax>().ToList();
         var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
 
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
@@ -139,13 +141,11 @@ public sealed class Binder
         var ordered = definitions.Where(Clean).Concat<DeclarationSyntax>(uses.Where(Clean)).OrderBy(d => d.Span.Start).ToList();
         var kernelStage = new KernelBinder(this, ordered);
         var (consts, lets, kernels, textures) = kernelStage.Bind();
-        // terms after textures and lets: a term's coupling may name either (its shape is then known)
-        foreach (var t in textures) _textureShapes[t.Name] = [t.Matrix.Rows, t.Matrix.Columns];
-        foreach (var l in lets) _lets[l.Name] = l;
-        var termDeclarations = decls.OfType<TermDeclarationSyntax>().ToList();
-        var terms = termDeclarations.Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
-        // a term lost to an earlier mistake may be the one a check looks for: the check then says nothing more
-        _termsIncomplete = terms.Count < termDeclarations.Count;
+        // terms after textures and lets: a term's coupling may name either (its shape is then known); a derived quantity
+        // (let m = dirac_mass(L, N)) binds them earlier, when the couplings above it are known
+        foreach (var t in textures) NoteTexture(t);
+        foreach (var l in lets) NoteLet(l);
+        var terms = BoundTerms();
         CheckCouplingOrderForSeesaw(checks, terms);
         foreach (var c in checks.Where(c => c.Name == "cw_minimum")) RequireScaleInvariance(c, terms);
         checks = checks.Select(c => c.Name == "texture_allowed" && c.Arguments.Count == 1 ? WithCouplingFields(c, textures, terms) : c).OfType<CheckRequest>().ToList();
@@ -313,7 +313,18 @@ public sealed class Binder
             _diagnostics.ReportBadParameterFlag(_text, p.Flags[0].Span, "Say whether the parameters are 'real', 'complex' or 'bool'.");
         foreach (var item in p.Items)
         {
-            if (!Declare(item.Name, "parameter")) continue;
+            // a group's coupling (group SU2L : SU(2) coupling g_w) may be declared once as a real scalar parameter, for its default
+            var groupCoupling = _declaredAs.GetValueOrDefault(item.Name.Text) == "coupling" && _parameters.GetValueOrDefault(item.Name.Text) is { IsImplicit: true };
+            if (groupCoupling)
+            {
+                _declaredAs[item.Name.Text] = "parameter";
+                if (item.Dimensions.Count > 0 || complex != false || isBool || isTable)
+                {
+                    _diagnostics.ReportBadParameterFlag(_text, item.Span, $"'{item.Name.Text}' is a group's coupling: declared as a parameter, it is a real scalar (param {item.Name.Text} : real = 0.65).");
+                    continue;
+                }
+            }
+            else if (!Declare(item.Name, "parameter")) continue;
             // a declaration with a syntax error declares its names, poisoned: its flags and default are in doubt, and its
             // uses say nothing more (deleting 'param' before the next line's name made 'param dofs : table = hp_c' a real
             // parameter with a table for a default: three more messages)
@@ -743,6 +754,59 @@ public sealed class Binder
 
     /// <summary>Some term declaration did not bind (its mistake is reported): a check that finds no term says nothing more.</summary>
     private bool _termsIncomplete;
+
+    private List<TermDeclarationSyntax> _termDeclarations = [];
+    private IReadOnlyList<TermSpec>? _boundTerms;
+
+    /// <summary>The vevs, bound before the kernel stage (derived masses read them).</summary>
+    internal IReadOnlyList<VevSpec> BoundVevs { get; private set; } = [];
+
+    /// <summary>The groups, in declaration order.</summary>
+    internal IReadOnlyList<GroupSpec> GroupList => [.. _groups.Values];
+
+    /// <summary>True when a term declaration was lost to a reported mistake (a check or derivation that reads the terms says nothing more).</summary>
+    internal bool TermsIncomplete => _termsIncomplete;
+
+    /// <summary>
+    /// The Lagrangian terms, bound once: at the first derived quantity (<c>let m = dirac_mass(L, N)</c>), or after the kernel
+    /// stage. A term's coupling may be a parameter, or a texture or let noted (<see cref="NoteTexture"/>, <see cref="NoteLet"/>) by then.
+    /// </summary>
+    internal IReadOnlyList<TermSpec> BoundTerms()
+    {
+        if (_boundTerms is not null) return _boundTerms;
+        var terms = _termDeclarations.Where(Clean).Select(BindTerm).OfType<TermSpec>().ToList();
+        // a term lost to an earlier mistake may be the one a check looks for: the check then says nothing more
+        _termsIncomplete = terms.Count < _termDeclarations.Count;
+        return _boundTerms = terms;
+    }
+
+    /// <summary>A bound texture (or derived quantity): a term's coupling may name it.</summary>
+    internal void NoteTexture(TextureSpec t) => _textureShapes[t.Name] = t.Dimensions;
+
+    /// <summary>A bound let: a term's coupling may name it.</summary>
+    internal void NoteLet(LetSpec l) => _lets[l.Name] = l;
+
+    /// <summary>
+    /// The first coupling of a term that is a texture or let declared at or after <paramref name="position"/> (not yet bound
+    /// and not broken), or null: a derived quantity there cannot read that term yet.
+    /// </summary>
+    internal string? CouplingDeclaredBelow(int position)
+    {
+        if (_boundTerms is not null) return null;
+        IEnumerable<SyntaxToken> Names(ExpressionSyntax e) => e switch
+        {
+            IndexExpressionSyntax i => [i.Name, .. i.Indices.SelectMany(Names)],
+            MemberAccessExpressionSyntax m => [m.Record],
+            CallExpressionSyntax c => c.Arguments.SelectMany(Names),
+            BinaryExpressionSyntax b => Names(b.Left).Concat(Names(b.Right)),
+            UnaryExpressionSyntax u => Names(u.Operand),
+            ParenthesizedExpressionSyntax p => Names(p.Expression),
+            _ => [],
+        };
+        return _termDeclarations.Where(Clean).SelectMany(t => Names(t.Expression))
+            .Select(n => n.Text)
+            .FirstOrDefault(n => _declaredAs.GetValueOrDefault(n) is "texture" or "let" && !_textureShapes.ContainsKey(n) && !_lets.ContainsKey(n) && !BrokenDefinitions.Contains(n));
+    }
 
     /// <summary>texture_allowed(T, A, B): T is gen(A) x gen(B) (rows A, columns B), and some term couples A and B.</summary>
     private void CheckTextureShape(CheckRequest c, IReadOnlyList<TextureSpec> textures, IReadOnlyList<TermSpec> terms)

@@ -219,7 +219,7 @@ internal sealed partial class KernelBinder
     private Expr ArrayEntry(string name, string? field, int[] indices)
     {
         if (field is not null) return FieldSymbol(_lets[name], _lets[name].Field(field)!, indices);
-        if (_textures.TryGetValue(name, out var texture)) return texture.Matrix[indices[0] - 1, indices[1] - 1];
+        if (_textures.TryGetValue(name, out var texture)) return texture.Entry(indices);
         if (owner.Parameters.TryGetValue(name, out var p))
         {
             var symbol = $"{name}[{string.Join(",", indices)}]";

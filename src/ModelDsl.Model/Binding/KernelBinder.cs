@@ -97,12 +97,21 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                     }
                     else Poison(name);
                     break;
+                case SyntaxKind.LetKeyword when d.Expression is CallExpressionSyntax derived && DerivationCatalogue.Find(derived.Name.Text) is { } derivation:
+                    if (BindDerived(d, derived, derivation) is { } quantity)
+                    {
+                        textures.Add(quantity);
+                        _textures[name] = quantity;
+                        owner.NoteTexture(quantity);
+                    }
+                    else Poison(name);
+                    break;
                 case SyntaxKind.LetKeyword:
                     ReportUnknownArrays(d.Expression is CallExpressionSyntax call ? call.Arguments : []);
                     if (UsesPoisoned(d.Expression) || MentionsBroken(d.Expression)) MarkBroken(name);
-                    else if (BindLet(d) is { } let) _lets[name] = let;
+                    else if (BindLet(d) is { } let) { _lets[name] = let; owner.NoteLet(let); }
                     else if (d.Expression is CallExpressionSyntax letCall && owner.Catalogue.Find(letCall.Name.Text) is { } known)
-                        _lets[name] = new LetSpec(name, known, [], d.Span); // reported; its fields still resolve, so uses add no errors
+                        owner.NoteLet(_lets[name] = new LetSpec(name, known, [], d.Span)); // reported; its fields still resolve, so uses add no errors
                     else MarkBroken(name);
                     break;
                 case SyntaxKind.DefineKeyword:
@@ -115,6 +124,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                         var texture = new TextureSpec(name, matrix, d.Span);
                         textures.Add(texture);
                         _textures[name] = texture;
+                        owner.NoteTexture(texture);
                     }
                     else Poison(name);
                     break;
@@ -453,7 +463,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
             case NameExpressionSyntax n:
                 var name = n.Name.Text;
                 if (owner.Parameters.TryGetValue(name, out var p)) return (name, null, p.Dimensions);
-                if (_textures.TryGetValue(name, out var t)) return (name, null, [t.Matrix.Rows, t.Matrix.Columns]);
+                if (_textures.TryGetValue(name, out var t)) return (name, null, t.Dimensions);
                 if (_lets.TryGetValue(name, out var l) && l.Field("") is { } plain) return (name, null, plain.Dimensions);
                 return (null, null, null);
             case MemberAccessExpressionSyntax { Indices.Count: 0 } m when _lets.TryGetValue(m.Record.Text, out var let) && let.Field(m.Member.Text) is { } f:
@@ -540,7 +550,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                 if (p.IsMatrix) { _diagnostics.ReportIndexCount(_text, name.Span, text, p.Rank, 0); return ExpressionRules.Error; }
                 return p.Symbol;
             }
-            if (_lets.ContainsKey(text) || _textures.ContainsKey(text)) { _diagnostics.ReportIndexCount(_text, name.Span, text, 2, 0); return ExpressionRules.Error; }
+            if (_lets.ContainsKey(text) || _textures.ContainsKey(text)) { _diagnostics.ReportIndexCount(_text, name.Span, text, _textures.TryGetValue(text, out var whole) ? whole.Dimensions.Length : 2, 0); return ExpressionRules.Error; }
             if (_kernels.TryGetValue(text, out var kernel)) return kernel;
             if (_defines.TryGetValue(text, out var define)) return Expand(define, [], name, ctx);
             if (owner.Fields.ContainsKey(text))
@@ -566,7 +576,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
         if (StateDimensions(name, out complex) is { } state) return state;
         if (owner.Parameters.TryGetValue(name, out var p) && p.IsMatrix) { complex = p.IsComplex; return p.Dimensions; }
         if (_lets.TryGetValue(name, out var l) && l.Field("") is { } plain) return plain.Dimensions;
-        if (_textures.TryGetValue(name, out var t)) return [t.Matrix.Rows, t.Matrix.Columns];
+        if (_textures.TryGetValue(name, out var t)) return t.Dimensions;
         return null;
     }
 
@@ -595,7 +605,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
             values.Add(v.Value);
         }
         // a texture's entry is its expression in the parameters (and in the lets it is built from)
-        if (_textures.TryGetValue(name, out var texture)) return texture.Matrix[values[0] - 1, values[1] - 1];
+        if (_textures.TryGetValue(name, out var texture)) return texture.Entry(values);
         var symbol = _lets.TryGetValue(name, out var plainLet) ? plainLet.EntrySymbol("", values) : $"{name}[{string.Join(",", values)}]";
         ArrayDimensions(name, out complex);
         return complex ? Expr.Complex(symbol) : Expr.Real(symbol);

@@ -153,6 +153,13 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportNotARepresentation(SourceText text, TextSpan span, string group, string detail) =>
         Error("MDL0291", text, span, $"Not a representation of {group} on the generations: {detail}.");
 
+    /// <summary>
+    /// MDL0292: a quantity derived from the Lagrangian terms (<c>let m = dirac_mass(L, N)</c>) that cannot be derived: wrong
+    /// arguments, no term that gives it, a structure the derivation does not cover, a coupling declared below it.
+    /// </summary>
+    public void ReportDerivation(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0292", text, span, detail);
+
     /// <summary>MDL0210</summary>
     public void ReportPropertyNotForKind(SourceText text, TextSpan span, string property, string kind) =>
         Error("MDL0210", text, span, $"'{property}' does not apply to a {kind}.");

@@ -1,9 +1,9 @@
-using ModelDsl.Model;
 using ModelDsl.Symbolics.Algebra;
 using ModelDsl.Symbolics.Expressions;
 using ModelDsl.Symbolics.Numbers;
+using ModelDsl.Symbolics.Linear;
 
-namespace ModelDsl.Checks;
+namespace ModelDsl.Model;
 
 /// <summary>
 /// A Lagrangian term written out over the generations: every free index takes each of its values
@@ -11,10 +11,10 @@ namespace ModelDsl.Checks;
 /// products of field components are collected with the sum of their coefficients. The term is then a polynomial
 /// in field components, which is what a symmetry acting on generations transforms.
 /// </summary>
-internal static class TermComponents
+public static class TermComponents
 {
     /// <summary>One field component: field, generation (1-based), conjugated or not.</summary>
-    internal readonly record struct Part(FieldSpec Field, int Generation, bool Conjugated)
+    public readonly record struct Part(FieldSpec Field, int Generation, bool Conjugated)
     {
         public override string ToString()
         {
@@ -24,7 +24,7 @@ internal static class TermComponents
     }
 
     /// <summary>A product of field components (sorted) and its coefficient.</summary>
-    internal sealed record Component(Expr Coefficient, IReadOnlyList<Part> Parts)
+    public sealed record Component(Expr Coefficient, IReadOnlyList<Part> Parts)
     {
         /// <summary>The product as text, e.g. <c>conj(L[1])*H*eR[2]</c>; also the key that collects equal products.</summary>
         public string Fields => string.Join("*", Parts);
@@ -35,14 +35,21 @@ internal static class TermComponents
     /// entries are its exact expressions (<c>h0[1,2]</c> becomes <c>a*omega</c>); a parameter's and a let's stay symbols, so a
     /// let (numbers per point only) is a general matrix here.
     /// </summary>
-    public static IReadOnlyList<Component> Expand(ModelSpec spec, TermSpec term)
+    public static IReadOnlyList<Component> Expand(ModelSpec spec, TermSpec term) =>
+        Expand(term, name => spec.Textures.First(t => t.Name == name).Matrix);
+
+    /// <summary>
+    /// The term's components as in <see cref="Expand(ModelSpec, TermSpec)"/>, with the texture couplings' matrices looked up by
+    /// <paramref name="texture"/> (the binder's textures so far, for quantities derived while binding).
+    /// </summary>
+    public static IReadOnlyList<Component> Expand(TermSpec term, Func<string, ExprMatrix> texture)
     {
         Expr Entry(SymbolExpr s)
         {
             var coupling = term.Couplings.FirstOrDefault(c => c.Kind == CouplingKind.Texture && c.Name == s.Name[..s.Name.IndexOf('[')]);
             var parts = Indices(s.Name);
             if (coupling is null || !parts.All(IsNumber)) return s;
-            var matrix = spec.Textures.First(t => t.Name == coupling.Name).Matrix;
+            var matrix = texture(coupling.Name);
             var at = parts.Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture) - 1).ToArray();
             return matrix[at[0], at.Length > 1 ? at[1] : 0];
         }
@@ -102,6 +109,15 @@ internal static class TermComponents
         }
         return order.Select(k => collected[k] with { Coefficient = Expansion.Expand(collected[k].Coefficient) }).ToList();
     }
+
+    /// <summary>
+    /// The components of the term's Hermitian conjugate: each coefficient conjugated and each field component conjugated
+    /// (the <c>+ h.c.</c> of a Yukawa or Majorana term).
+    /// </summary>
+    public static IReadOnlyList<Component> Conjugate(IReadOnlyList<Component> term) =>
+        term.Select(c => new Component(Expr.Conj(c.Coefficient),
+            c.Parts.Select(p => p with { Conjugated = !p.Conjugated })
+                .OrderBy(p => p.Field.Name, StringComparer.Ordinal).ThenBy(p => p.Generation).ThenBy(p => p.Conjugated).ToList())).ToList();
 
     private static bool IsNumber(string index) => index.All(char.IsAsciiDigit);
 
