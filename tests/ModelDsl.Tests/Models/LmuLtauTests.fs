@@ -1,6 +1,7 @@
 /// models/lmu-ltau.mdl (issue 11): gauged U(1)_{L_mu - L_tau} with three nu_R and a breaking scalar S of charge 1.
 /// Its checks through the CLI, the anomaly sums with and without nu_R, the coupling entries the charges allow (derived
-/// by hand below), and its kernels at samples/lmu-ltau/benchmark.card against an independent computation in F#.
+/// by hand below) and the lepton textures the terms use as couplings, a general flavour matrix refused, and its kernels
+/// at samples/lmu-ltau/benchmark.card against an independent computation in F#.
 module ModelDsl.Tests.Models.LmuLtauTests
 
 open System
@@ -26,6 +27,19 @@ let private expectFreeAt (a: AllowedCoupling) (name: string) (free: (int * int) 
         for j in 1..3 do
             let want: Expr = if List.contains (i, j) free then Expr.Complex $"{name}[{i},{j}]" else Expr.Zero
             Expect.equal a.General.[i - 1, j - 1] want $"{name} ({i},{j})"
+
+/// Asserts that texture `name` of the spec is, entry by entry, `entries` ((i, j) -> the printed entry) and 0 elsewhere.
+let private expectTexture (c: ModelCompilation) (name: string) (entries: ((int * int) * string) list) =
+    let t = (c.Spec.Textures |> Seq.find (fun x -> x.Name = name)).Matrix
+    let byPosition = Map.ofList entries
+    for i in 1..3 do
+        for j in 1..3 do
+            let want = byPosition |> Map.tryFind (i, j) |> Option.defaultValue "0"
+            Expect.equal (string t.[i - 1, j - 1]) want $"texture {name} ({i},{j})"
+
+/// The outcome of `texture_allowed(name)`.
+let private textureOutcome (r: CheckReport) (name: string) =
+    r.Outcomes |> Seq.find (fun o -> o.Check = "texture_allowed" && o.Item.StartsWith(name + " "))
 
 /// The spec with the line `before` preceded by `line` (a new term first in the file's order) and the given extra text.
 let private withTermBefore (before: string) (line: string) (extra: string) =
@@ -84,7 +98,7 @@ let tests =
         test "check: every check holds (exit 0), no hermiticity warning" {
             let r = runCli [ "check"; "models/lmu-ltau.mdl" ]
             Expect.equal r.ExitCode 0 $"exit code; {r.Stdout}{r.Stderr}"
-            Expect.stringContains r.Stdout "All 22 checks hold." "12 anomaly rows, 7 terms, 3 textures"
+            Expect.stringContains r.Stdout "All 25 checks hold." "12 anomaly rows, 8 terms, 5 textures"
             Expect.isFalse (r.Stderr.Contains "MDL0284") "every Yukawa and Majorana term has + h.c."
         }
         // Anomalies by hand, charges (0, 1, -1): L (left, doublet) gives 2 sum q = 0, 2 sum q^3 = 0; e_R and nu_R (right)
@@ -92,7 +106,9 @@ let tests =
         test "anomaly-free with its three nu_R of charges (0, 1, -1), and without nu_R" {
             let withNuR = check (modelText ())
             expectHolds withNuR
-            let noNuR = (modelText ()).Split('\n') |> Array.filter (fun l -> not (l.Contains "nuR")) |> String.concat "\n"
+            // the lines on nu_R, and the check line of the textures of the nu_R terms (texture_allowed(YD), ...)
+            let onNuR (l: string) = l.Contains "nuR" || l.StartsWith "check texture_allowed(YD)"
+            let noNuR = (modelText ()).Split('\n') |> Array.filter (not << onNuR) |> String.concat "\n"
             Expect.isFalse (noNuR.Contains "nuR") "nu_R and the terms and checks on it removed"
             let r = check noNuR
             expectHolds r
@@ -110,25 +126,80 @@ let tests =
         // 1 + q_i + q_j: zero for (1,3), (3,1) only; S* nu_Ri nu_Rj carries -1 + q_i + q_j: zero for (1,2), (2,1) only.
         test "texture_allowed: diagonal Ye and YD, and the bare Majorana mass at (e,e) and (mu,tau) only" {
             let c = compiled (modelText ())
-            expectFreeAt (allowedOf c "Ye_diag") "Ye_diag" [ 1, 1; 2, 2; 3, 3 ]
-            expectFreeAt (allowedOf c "YD_diag") "YD_diag" [ 1, 1; 2, 2; 3, 3 ]
-            expectFreeAt (allowedOf c "MR_bare") "MR_bare" [ 1, 1; 2, 3; 3, 2 ]
-            for name in [ "Ye_diag"; "YD_diag"; "MR_bare" ] do
+            expectFreeAt (allowedOf c "Ye") "Ye" [ 1, 1; 2, 2; 3, 3 ]
+            expectFreeAt (allowedOf c "YD") "YD" [ 1, 1; 2, 2; 3, 3 ]
+            expectFreeAt (allowedOf c "M0") "M0" [ 1, 1; 2, 3; 3, 2 ]
+            for name in [ "Ye"; "YD"; "M0" ] do
                 Expect.sequenceEqual (allowedOf c name).Groups [ "U1X" ] $"{name}: U1X constrains it"
+        }
+        // The lepton terms are flavour-matrix terms whose couplings are the textures; texture_allowed(T) finds T's term.
+        test "texture_allowed(T) for the five lepton textures: each reads its own term and holds" {
+            let c = compiled (modelText ())
+            let fields = [ "Ye", [ "L"; "eR" ], "Ye allowed in H*eR*conj(L)"; "YD", [ "L"; "nuR" ], "YD allowed in nuR*conj(H)*conj(L)"
+                           "M0", [ "nuR"; "nuR" ], "M0 allowed in nuR*nuR"; "YS", [ "nuR"; "nuR" ], "YS allowed in S*nuR*nuR"
+                           "YSc", [ "nuR"; "nuR" ], "YSc allowed in nuR*nuR*conj(S)" ]
+            let r = c.RunChecks()
+            for name, ab, item in fields do
+                let request = c.Spec.Checks |> Seq.find (fun q -> q.Name = "texture_allowed" && q.Argument = name)
+                Expect.sequenceEqual request.Arguments (name :: ab) $"texture_allowed({name}) binds to its term's fields"
+                let o = textureOutcome r name
+                Expect.equal o.Item item $"{name}: the term whose coupling it is (S or S* among the other fields)"
+                Expect.equal o.Verdict (Holds.Instance :> Verdict) $"{name} holds"
+            // S nu_i nu_j: 1 + q_i + q_j = 0 only at (1,3), (3,1); S* nu_i nu_j: -1 + q_i + q_j = 0 only at (1,2), (2,1)
+            expectFreeAt (allowedOf c "YS") "YS" [ 1, 3; 3, 1 ]
+            expectFreeAt (allowedOf c "YSc") "YSc" [ 1, 2; 2, 1 ]
+        }
+        // Holds says the texture lies in the allowed space; that it IS the most general one follows from its entries: one
+        // independent parameter at each free entry (Ye, YD), and for the Majorana matrices (symmetric: nu_i nu_j = nu_j nu_i,
+        // so only Y + Y^T enters) one parameter per free symmetric pair: M0 (3 free = 2 symmetric + 1 antisymmetric), YS, YSc.
+        test "the declared textures are the general allowed forms: one parameter per free entry (per symmetric pair)" {
+            let c = compiled (modelText ())
+            expectTexture c "Ye" [ (1, 1), "ye[1]"; (2, 2), "ye[2]"; (3, 3), "ye[3]" ]
+            expectTexture c "YD" [ (1, 1), "yD[1]"; (2, 2), "yD[2]"; (3, 3), "yD[3]" ]
+            expectTexture c "M0" [ (1, 1), "M_ee"; (2, 3), "M_mt"; (3, 2), "M_mt" ]
+            expectTexture c "YS" [ (1, 3), "lam_et"; (3, 1), "lam_et" ]
+            expectTexture c "YSc" [ (1, 2), "lam_em"; (2, 1), "lam_em" ]
+        }
+        // A general flavour matrix Yg (nine entries) as the coupling: the charges forbid the six off-diagonal entries, q_j - q_i
+        // != 0; for the bare Majorana mass q_i + q_j != 0 at (1,2), (1,3), (2,1), (2,2), (3,1), (3,3).
+        test "a general param Yg[3,3] (and Mg[3,3]) as the coupling is not allowed: texture_allowed names the forbidden entries" {
+            let text =
+                (modelText ())
+                    .Replace("texture Ye  = matrix(row(ye[1], 0, 0), row(0, ye[2], 0), row(0, 0, ye[3]))", "param Yg[3,3] : complex\ntexture Ye = Yg")
+                    .Replace("texture M0  = matrix(row(M_ee, 0, 0), row(0, 0, M_mt), row(0, M_mt, 0))", "param Mg[3,3] : complex\ntexture M0 = Mg")
+            Expect.stringContains text "texture Ye = Yg" "Ye replaced"
+            Expect.stringContains text "texture M0 = Mg" "M0 replaced"
+            let r = (compiled text).RunChecks()
+            let fails name =
+                match (textureOutcome r name).Verdict with
+                | :? Fails as f -> f.Witness
+                | v -> failtestf "%s: expected Fails, got %A" name v
+            let ye = fails "Ye"
+            Expect.stringContains ye "Ye breaks U1X at (1,2), (1,3), (2,1), (2,3), (3,1), (3,2)" "the six off-diagonal entries"
+            Expect.stringContains ye "the symmetry needs Ye[1,2] = 0" "what they should be"
+            Expect.stringContains ye "here Ye[1,2] - (0) = Yg[1,2]" "the general matrix's own entry"
+            Expect.stringContains (fails "M0") "M0 breaks U1X at (1,2), (1,3), (2,1), (2,2), (3,1), (3,3)" "q_i + q_j != 0"
+            for name in [ "YD"; "YS"; "YSc" ] do
+                Expect.equal (textureOutcome r name).Verdict (Holds.Instance :> Verdict) $"{name} untouched, holds"
         }
         test "texture_allowed: S couples nu_e nu_tau only, S* nu_e nu_mu only (so M_R has zeros at (mu,mu), (tau,tau))" {
             let zero = "texture T = matrix(row(0, 0, 0), row(0, 0, 0), row(0, 0, 0))\ncheck texture_allowed(T, nuR, nuR)\n"
-            let anchor = "majorana -1/2*M_ee*nuR[1]*nuR[1]"
-            let viaS = compiled (withTermBefore anchor "param YS[3,3] : complex\nmajorana -1/2*YS[i,j]*S*nuR[i]*nuR[j] + h.c." zero)
+            let anchor = "majorana -1/2*M0[i,j]*nuR[i]*nuR[j]"
+            let viaS = compiled (withTermBefore anchor "param Yx[3,3] : complex\nmajorana -1/2*Yx[i,j]*S*nuR[i]*nuR[j] + h.c." zero)
             expectFreeAt (allowedOf viaS "T") "T" [ 1, 3; 3, 1 ]
-            let viaConjS = compiled (withTermBefore anchor "param YS[3,3] : complex\nmajorana -1/2*YS[i,j]*conj(S)*nuR[i]*nuR[j] + h.c." zero)
+            let viaConjS = compiled (withTermBefore anchor "param Yx[3,3] : complex\nmajorana -1/2*Yx[i,j]*conj(S)*nuR[i]*nuR[j] + h.c." zero)
             expectFreeAt (allowedOf viaConjS "T") "T" [ 1, 2; 2, 1 ]
         }
         test "invariance: a general Ye[i,j] or YD[i,j] holds iff its six off-diagonal entries vanish" {
+            // the textures Ye and YD replaced by general parameters of the same names (texture_allowed takes textures only)
             let text =
                 (modelText ())
-                    .Replace("yukawa -ye[a]*bar(L[a])*H*eR[a] + h.c.", "param Ye[3,3], YD[3,3] : complex\nyukawa -Ye[i,j]*bar(L[i])*H*eR[j] + h.c.")
-                    .Replace("yukawa -yD[a]*bar(L[a])*conj(H)*nuR[a] + h.c.", "yukawa -YD[i,j]*bar(L[i])*conj(H)*nuR[j] + h.c.")
+                    .Replace("texture Ye  = matrix(row(ye[1], 0, 0), row(0, ye[2], 0), row(0, 0, ye[3]))", "param Ye[3,3], YD[3,3] : complex")
+                    .Replace("texture YD  = matrix(row(yD[1], 0, 0), row(0, yD[2], 0), row(0, 0, yD[3]))\n", "")
+                    .Replace("check texture_allowed(Ye)\ncheck texture_allowed(YD), ", "check ")
+            Expect.stringContains text "param Ye[3,3], YD[3,3] : complex" "textures replaced"
+            let removed (l: string) = l.StartsWith "check texture_allowed(Ye" || l.StartsWith "texture YD"
+            Expect.isFalse (text.Split('\n') |> Array.exists removed) "their texture checks removed"
             let r = (compiled text).RunChecks()
             for name, term in [ "Ye", "yukawa -Ye[i,j]"; "YD", "yukawa -YD[i,j]" ] do
                 let o = r.Outcomes |> Seq.find (fun o -> o.Check = "invariance" && o.Item.Contains term)
