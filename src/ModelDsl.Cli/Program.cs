@@ -109,11 +109,11 @@ try
     fit.SetAction(p => RequireFile(p.GetValue(fitFile)!) ?? RequireFile(p.GetValue(fitCard)!)
         ?? FitCommand.Run(p.GetValue(fitFile)!.FullName, p.GetValue(fitCard)!.FullName, p.GetValue(fitSets) ?? [], p.GetValue(fitJson), Console.Out, Console.Error));
 
-    var deriveFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec (with a cw_minimum check)." };
+    var deriveFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec (with a cw_minimum check or quantities derived from its terms)." };
     var latex = new Option<bool>("--latex") { Description = "Print the relations as LaTeX." };
     var deriveCard = new Option<FileInfo>("--card") { Description = "Also evaluate the kernels at this card (e.g. Table 3 of seed 000)." };
     var deriveSets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE." };
-    var derive = new Command("derive", "Print the Coleman-Weinberg relations derived from the spec, as text or LaTeX.") { deriveFile, latex, deriveCard, deriveSets };
+    var derive = new Command("derive", "Print the Coleman-Weinberg relations and the quantities derived from the spec's terms, as text or LaTeX.") { deriveFile, latex, deriveCard, deriveSets };
     derive.SetAction(p => RequireFile(p.GetValue(deriveFile)!) ?? (p.GetValue(deriveCard) is { } dc ? RequireFile(dc) : null)
         ?? DeriveCommand.Run(p.GetValue(deriveFile)!.FullName, p.GetValue(latex), p.GetValue(deriveCard)?.FullName, p.GetValue(deriveSets) ?? [], Console.Out, Console.Error));
 

@@ -6,8 +6,9 @@ namespace ModelDsl.Cli.Commands;
 
 /// <summary>
 /// What <c>modeldsl derive FILE [--latex] [--card CARD [--set ...]]</c> does: print every relation the
-/// Coleman-Weinberg analysis derives for the scalars the spec checks with <c>cw_minimum</c>, as text or
-/// LaTeX; with a card, also the kernels evaluated there (e.g. Table 3 of seed 000).
+/// Coleman-Weinberg analysis derives for the scalars the spec checks with <c>cw_minimum</c>, and every quantity the
+/// spec derives from its terms (<c>let m = dirac_mass(L, N)</c>, entry by entry), as text or LaTeX; with a card, also
+/// the kernels evaluated there (e.g. Table 3 of seed 000).
 /// </summary>
 public static class DeriveCommand
 {
@@ -17,9 +18,10 @@ public static class DeriveCommand
         var compilation = ModelCompilation.FromFile(specPath);
         if (compilation.Spec is not { } spec) { error.Write(DiagnosticPrinter.FormatAll(compilation.Diagnostics)); return ExitCodes.SpecErrors; }
         var scalars = spec.Checks.Where(c => c.Name == ColemanWeinberg.Name).Select(c => c.Argument!).Distinct().ToList();
-        if (scalars.Count == 0)
+        var derived = spec.Textures.Where(t => t.DerivedFrom is not null).ToList();
+        if (scalars.Count == 0 && derived.Count == 0)
         {
-            error.WriteLine($"modeldsl: {specPath} asks for no cw_minimum check, so there is nothing to derive (add e.g. 'check cw_minimum(phi)').");
+            error.WriteLine($"modeldsl: {specPath} asks for no cw_minimum check and derives no quantity from its terms, so there is nothing to derive (add e.g. 'check cw_minimum(phi)' or 'let mD = dirac_mass(L, N)').");
             return ExitCodes.SpecErrors;
         }
         foreach (var scalar in scalars)
@@ -35,7 +37,30 @@ public static class DeriveCommand
             }
             output.WriteLine();
         }
+        if (derived.Count > 0) WriteDerived(spec.Name, derived, latex, output);
         if (cardPath is null) return ExitCodes.Success;
         return EvalCommand.Run(specPath, cardPath, sets, json: false, allowNonFinite: false, output, error);
+    }
+
+    /// <summary>Each derived quantity's non-zero entries, as the kernels read them (e.g. <c>Gamma[1] = ...</c>).</summary>
+    private static void WriteDerived(string model, IReadOnlyList<ModelDsl.Model.TextureSpec> derived, bool latex, TextWriter output)
+    {
+        output.WriteLine(latex ? $"% Quantities derived from the terms ({model})" : $"Quantities derived from the terms ({model}):");
+        foreach (var t in derived)
+        {
+            output.WriteLine(latex ? $"% {t.Name} = {t.DerivedFrom}" : $"  {t.Name} = {t.DerivedFrom}");
+            var zeros = 0;
+            for (var i = 0; i < t.Matrix.Rows; i++)
+                for (var j = 0; j < t.Matrix.Columns; j++)
+                {
+                    var entry = t.Matrix[i, j];
+                    if (entry.IsZero) { zeros++; continue; }
+                    var index = t.IsVector ? $"{i + 1}" : $"{i + 1},{j + 1}";
+                    if (latex) output.WriteLine($"{t.Name}_{{{index}}} = {LatexPrinter.Print(entry)} \\\\");
+                    else output.WriteLine($"      {t.Name}[{index}] = {entry}");
+                }
+            if (zeros > 0) output.WriteLine(latex ? $"% the other {zeros} entries are 0" : $"      (the other {zeros} entries are 0)");
+        }
+        output.WriteLine();
     }
 }

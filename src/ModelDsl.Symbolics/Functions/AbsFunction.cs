@@ -43,6 +43,7 @@ public sealed class AbsFunction : FunctionDefinition
             return norm2.IsRational ? Expr.Pow(Expr.Number(norm2.AsRational), Expr.Number(Rational.Half)) : null;
         }
         if (x is FunctionExpr f && f.Definition == this) return x;
+        if (x is FunctionExpr { Definition: ConjFunction } g) return Expr.Abs(g.Argument); // |conj(z)| = |z|
         var (c, rest) = Canonical.SplitCoefficient(x);
         return c.IsOne ? null : Expr.Multiply(Expr.Abs(Expr.Number(c)), Expr.Abs(rest));
     }
