@@ -133,6 +133,7 @@ public sealed class Binder
         // A declaration with a syntax error is not bound further: one typo, one message.
         var vevs = decls.OfType<VevDeclarationSyntax>().Where(Clean).Select(BindVev).OfType<VevSpec>().ToList();
         BoundVevs = vevs;
+        VevsIncomplete = vevs.Count < decls.OfType<VevDeclarationSyntax>().Count();
         _termDeclarations = decls.OfType<TermDeclarationSyntax>().ToList();
         var checks = decls.OfType<CheckDeclarationSyntax>().Where(Clean).SelectMany(c => c.Items).Select(BindCheck).OfType<CheckRequest>().ToList();
 
@@ -760,6 +761,9 @@ public sealed class Binder
 
     /// <summary>The vevs, bound before the kernel stage (derived masses read them).</summary>
     internal IReadOnlyList<VevSpec> BoundVevs { get; private set; } = [];
+
+    /// <summary>True when a vev declaration was lost to a reported mistake: masses derived from the terms would miss it, so they say nothing.</summary>
+    internal bool VevsIncomplete { get; private set; }
 
     /// <summary>The groups, in declaration order.</summary>
     internal IReadOnlyList<GroupSpec> GroupList => [.. _groups.Values];

@@ -27,7 +27,8 @@ internal sealed partial class KernelBinder
             return null;
         }
         var terms = owner.BoundTerms();
-        if (owner.TermsIncomplete) return null; // a term was lost to a reported mistake: the quantity would be incomplete
+        // a term or a vev lost to a reported mistake: the quantity would be incomplete, and its uses would report that
+        if (owner.TermsIncomplete || owner.VevsIncomplete) return null;
         var context = new DerivationContext(terms, t => _textures[t].Matrix, owner.Fields, owner.BoundVevs, owner.GroupList, arguments,
             (span, message) => _diagnostics.ReportDerivation(_text, span, message), call.Span);
         var errors = _diagnostics.Count;

@@ -6,7 +6,7 @@ namespace ModelDsl.Model;
 /// A quantity derived from a model's Lagrangian terms, declared in a spec as <c>let NAME = derivation(FIELD, ...)</c>: a mass
 /// matrix after the vevs, the seesaw light-neutrino mass, tree-level decay widths, thermal masses. The result is an exact
 /// symbolic matrix (or vector) in the model's couplings, vevs and gauge couplings, bound like a texture: kernels read its
-/// entries by name (<c>Gamma[1]</c>), <c>use</c> binds it to a library input, <c>explain</c> shows its formula. One
+/// entries by name (<c>Gamma[1]</c>), <c>use</c> binds it to a library input, <c>modeldsl derive</c> prints its entries. One
 /// implementation per file in ModelDsl.Model/Derivations, registered in <see cref="DerivationCatalogue"/>; the formula and
 /// its source are in the implementation's documentation and in models/README.md ("Derived quantities").
 /// </summary>
