@@ -28,7 +28,7 @@ public sealed class CasasIbarraBuiltin : IBuiltin
     ];
 
     /// <inheritdoc/>
-    public IReadOnlyList<BuiltinField> Result { get; } = [BuiltinField.ComplexMatrix("", 3, 3, "Y[i,a]")];
+    public IReadOnlyList<BuiltinField> Result { get; } = [BuiltinField.ComplexMatrix("", 3, 3, "Y[i,a]") with { RowsFollow = "M" }];
 
     /// <inheritdoc/>
     public BuiltinOutcome Evaluate(BuiltinArguments a) =>

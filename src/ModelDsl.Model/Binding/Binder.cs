@@ -148,6 +148,7 @@ public sealed class Binder
         foreach (var l in lets) NoteLet(l);
         var terms = BoundTerms();
         CheckCouplingOrderForSeesaw(checks, terms);
+        CheckLetOrientation(terms);
         foreach (var c in checks.Where(c => c.Name == "cw_minimum")) RequireScaleInvariance(c, terms);
         checks = checks.Select(c => c.Name == "texture_allowed" && c.Arguments.Count == 1 ? WithCouplingFields(c, textures, terms) : c).OfType<CheckRequest>().ToList();
         IReadOnlyList<SystemSpec> systems = [.. kernelStage.BindSystems(systemBlocks.Where(Clean).ToList()), .. kernelStage.LibrarySystems];
@@ -735,6 +736,28 @@ public sealed class Binder
                     _diagnostics.ReportCouplingOrder(_text, use.Span,
                         $"seesaw_zero_mass({c.Argument}, {c.Arguments[1]}) reads {c.Argument} M^-1 {c.Argument}^T, the columns of {c.Argument} the Majorana fields; "
                         + $"here its rows are {row.Name} and its columns {column.Name}: put the index of {column.Name} first.");
+    }
+
+    /// <summary>
+    /// A library matrix whose rows belong to the states of a mass vector (<see cref="BuiltinField.RowsFollow"/>: casas_ibarra's
+    /// Y[i,a], row i the heavy neutrino of mass M[i]), used in a term with the field of those masses (the field whose Majorana
+    /// term has the vector as its coupling) on its columns and another on its rows: MDL0285 at that use.
+    /// </summary>
+    private void CheckLetOrientation(IReadOnlyList<TermSpec> terms)
+    {
+        foreach (var use in terms.SelectMany(t => t.Couplings).Where(c => c.Kind == CouplingKind.Let && c.Columns > 0))
+        {
+            if (use is not { RowField: { } row, ColumnField: { } column } || row == column) continue;
+            var (record, member) = use.Name.IndexOf('.') is var dot and > 0 ? (use.Name[..dot], use.Name[(dot + 1)..]) : (use.Name, "");
+            if (!_lets.TryGetValue(record, out var let) || let.Field(member) is not { RowsFollow: { } follows }) continue;
+            var masses = let.Arguments.FirstOrDefault(a => a.Parameter.Name == follows)?.ArrayName;
+            var massive = terms.Where(t => t.Kind == TermKind.Majorana).SelectMany(t => t.Couplings)
+                .FirstOrDefault(c => c.Name == masses && c.Columns == 0)?.RowField;
+            if (massive is not null && column == massive)
+                _diagnostics.ReportCouplingOrder(_text, use.Span,
+                    $"'{record}' ({let.Builtin.Name}) has the states of {follows} = {masses} on its rows, the field {massive.Name} whose Majorana masses they are; "
+                    + $"here its rows are {row.Name} and its columns {column.Name}: put the index of {column.Name} first.");
+        }
     }
 
     /// <summary>

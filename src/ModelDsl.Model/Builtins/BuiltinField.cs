@@ -16,6 +16,13 @@ public sealed record BuiltinField(string Name, int Rows, int Columns, bool IsCom
     /// <summary>A complex matrix field.</summary>
     public static BuiltinField ComplexMatrix(string name, int rows, int columns, string description) => new(name, rows, columns, true, description);
 
+    /// <summary>
+    /// The builtin parameter (a vector of masses) whose states label this matrix's rows, or null: <c>casas_ibarra</c>'s Y[i,a]
+    /// has row i for the heavy neutrino of mass M[i]. A term that uses the matrix with the field of those masses (the field
+    /// whose Majorana term has that vector as its coupling) on its columns is an index-order error (MDL0285).
+    /// </summary>
+    public string? RowsFollow { get; init; }
+
     /// <summary>0 scalar, 1 vector, 2 matrix.</summary>
     public int Rank => Rows == 0 ? 0 : Columns == 0 ? 1 : 2;
 
