@@ -7,8 +7,9 @@ namespace ModelDsl.Model;
 /// <c>light_mass(L, N)</c>: the type-I seesaw light-neutrino mass matrix m_nu = -m_D M^-1 m_D^T, L = -1/2 m_nu[a,b] nu_a nu_b + h.c.,
 /// with m_D = dirac_mass(L, N) and M = majorana_mass(N) (leading order in m_D/M; Minkowski 1977; Mohapatra, Senjanovic,
 /// PRL 44 (1980) 912; the sign as in Davidson, Nardi, Nir, Phys. Rept. 466 (2008) 105, eq. 3). With m_D = (v/sqrt2) Y^dagger
-/// of Yukawas Y[i,a] from the project's Casas-Ibarra parameterisation, which makes m_D M^-1 m_D^T = U* diag(m) U^dagger
-/// (the <c>seesaw_mass</c> builtin), m_nu = -U* diag(m) U^dagger: the overall sign is a rephasing of every nu_a by i.
+/// of Yukawas Y[i,a] from the project's Casas-Ibarra parameterisation, which makes m_D M^-1 m_D^T = U diag(m) U^T
+/// (the <c>seesaw_mass</c> builtin; U the <c>pmns</c> builtin's matrix), m_nu = -U diag(m) U^T: the overall sign is a rephasing
+/// of every nu_a by i.
 /// </summary>
 public sealed class LightMassDerivation : IDerivation
 {
