@@ -166,6 +166,14 @@ let tests =
             Expect.floatClose { absolute = 0.0; relative = 1e-12 } k.["G2"].Real (0.1 * 300.0 / (16.0 * Math.PI)) "|0.3-0.1i|^2 = 0.1"
         }
 
+        // A real S: N -> X S from the term and from its h.c. is one final state; for a massless X the helicities do not
+        // interfere and sum |M|^2 = 4 |y|^2 p.k gives again |y|^2 M/(16 pi); a massive Majorana X is refused (MDL0292, below).
+        test "decay_width with a real scalar and a massless daughter: |y_i|^2 M_i/(16 pi)" {
+            let c = compile (toMajoranaDaughter.Replace("majorana -1/2*mX*X*X + h.c.\n", "").Replace("scalar S { complex }", "scalar S { real }"))
+            let k = evaluate c "card \"c\" for d\nM = (100, 300) GeV\nmX = 1 GeV\ny = (0.1+0.2i, 0.3-0.1i)\n" [||]
+            Expect.floatClose { absolute = 0.0; relative = 1e-12 } k.["G1"].Real (0.05 * 100.0 / (16.0 * Math.PI)) "|0.1+0.2i|^2 = 0.05"
+        }
+
         // ---- mass matrices after the vevs (exact) ----
         test "yukawa_matrix(L, N) is h in -h bar(L) H~ N, and Y^dagger when the term is -Y bar(N) H L" {
             sameMatrix (compile (typeI "let hh = yukawa_matrix(L, N)\n")) "hh" (fun a i -> cx $"h[{a},{i}]")
@@ -265,6 +273,7 @@ let tests =
         caseSays "MDL0292" (n + majorana + yukawa + "vev H -> y\nlet m = dirac_mass(L, ⟦H⟧)\n") "'H' is not a fermion field"
         caseSays "MDL0292" (n + yukawa + "let G = ⟦decay_width(N)⟧\n") "N has no Majorana mass term"
         caseSays "MDL0292" (n + yukawa + "param MR[3,3] : complex\nmajorana -1/2*MR[i,j]*N[i]*N[j] + h.c.\nlet G = ⟦decay_width(N)⟧\n") "in its mass basis"
+        caseSays "MDL0292" ("fermion N { chirality: right, gen: 2 }\nfermion X { chirality: left }\nscalar S { real }\nparam yy[2] : complex\nparam MM[2] : real mass positive\nyukawa -yy[i]*bar(N[i])*S*X + h.c.\nmajorana -1/2*MM[i]*N[i]*N[i] + h.c.\nmajorana -1/2*y*X*X + h.c.\nlet G = ⟦decay_width(N)⟧\n") "make S complex or X massless"
         caseSays "MDL0292" (n2 + "majorana -1/2*y*N[1]*N[1] + h.c.\nlet m = ⟦light_mass(L, N)⟧\n") "singular"
         caseSays "MDL0292" (n2 + "texture T = matrix(row(y, y), row(y, y))\nmajorana -1/2*T[i,j]*N[i]*N[j] + h.c.\nlet m = ⟦light_mass(L, N)⟧\n") "singular"
         caseSays "MDL0292" (n + majorana + yukawa + "let m = ⟦dirac_mass(L, N)⟧\n") "no vev for H: declare it, e.g. vev H -> v"
