@@ -30,7 +30,6 @@ let private evaluate (c: ModelCompilation) (card: string) (sets: string[]) =
 
 let private re (name: string) = Expr.Real name :> Expr
 let private cx (name: string) = Expr.Complex name :> Expr
-let private pi = re "pi"
 let private sqrt2 = Expr.Sqrt(Expr.Number 2)
 let private frac (p: int) (q: int) = Expr.Fraction(p, q)
 
