@@ -11,7 +11,8 @@ namespace ModelDsl.Model;
 /// Gamma_i += 2 mult |y|^2 M_i/(32 pi) (1 + r_f - r_s) lambda^(1/2)(1, r_f, r_s), with r = m^2/M_i^2, lambda the Kallen function
 /// and mult the gauge multiplicity (<see cref="DerivationContext.Multiplicity"/>); a Weyl fermion to a Weyl fermion and a
 /// scalar. The daughter fermion's mass is its Majorana mass when it has one (threshold: the channel is closed for
-/// m_f &gt;= M_i), scalars are massless (the unbroken phase, as in thermal leptogenesis). For -h bar(L) H~ N + h.c. this
+/// m_f &gt;= M_i; the scalar must then be complex, so that f s and f s* are distinct final states and the factor is 1 - r_f^2
+/// exactly; with a real scalar the two amplitudes interfere through the Majorana phases, which is reported), scalars are massless (the unbroken phase, as in thermal leptogenesis). For -h bar(L) H~ N + h.c. this
 /// is Gamma_i = M_i (h^dagger h)_ii/(8 pi) (Buchmuller, Di Bari, Plumacher, Annals Phys. 315 (2005) 305 [hep-ph/0401240];
 /// Davidson, Nardi, Nir, Phys. Rept. 466 (2008) 105 [0802.2962]). Decays of one state of N into another (a Majorana pair
 /// with a scalar) are not included.
@@ -59,6 +60,13 @@ public sealed class DecayWidthDerivation : IDerivation
             var rate = 2 * Expr.Number(mult) * Expr.Pow(Expr.Abs(v.Coupling), 2) * mass / (32 * Expr.Real("pi"));
             if (DaughterMass(c, v.Partner.Field, v.Partner.Generation) is { } mf)
             {
+                if (!v.Scalar.Field.IsComplex)
+                {
+                    // a real scalar: N -> f s from the term and from its h.c. is one final state, and the two amplitudes
+                    // interfere with a term 2 sqrt(r)(1 - r) Re(y^2 ...) that depends on the Majorana phases of N and f
+                    c.Report($"decay_width: {n.Name} decays to {v.Partner.Field.Name}, which has a Majorana mass, and the real scalar {v.Scalar.Field.Name}: the interference of the two helicity amplitudes (which depends on the Majorana phases) is not derived; make {v.Scalar.Field.Name} complex or {v.Partner.Field.Name} massless.");
+                    return null;
+                }
                 // lambda(1, r, 0) = (1 - r)^2, so (1 + r) lambda^(1/2) = (1 + r)(1 - r) = 1 - r^2 above threshold
                 var r = Expr.Pow(mf, 2) / Expr.Pow(mass, 2);
                 rate *= Expr.Apply(IfPosFunction.Instance, mass - mf, 1 - Expr.Pow(r, 2), Expr.Zero);

@@ -36,6 +36,7 @@ public sealed class DiracMassDerivation : IDerivation
         }
         var m = new Expr[a.Generations, b.Generations];
         var coupled = false;
+        var withoutVev = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var term in c.Terms.Where(t => t.Kind == TermKind.Yukawa))
             foreach (var comp in c.Components(term))
             {
@@ -45,13 +46,19 @@ public sealed class DiracMassDerivation : IDerivation
                 var plain = fermions.FirstOrDefault(p => p.Field.Name == b.Name && !p.Conjugated);
                 if (bar.Field is null || plain.Field is null) continue;
                 coupled = true;
-                if (c.ScalarsAtVevs(comp.Parts.Where(p => p.Field.Kind == FieldKind.Scalar)) is not { } vevs) continue;
+                var scalars = comp.Parts.Where(p => p.Field.Kind == FieldKind.Scalar).ToList();
+                if (c.ScalarsAtVevs(scalars) is not { } vevs)
+                {
+                    withoutVev.UnionWith(scalars.Where(p => c.Vev(p.Field) is null).Select(p => p.Field.Name));
+                    continue;
+                }
                 m[bar.Generation - 1, plain.Generation - 1] = (m[bar.Generation - 1, plain.Generation - 1] ?? Expr.Zero) - comp.Coefficient * vevs;
             }
         if (!coupled) { c.Report($"No Yukawa term couples bar({a.Name}) and {b.Name}."); return null; }
         if (m.Cast<Expr?>().All(e => e is null))
         {
-            c.Report($"The Yukawa terms that couple bar({a.Name}) and {b.Name} have a scalar without a vev: declare it, e.g. vev H -> v.");
+            var name = withoutVev.FirstOrDefault() ?? "S";
+            c.Report($"The Yukawa terms that couple bar({a.Name}) and {b.Name} have no vev for {string.Join(" and ", withoutVev)}: declare it, e.g. vev {name} -> v.");
             return null;
         }
         return ExprMatrix.Create(a.Generations, b.Generations, (i, j) => m[i, j] ?? Expr.Zero);
