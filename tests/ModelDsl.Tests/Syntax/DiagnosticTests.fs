@@ -128,6 +128,8 @@ let tests =
         caseSays "MDL0285" "fermion N { chirality: right, gen: 3 }\nparam mN : real\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nyukawa -⟦T[a,l]⟧*bar(L[l])*conj(H)*N[a] + h.c.\nmajorana -1/2*mN*N[a]*N[a] + h.c.\ncheck seesaw_zero_mass(T, mN)\n" "put the index of L first"
         caseSays "MDL0285" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nyukawa -T[l,a]*bar(L[l])*conj(H)*N[a] + h.c.\nyukawa -⟦T[a,l]⟧*bar(L[l])*conj(H)*N[a] + h.c.\n" "write T[l,a]"
         caseSays "MDL0285" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\nyukawa -T[l,a]*bar(L[l])*conj(H)*N[a] + h.c.\ncheck ⟦texture_allowed(T, N, L)⟧\n" "texture_allowed(T, L, N)"
+        // a Casas-Ibarra Yukawa has the heavy neutrinos (the states of its M) on its rows: used the other way round
+        caseSays "MDL0285" "fermion N { chirality: right, gen: 3 }\nparam M[3] : real mass positive\nparam mnu[3] : real mass\nparam U[3,3], R[3,3] : complex\nlet Yci = casas_ibarra(U: U, mnu: mnu, R: R, M: M, v: 246)\nyukawa -⟦Yci[a,i]⟧*bar(L[a])*conj(H)*N[i] + h.c.\nmajorana -1/2*M[i]*N[i]*N[i] + h.c.\n" "put the index of N first"
         caseSays "MDL0226" "fermion N { chirality: right, gen: 3 }\ntexture T = matrix(row(y, y, y), row(y, y, y), row(y, y, y))\ncheck ⟦texture_allowed(T)⟧\n" "No Lagrangian term has 'T' as its coupling"
         case "MDL0210" "scalar S { ⟦chirality⟧: left }\n"
         case "MDL0211" "⟦model⟧ other\n"
