@@ -58,6 +58,27 @@ let private etaB card rtol =
     Expect.isTrue s.Succeeded s.Message
     s.Output "eta_B"
 
+
+/// ULYSSES's examples/1N1F.dat as it is (one 'key value' per line), plus the two v3 splitting keys of the NuFIT 6.0 card.
+let private ulyssesCard1N1F =
+    "m -100\nM1 14\nM2 15\nM3 16\nx1 180\ny1 1.4\nx2 180\ny2 11.2\nx3 180\ny3 11\ndelta 270\na21 0\na31 0\nt23 49.7\nt12 33.82\nt13 8.610000\n"
+
+/// The bound spec of models/ulysses-typei.mdl, once.
+let private typeiSpec = lazy (ModelCompilation.FromFile(modelPath "ulysses-typei.mdl").Spec)
+
+/// A ULYSSES card with one mistake marked ⟦ ⟧: reading and binding to ulysses-typei give exactly one error, this ID, this span.
+let private ulyssesCase (id: string) (annotated: string) (fragment: string) =
+    test $"{id}: {annotated.Trim().Replace('\n', ' ')}" {
+        let text, start, length = ModelDsl.Tests.Syntax.DiagnosticTests.unmark annotated
+        let card = UlyssesCard.Read(Text.SourceText.From(text, "case.dat"))
+        let struct (_, diagnostics) = card.Bind(typeiSpec.Value)
+        let errors = diagnostics |> Seq.filter (fun d -> d.IsError) |> List.ofSeq
+        let shown = Diagnostics.DiagnosticPrinter.FormatAll errors
+        Expect.equal (errors |> List.map (fun d -> d.Id)) [ id ] $"one error {id}:\n{shown}"
+        Expect.equal (errors.Head.Span.Start, errors.Head.Span.Length) (start, length) $"span:\n{shown}"
+        Expect.stringContains errors.Head.Message fragment "message"
+    }
+
 [<Tests>]
 let tests =
     testList "Kernels/ULYSSES" [
@@ -119,4 +140,55 @@ let tests =
             // sqrt(dm2_sol + dm2_atm) with m1 = 1e-100 eV: 0.0509546 eV (kernel values are in GeV)
             Expect.floatClose { absolute = 0.0; relative = 1e-12 } k.["m_rms_input"].Real (1e-9 * sqrt (7.537e-5 + 2.521e-3)) "from the splittings (GeV)"
         }
+
+        test "ULYSSES card: examples/1N1F.dat read as it is gives the same eta_B as samples/ulysses/1N1F.card (1e-12)" {
+            let card = UlyssesCard.Read(Text.SourceText.From(ulyssesCard1N1F, "1N1F.dat"))
+            Expect.isEmpty card.Diagnostics "no diagnostics"
+            let m = numeric "1N1F.card"
+            let struct (point, diagnostics) = card.Bind(m.Spec)
+            Expect.isNotNull point (Diagnostics.DiagnosticPrinter.FormatAll diagnostics)
+            let fromUlysses = m.WithPoint(point).Model.Solve("be.be", SystemSolveOptions(RelativeTolerance = 1e-10)).Solution
+            Expect.isTrue fromUlysses.Succeeded fromUlysses.Message
+            // 10^14 and 1e14 are the same double; m_lightest (1e-109 GeV) enters only squared next to dm2 ~ 1e-22 GeV^2
+            Expect.floatClose { absolute = 0.0; relative = 1e-12 } (fromUlysses.Output "eta_B") (etaB "1N1F.card" 1e-10) "eta_B"
+        }
+        test "ULYSSES card: the v3 splitting keys, complex R angles (y1 -90j), inline comments and scan ranges" {
+            let text = ulyssesCard1N1F.Replace("y1 1.4", "y1 -90j   # a complex entry").Replace("M1 14", "M1 13 15") + "m2solar 7.49e-5\nm2atm 2.513e-3\n"
+            let card = UlyssesCard.Read(Text.SourceText.From(text, "c.dat"))
+            Expect.isEmpty card.Diagnostics "no diagnostics"
+            Expect.equal card.Values.["y1"] (Complex(0.0, -90.0)) "-90j"
+            Expect.equal card.Ranges.["M1"] (13.0, 15.0) "a scan axis"
+            Expect.equal card.Values.["m2atm"] (Complex(2.513e-3, 0.0)) "v3 key"
+        }
+        test "ULYSSES card: Python float and complex literals" {
+            for s, z in [ "1", Complex(1.0, 0.0); "-2.5e3", Complex(-2500.0, 0.0); ".5", Complex(0.5, 0.0); "5.", Complex(5.0, 0.0)
+                          "-90j", Complex(0.0, -90.0); "1+2j", Complex(1.0, 2.0); "1-j", Complex(1.0, -1.0); "j", Complex(0.0, 1.0)
+                          "2e-1J", Complex(0.0, 0.2) ] do
+                let ok, v = UlyssesCard.TryParse s
+                Expect.isTrue ok s
+                Expect.equal v z s
+            for s in [ "x"; "1+"; "nan"; "inf"; "1e999"; "1j+2"; "--1"; "1,5" ] do
+                Expect.isFalse (fst (UlyssesCard.TryParse s)) s
+        }
+        // size-bounded: up to 6 edits of up to 8 characters each, drawn from what ULYSSES cards contain and a few strangers
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 300 } "ULYSSES card: random edits of 1N1F.dat never throw; every error is located inside the file" (
+            let chars = "0123456789.+-eEjJ #\n\tmMxyzt_()[],;\u00e9\u0000"
+            let edit = Gen.zip3 (Gen.choose (0, 400)) (Gen.choose (0, 3)) (Gen.arrayOfLength 8 (Gen.elements chars) |> Gen.map String)
+            Prop.forAll (Arb.fromGen (Gen.listOfLength 6 edit)) (fun edits ->
+                let text =
+                    edits |> List.fold (fun (t: string) (at, cut, ins) ->
+                        let at = min at t.Length
+                        t.Remove(at, min cut (t.Length - at)).Insert(at, ins.Substring(0, 1 + at % 8))) ulyssesCard1N1F
+                let card = UlyssesCard.Read(Text.SourceText.From(text, "c.dat"))
+                let struct (_, diagnostics) = card.Bind(typeiSpec.Value)
+                diagnostics |> Seq.forall (fun d -> d.Span.Start >= 0 && d.Span.End <= text.Length)))
+        ulyssesCase "MDL0326" (ulyssesCard1N1F.Replace("delta 270", "⟦delta⟧")) "has no value"
+        ulyssesCase "MDL0326" (ulyssesCard1N1F.Replace("delta 270", "delta ⟦27O⟧")) "not a number"
+        ulyssesCase "MDL0326" (ulyssesCard1N1F.Replace("delta 270", "delta 270 280 ⟦290⟧")) "3 values"
+        ulyssesCase "MDL0326" (ulyssesCard1N1F.Replace("t12 33.82", "t12 ⟦33.82j⟧")) "only the R angles"
+        ulyssesCase "MDL0326" (ulyssesCard1N1F.Replace("x1 180", "x1 0 ⟦180j⟧")) "must be real"
+        ulyssesCase "MDL0327" (ulyssesCard1N1F.Replace("delta 270", "⟦detla⟧ 270")) "Did you mean 'delta'?"
+        ulyssesCase "MDL0328" (ulyssesCard1N1F + "⟦M1⟧ 12\n") "given twice"
+        ulyssesCase "MDL0329" ("⟦⟧" + ulyssesCard1N1F.Replace("t13 8.610000\n", "")) "missing: t13"
+        ulyssesCase "MDL0329" (ulyssesCard1N1F.Replace("M1 14", "⟦M1 13 15⟧")) "scan range"
     ]
