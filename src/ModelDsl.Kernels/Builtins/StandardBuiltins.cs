@@ -9,6 +9,6 @@ public static class StandardBuiltins
     public static IBuiltinCatalogue Catalogue { get; } = new BuiltinCatalogue(
     [
         new PmnsBuiltin(), new OrthogonalRBuiltin(), new CasasIbarraBuiltin(), new SeesawMassBuiltin(),
-        new TextureFitBuiltin(), new LoopFunctionsBuiltin(),
+        new TextureFitBuiltin(), new LoopFunctionsBuiltin(), new CasasIbarraUlyssesBuiltin(),
     ]);
 }

@@ -389,6 +389,23 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportTableChoice(SourceText text, TextSpan span, string detail) =>
         Error("MDL0325", text, span, detail);
 
+    /// <summary>MDL0326: a ULYSSES parameter file: a malformed line (a key without a value, a value that is not a number, more
+    /// than a key and two numbers, a range with a complex end, a complex value for a real key).</summary>
+    public void ReportUlyssesLine(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0326", text, span, detail);
+
+    /// <summary>MDL0327: a ULYSSES parameter file: a key ULYSSES does not know, or one the model has no parameter for.</summary>
+    public void ReportUlyssesKey(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0327", text, span, detail);
+
+    /// <summary>MDL0328: a ULYSSES parameter file: a key given twice.</summary>
+    public void ReportUlyssesKeyTwice(SourceText text, TextSpan span, string key) =>
+        Error("MDL0328", text, span, $"'{key}' is given twice (ULYSSES would silently keep the last value).");
+
+    /// <summary>MDL0329: a ULYSSES parameter file read as one point: keys missing, or given as a scan range.</summary>
+    public void ReportUlyssesNotAPoint(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0329", text, span, detail);
+
     /// <summary>MDL0300</summary>
     public void ReportUnknownParameter(SourceText text, TextSpan span, string name, string model, string? suggestion) =>
         Error("MDL0300", text, span, $"The model '{model}' has no parameter '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));

@@ -18,7 +18,8 @@ param y : real
 param Y[3,3] : complex
 """
 
-let private unmark (annotated: string) =
+/// The text without its ⟦ ⟧ marks, and the marked span (start, length).
+let unmark (annotated: string) =
     let start = annotated.IndexOf '⟦'
     let stop = annotated.IndexOf '⟧'
     if start < 0 || stop < start then failwith "no ⟦ ⟧ span in the test text"

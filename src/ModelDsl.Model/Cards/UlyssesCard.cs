@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.RegularExpressions;
+using ModelDsl.Diagnostics;
+using ModelDsl.Text;
+
+namespace ModelDsl.Model;
+
+/// <summary>
+/// A ULYSSES parameter file (arXiv:2007.09150, Sec. 4; ulysses/tools.py <c>readConfig</c>; docs/ulysses.md), read as it
+/// is: one <c>key value</c> per line, a value a real number or a Python complex literal (<c>y1 -90j</c>, <c>1+2j</c>), a
+/// key with two real numbers a scan range; lines starting with <c>#</c> and empty lines are skipped. Unlike ULYSSES,
+/// which prints a warning and drops a line it does not understand (or stops with a Python exception), every malformed
+/// line is a located error, and a comment may also follow a value (<c>m -1 # log10 eV</c>, the form ULYSSES's own
+/// uls-calc help shows). <see cref="Bind"/> maps the values onto the parameters of a model in ULYSSES's convention
+/// (models/ulysses-typei.mdl): m = log10(m_lightest/eV), M1..M3 = log10(M_i/GeV), angles in degrees.
+/// </summary>
+public sealed class UlyssesCard
+{
+    /// <summary>ULYSSES's Casas-Ibarra keys (ulsbase.py <c>pnames</c>), all required for one point.</summary>
+    public static readonly IReadOnlyList<string> Keys =
+        ["m", "M1", "M2", "M3", "delta", "a21", "a31", "x1", "x2", "x3", "y1", "y2", "y3", "t12", "t13", "t23"];
+
+    /// <summary>Optional keys of ULYSSES v3 (the splittings in eV^2), mapped onto <c>dm2_sol</c>, <c>dm2_atm</c>.</summary>
+    private static readonly IReadOnlyDictionary<string, string> Splittings =
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["m2solar"] = "dm2_sol", ["m2atm"] = "dm2_atm" };
+
+    /// <summary>Keys whose value may be complex: the R angles (ULYSSES forms z = x + i y of whatever is given).</summary>
+    private static readonly HashSet<string> ComplexKeys = new(["x1", "x2", "x3", "y1", "y2", "y3"], StringComparer.Ordinal);
+
+    // a Python float or complex literal: [real][(+|-)imag j] or [+|-][imag] j (complex("j") is 1j)
+    private const string Number = @"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?";
+    private static readonly Regex PythonNumber = new(
+        $@"^(?:(?<re>[+-]?{Number})(?:(?<im>[+-](?:{Number})?)[jJ])?|(?<im>[+-]?(?:{Number})?)[jJ])$", RegexOptions.CultureInvariant);
+
+    private readonly Dictionary<string, (Complex Value, TextSpan Span)> _values;
+    private readonly Dictionary<string, (double Low, double High, TextSpan Span)> _ranges;
+    private readonly HashSet<string> _mentioned;
+
+    private UlyssesCard(SourceText text, Dictionary<string, (Complex, TextSpan)> values,
+        Dictionary<string, (double, double, TextSpan)> ranges, HashSet<string> mentioned, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Text = text;
+        _values = values;
+        _ranges = ranges;
+        _mentioned = mentioned;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The file.</summary>
+    public SourceText Text { get; }
+
+    /// <summary>The single values by key (ULYSSES's units: log10 masses, degrees).</summary>
+    public IReadOnlyDictionary<string, Complex> Values => _values.ToDictionary(v => v.Key, v => v.Value.Value, StringComparer.Ordinal);
+
+    /// <summary>The scan ranges by key (two numbers on a line: low, high, ULYSSES's units).</summary>
+    public IReadOnlyDictionary<string, (double Low, double High)> Ranges =>
+        _ranges.ToDictionary(r => r.Key, r => (r.Value.Low, r.Value.High), StringComparer.Ordinal);
+
+    /// <summary>Located errors of the reading (MDL0326-MDL0328).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Reads a ULYSSES parameter file; never throws on its content.</summary>
+    public static UlyssesCard Read(SourceText text)
+    {
+        var bag = new DiagnosticBag();
+        var values = new Dictionary<string, (Complex, TextSpan)>(StringComparer.Ordinal);
+        var ranges = new Dictionary<string, (double, double, TextSpan)>(StringComparer.Ordinal);
+        var mentioned = new HashSet<string>(StringComparer.Ordinal);
+        for (var line = 0; line < text.LineCount; line++)
+        {
+            var start = text.GetLineStart(line);
+            var content = text.GetLineText(line);
+            var hash = content.IndexOf('#');
+            if (hash >= 0) content = content[..hash];
+            var fields = Regex.Matches(content, @"\S+").Select(m => (Text: m.Value, Span: new TextSpan(start + m.Index, m.Length))).ToList();
+            if (fields.Count == 0) continue;
+            var (key, keySpan) = fields[0];
+            mentioned.Add(key);
+            if (fields.Count == 1) { bag.ReportUlyssesLine(text, keySpan, $"'{key}' has no value: a line is 'key value' or 'key low high'."); continue; }
+            if (fields.Count > 3)
+            {
+                bag.ReportUlyssesLine(text, new TextSpan(fields[3].Span.Start, fields[^1].Span.End - fields[3].Span.Start),
+                    $"'{key}' has {fields.Count - 1} values: a line is 'key value' or 'key low high' (a comment starts with '#').");
+                continue;
+            }
+            if (!Keys.Contains(key) && !Splittings.ContainsKey(key))
+            {
+                var suggestion = NameSuggestion.Nearest(key, Keys.Concat(Splittings.Keys));
+                bag.ReportUlyssesKey(text, keySpan, $"ULYSSES has no parameter '{key}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
+                continue;
+            }
+            if (values.ContainsKey(key) || ranges.ContainsKey(key)) { bag.ReportUlyssesKeyTwice(text, keySpan, key); continue; }
+            var numbers = new List<Complex>();
+            foreach (var (f, span) in fields.Skip(1))
+            {
+                if (!TryParse(f, out var z)) { bag.ReportUlyssesLine(text, span, $"'{f}' is not a number (a real number, or a complex one such as -90j or 1+2j)."); break; }
+                if (z.Imaginary != 0 && (fields.Count == 3 || !ComplexKeys.Contains(key)))
+                {
+                    bag.ReportUlyssesLine(text, span, fields.Count == 3
+                        ? $"the ends of the range of '{key}' must be real."
+                        : $"'{key}' is real; only the R angles x1..x3, y1..y3 may be complex.");
+                    break;
+                }
+                numbers.Add(z);
+            }
+            if (numbers.Count != fields.Count - 1) continue;
+            var lineSpan = new TextSpan(keySpan.Start, fields[^1].Span.End - keySpan.Start);
+            if (numbers.Count == 1) values[key] = (numbers[0], lineSpan);
+            else ranges[key] = (numbers[0].Real, numbers[1].Real, lineSpan);
+        }
+        return new UlyssesCard(text, values, ranges, mentioned, bag.ToArray());
+    }
+
+    /// <summary>
+    /// One point for a model in ULYSSES's convention: m -> <c>m_lightest</c> = 10^m eV, M1..M3 -> <c>M</c> = 10^Mi GeV,
+    /// the angles as they are (degrees), m2solar/m2atm -> <c>dm2_sol</c>/<c>dm2_atm</c> (eV^2); every other parameter at its
+    /// default. Every key of <see cref="Keys"/> must have one value (MDL0329; a scan range is not a point); a key the model
+    /// has no parameter for is MDL0327; a complex value for a real parameter MDL0326.
+    /// </summary>
+    public (ParameterPoint? Point, IReadOnlyList<Diagnostic> Diagnostics) Bind(ModelSpec spec)
+    {
+        var bag = new DiagnosticBag();
+        bag.AddRange(Diagnostics);
+        var parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var values = new Dictionary<string, Complex[]>(StringComparer.Ordinal);
+        foreach (var (key, (low, high, span)) in _ranges)
+            bag.ReportUlyssesNotAPoint(Text, span, $"'{key}' is a scan range ({low} to {high}); one point needs one value.");
+        // a key is not missing when a line meant to give it failed, and nothing is when a line has an unknown key (it may
+        // have meant any of them): that line's error is the cause
+        var missing = Keys.Where(k => !_mentioned.Contains(k)).ToList();
+        var unsure = _mentioned.Any(k => !Keys.Contains(k) && !Splittings.ContainsKey(k));
+        if (missing.Count > 0 && !unsure)
+            bag.ReportUlyssesNotAPoint(Text, new TextSpan(0, 0), $"ULYSSES needs every one of its parameters; missing: {string.Join(", ", missing)}.");
+
+        void Set(string name, string key, Complex[] value)
+        {
+            if (!parameters.TryGetValue(name, out var p))
+                bag.ReportUlyssesKey(Text, _values[key].Span, $"the model '{spec.Name}' has no parameter '{name}' for ULYSSES's '{key}'.");
+            else if (!p.IsComplex && value.Any(z => z.Imaginary != 0))
+                bag.ReportUlyssesLine(Text, _values[key].Span, $"'{key}' is complex, and the model's '{name}' is real.");
+            else
+                values[name] = value;
+        }
+        foreach (var (key, (z, _)) in _values)
+        {
+            if (key == "m") Set("m_lightest", key, [Math.Pow(10, z.Real) * 1e-9]);
+            else if (key is "M1" or "M2" or "M3") continue;
+            else if (Splittings.TryGetValue(key, out var name)) Set(name, key, [z]);
+            else Set(key, key, [z]);
+        }
+        if (_values.ContainsKey("M1") && _values.ContainsKey("M2") && _values.ContainsKey("M3"))
+            Set("M", "M1", [Math.Pow(10, _values["M1"].Value.Real), Math.Pow(10, _values["M2"].Value.Real), Math.Pow(10, _values["M3"].Value.Real)]);
+        foreach (var p in spec.Parameters.Where(p => !values.ContainsKey(p.Name) && p.Default is not null))
+            values[p.Name] = Enumerable.Repeat(p.Default!.Value, Math.Max(1, p.Rows) * Math.Max(1, p.Columns)).ToArray();
+        if (bag.HasErrors) return (null, bag.ToArray());
+        return (new ParameterPoint(Text.Path, values, "normal"), bag.ToArray());
+    }
+
+    /// <summary>A Python float or complex literal (finite), as ULYSSES's <c>float()</c>/<c>complex()</c> read it.</summary>
+    public static bool TryParse(string s, out Complex value)
+    {
+        value = Complex.Zero;
+        var m = PythonNumber.Match(s);
+        if (!m.Success) return false;
+        static double Part(Group g) => g.Value switch
+        {
+            "" or "+" => 1,
+            "-" => -1,
+            var t => double.Parse(t, NumberStyles.Float, CultureInfo.InvariantCulture),
+        };
+        var re = m.Groups["re"].Success ? double.Parse(m.Groups["re"].Value, NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
+        var im = m.Groups["im"].Success ? Part(m.Groups["im"]) : 0;
+        value = new Complex(re, im);
+        return double.IsFinite(re) && double.IsFinite(im);
+    }
+}
