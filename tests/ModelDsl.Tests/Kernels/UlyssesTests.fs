@@ -13,6 +13,7 @@ open FsCheck.FSharp
 open ModelDsl
 open ModelDsl.Model
 open ModelDsl.Kernels.Builtins
+open ModelDsl.Kernels.Scans
 open ModelDsl.Kernels.Systems
 open ModelDsl.Tests.TestSupport
 
@@ -151,10 +152,10 @@ let tests =
             let m = numeric "1N1F.card"
             // eta_B and K at the 9 points; a scan row's values are the axis value, then the columns
             let solve rtol =
-                match Scans.ScanRunner.Create(m.Kernels, m.Point, [| Scans.GridAxis("re(y3)", -180.0, 180.0, 9, false) |], [| "be.be" |]) with
+                match ScanRunner.Create(m.Kernels, m.Point, [| GridAxis("re(y3)", -180.0, 180.0, 9, false) |], [| "be.be" |]) with
                 | null, why -> failtest why
                 | r, _ ->
-                    let r = r.WithSolveOptions(SystemSolveOptions(RelativeTolerance = rtol, Samples = 0))
+                    let r = (r: ScanRunner).WithSolveOptions(SystemSolveOptions(RelativeTolerance = rtol, Samples = 0))
                     let eta, k = 1 + r.Columns.IndexOf "eta_B", 1 + r.Columns.IndexOf "be.K"
                     r.Evaluate([| 0L .. 8L |]) |> Seq.map (fun row -> Expect.equal row.Status "ok" "solved"; row.Values.[eta], row.Values.[k]) |> Array.ofSeq
             let fast, reference = solve 1e-7, solve 1e-12
