@@ -35,10 +35,11 @@ try
     var output = new Option<FileInfo>("--out") { Description = "The SQLite results file (a rerun with the same arguments resumes it).", Required = true };
     var csv = new Option<FileInfo>("--csv") { Description = "Also export every point as CSV." };
     var scanSystems = new Option<string[]>("--system") { Description = "Also solve this ODE system at every point and store its outputs (repeat for several)." };
-    var scan = new Command("scan", "Evaluate every kernel over a 1D or 2D grid, in parallel, into an SQLite results file.") { scanFile, scanCard, grid, scanSets, output, csv, scanSystems };
+    var scanRtol = new Option<double>("--rtol") { Description = "Relative tolerance of the --system solves.", DefaultValueFactory = _ => 1e-8 };
+    var scan = new Command("scan", "Evaluate every kernel over a 1D or 2D grid, in parallel, into an SQLite results file.") { scanFile, scanCard, grid, scanSets, output, csv, scanSystems, scanRtol };
     scan.SetAction(p => RequireFile(p.GetValue(scanFile)!) ?? RequireFile(p.GetValue(scanCard)!)
         ?? ScanCommand.Run(p.GetValue(scanFile)!.FullName, p.GetValue(scanCard)!.FullName, p.GetValue(scanSets) ?? [], p.GetValue(grid) ?? [],
-            p.GetValue(output)!.FullName, p.GetValue(csv)?.FullName, !Console.IsErrorRedirected, Console.Out, Console.Error, p.GetValue(scanSystems) ?? []));
+            p.GetValue(output)!.FullName, p.GetValue(csv)?.FullName, !Console.IsErrorRedirected, Console.Out, Console.Error, p.GetValue(scanSystems) ?? [], p.GetValue(scanRtol)));
 
     var results = new Argument<FileInfo[]>("results") { Description = "Results file(s) written by 'modeldsl scan' (a line plot may overlay several).", Arity = ArgumentArity.OneOrMore };
     var px = new Option<string>("--x") { Description = "The axis on the horizontal.", Required = true };

@@ -6,7 +6,7 @@ using ModelDsl.Kernels.Scans;
 namespace ModelDsl.Cli.Commands;
 
 /// <summary>
-/// What <c>modeldsl scan FILE --card CARD --grid AXIS [--grid AXIS] --out RESULTS [--set ...] [--csv FILE]</c>
+/// What <c>modeldsl scan FILE --card CARD --grid AXIS [--grid AXIS] --out RESULTS [--set ...] [--csv FILE] [--system NAME [--rtol R]]</c>
 /// does: evaluate every kernel over the grid in parallel into an SQLite file, resuming an
 /// interrupted scan with the same arguments, and optionally export CSV. The scan starts from the facade's
 /// <see cref="NumericModel"/> at the card (so a library failure at the card is MDL0315, as in eval) and
@@ -14,11 +14,15 @@ namespace ModelDsl.Cli.Commands;
 /// </summary>
 public static class ScanCommand
 {
-    /// <summary>Runs the scan; progress goes to <paramref name="error"/> when it is a terminal.</summary>
+    /// <summary>
+    /// Runs the scan; progress goes to <paramref name="error"/> when it is a terminal. The <paramref name="systems"/> are solved at
+    /// every point with relative tolerance <paramref name="rtol"/>.
+    /// </summary>
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, IReadOnlyList<string> grids, string outPath,
-        string? csvPath, bool showProgress, TextWriter output, TextWriter error, IReadOnlyList<string>? systems = null)
+        string? csvPath, bool showProgress, TextWriter output, TextWriter error, IReadOnlyList<string>? systems = null, double rtol = 1e-8)
     {
         systems ??= [];
+        if (!(rtol > 0 && rtol < 1)) { error.WriteLine("modeldsl: --rtol must lie in (0, 1)"); return ExitCodes.Usage; }
         foreach (var target in new[] { outPath, csvPath }.OfType<string>())
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(target));
@@ -41,11 +45,13 @@ public static class ScanCommand
         if (created.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(created.Diagnostics));
         if (created.Model is not { } model) return ExitCodes.SpecErrors;
         var (spec, point, kernels) = (model.Spec, model.Point, model.Kernels);
-        var runner = ScanRunner.Create(kernels, point, axes, systems, out var axisProblem);
-        if (runner is null) { error.WriteLine(axisProblem!.StartsWith("--system", StringComparison.Ordinal) ? $"modeldsl: {axisProblem}" : $"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }
+        var scanRunner = ScanRunner.Create(kernels, point, axes, systems, out var axisProblem);
+        if (scanRunner is null) { error.WriteLine(axisProblem!.StartsWith("--system", StringComparison.Ordinal) ? $"modeldsl: {axisProblem}" : $"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }
+        var runner = scanRunner.WithSolveOptions(scanRunner.SolveOptions with { RelativeTolerance = rtol });
 
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
-            new[] { spec.Source.Text, File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString())).Concat(systems.Select(s => "system " + s))))));
+            new[] { spec.Source.Text, File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString())).Concat(systems.Select(s => "system " + s))
+                .Concat(systems.Count == 0 ? [] : [$"rtol {rtol:R}"])))));
         var description = new Dictionary<string, string>
         {
             ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point.Title, ["card_file"] = cardPath,

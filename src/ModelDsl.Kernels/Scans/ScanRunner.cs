@@ -42,6 +42,10 @@ public sealed class ScanRunner
     /// <summary>Options of the system solves (tolerances; no samples are kept).</summary>
     public Systems.SystemSolveOptions SolveOptions { get; init; } = new() { Samples = 0 };
 
+    /// <summary>The same runner solving its systems with <paramref name="options"/> (e.g. a tolerance chosen for the accuracy a scan needs).</summary>
+    public ScanRunner WithSolveOptions(Systems.SystemSolveOptions options) =>
+        new(_kernels, _base, _axes, _setters, _compiled, FallbackReason, _systems) { SolveOptions = options };
+
     /// <summary>True when the kernels are compiled for the scan's axes (<see cref="ScanKernels"/>).</summary>
     public bool CompiledForAxes => _compiled is not null;
 

@@ -210,6 +210,24 @@ let cliTests =
                 Expect.floatClose { absolute = 0.0; relative = 1e-7 } (float cells[2]) (exp (-k * (1.0 - 1e-3))) $"y(1) at k = {k} (rtol 1e-8, global error a few times it)"
         }
 
+        test "scan --rtol sets the relative tolerance of the --system solves; outside (0, 1) it is a usage error (2)" {
+            use spec = new TempFile(model)
+            use card = new TempFile("card \"c\" for t\n", ".card")
+            use db = new TempFile("", ".db")
+            use csv = new TempFile("", ".csv")
+            IO.File.Delete db.Path
+            let r = runCli [ "scan"; spec.Path; "--card"; card.Path; "--grid"; "k=1:3:3"; "--system"; "decay"; "--rtol"; "1e-5"; "--out"; db.Path; "--csv"; csv.Path ]
+            Expect.equal r.ExitCode 0 r.Stderr
+            Expect.stringContains r.Stdout "solved at every point (rtol 1E-05)" "the summary names the tolerance"
+            for row in (IO.File.ReadAllLines csv.Path)[1..] do
+                let cells = row.Split(',')
+                let k = float cells[1]
+                Expect.floatClose { absolute = 0.0; relative = 1e-4 } (float cells[2]) (exp (-k * (1.0 - 1e-3))) $"y(1) at k = {k} (rtol 1e-5, global error a few times it)"
+            let bad = runCli [ "scan"; spec.Path; "--card"; card.Path; "--grid"; "k=1:3:3"; "--system"; "decay"; "--rtol"; "0"; "--out"; db.Path ]
+            Expect.equal bad.ExitCode 2 bad.Stderr
+            Expect.stringContains bad.Stderr "--rtol" "names the option"
+        }
+
         test "solve --out never overwrites a file that is not an earlier solve's evolution (exit 2, the file unchanged)" {
             use spec = new TempFile(model)
             use card = new TempFile("card \"c\" for t\n", ".card")

@@ -13,6 +13,7 @@ open FsCheck.FSharp
 open ModelDsl
 open ModelDsl.Model
 open ModelDsl.Kernels.Builtins
+open ModelDsl.Kernels.Scans
 open ModelDsl.Kernels.Systems
 open ModelDsl.Tests.TestSupport
 
@@ -133,6 +134,33 @@ let tests =
         // rtol bounds the local error; the global error of eta_B is a small multiple of rtol 1e-8: 1e-6 is the issue's bound
         test "1N1F: eta_B at rtol 1e-8 equals eta_B at rtol 1e-10 to 1e-6 relative" {
             Expect.floatClose { absolute = 0.0; relative = 1e-6 } (etaB "1N1F.card" 1e-8) (etaB "1N1F.card" 1e-10) "eta_B(rtol)"
+        }
+        // The speed benchmarks' tolerance (bench/ModelDsl.Bench/UlyssesBenchmarks.cs, docs/benchmarks.md): issue 12 asks for
+        // eta_B to 1e-6 relative, the accuracy ULYSSES reaches; the reference is the same solve at rtol 1e-12, itself within
+        // 1e-13 of rtol 1e-13 with atol 1e-20 (measured). Rodas5P's global error here is ~0.02 rtol (1.7e-9 on this card).
+        // The step bound says the solve stays cheap: 537 accepted steps measured (1561 at ULYSSES's rtol 1e-10).
+        test "1N1F: rtol 1e-7 gives eta_B equal to the rtol 1e-12 solution to 1e-6 relative, in fewer than 600 steps" {
+            let m = numeric "1N1F.card"
+            let solve rtol = m.Solve("be.be", SystemSolveOptions(RelativeTolerance = rtol, Samples = 0)).Solution
+            let fast, reference = solve 1e-7, solve 1e-12
+            Expect.isTrue (fast.Succeeded && reference.Succeeded) $"{fast.Message} {reference.Message}"
+            Expect.floatClose { absolute = 0.0; relative = 1e-6 } (fast.Output "eta_B") (reference.Output "eta_B") "eta_B(rtol 1e-7)"
+            Expect.isLessThan fast.Steps 600 "accepted steps at rtol 1e-7"
+        }
+        // the same over the washout range of the scan benchmark: y3 from -180 to 180 degrees moves K from about 2 to 1200
+        test "1N1F over y3 = -180..180 degrees (K up to ~1e3): rtol 1e-7 gives eta_B equal to rtol 1e-12 to 1e-6 relative" {
+            let m = numeric "1N1F.card"
+            // eta_B and K at the 9 points; a scan row's values are the axis value, then the columns
+            let solve rtol =
+                match ScanRunner.Create(m.Kernels, m.Point, [| GridAxis("re(y3)", -180.0, 180.0, 9, false) |], [| "be.be" |]) with
+                | null, why -> failtest why
+                | r, _ ->
+                    let r = (r: ScanRunner).WithSolveOptions(SystemSolveOptions(RelativeTolerance = rtol, Samples = 0))
+                    let eta, k = 1 + r.Columns.IndexOf "eta_B", 1 + r.Columns.IndexOf "be.K"
+                    r.Evaluate([| 0L .. 8L |]) |> Seq.map (fun row -> Expect.equal row.Status "ok" "solved"; row.Values.[eta], row.Values.[k]) |> Array.ofSeq
+            let fast, reference = solve 1e-7, solve 1e-12
+            Expect.isGreaterThan (reference |> Array.map snd |> Array.max) 500.0 "strong washout reached"
+            Array.iter2 (fun (f: float, _) (r: float, _) -> Expect.floatClose { absolute = 0.0; relative = 1e-6 } f r "eta_B(rtol 1e-7)") fast reference
         }
         test "ulysses-typei: the seesaw light masses of the Casas-Ibarra h give back the card's (sqrt of sum m_k^2, 1e-12)" {
             let k = kernels "1N1F.card"
