@@ -1,6 +1,7 @@
-/// ULYSSES parity (issue 12, first slice): the Casas-Ibarra Yukawas in ULYSSES's convention reproduce the light-neutrino
-/// mass matrix computed here independently, and the library spec models/lib/leptogenesis/1BE1F.mdl used by
-/// models/ulysses-typei.mdl gives ULYSSES's published 1BE1F numbers on its card 1N1F (docs/ulysses.md).
+/// ULYSSES parity (issue 12): the Casas-Ibarra Yukawas in ULYSSES's convention reproduce the light-neutrino mass matrix
+/// computed here independently, the library spec models/lib/leptogenesis/1BE1F.mdl used by models/ulysses-typei.mdl gives
+/// ULYSSES's published 1BE1F numbers on its card 1N1F, and 1DME.mdl its published 1DME value on testpars and the flavoured
+/// Boltzmann equations without its off-diagonal entries (docs/ulysses.md).
 module ModelDsl.Tests.Kernels.UlyssesTests
 
 open System
@@ -44,12 +45,14 @@ let private callBuiltin (args: (string * Complex[,]) list) =
 let private scalar (x: Complex) = Array2D.create 1 1 x
 let private vector (xs: float[]) = Array2D.init xs.Length 1 (fun i _ -> Complex(xs.[i], 0.0))
 
-/// The model's kernels and one solve of its 1BE1F system at a shipped card.
-let private numeric card =
-    let r = ModelCompilation.FromFile(modelPath "ulysses-typei.mdl").CreateNumeric(Path.Combine(repoRoot, "samples", "ulysses", card), [||])
+/// The model's kernels and one solve of its systems at a shipped card, with `--set` assignments.
+let private numericWith card (sets: string[]) =
+    let r = ModelCompilation.FromFile(modelPath "ulysses-typei.mdl").CreateNumeric(Path.Combine(repoRoot, "samples", "ulysses", card), sets)
     match r.Model with
     | null -> failtestf "evaluation failed:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll r.Diagnostics)
     | m -> m
+
+let private numeric card = numericWith card [||]
 
 let private kernels card = (numeric card).Evaluate().Values |> Seq.map (fun v -> v.Name, v.Value) |> Map.ofSeq
 
@@ -57,6 +60,50 @@ let private etaB card rtol =
     let s = (numeric card).Solve("be.be", SystemSolveOptions(RelativeTolerance = rtol)).Solution
     Expect.isTrue s.Succeeded s.Message
     s.Output "eta_B"
+
+/// One solve of the 1DME system `dme.dme` (models/lib/leptogenesis/1DME.mdl) at a shipped card.
+let private dmeSolution card sets rtol =
+    let s = (numericWith card sets).Solve("dme.dme", SystemSolveOptions(RelativeTolerance = rtol)).Solution
+    Expect.isTrue s.Succeeded s.Message
+    s
+
+/// ULYSSES's published 1DME value for its test point ulysses.testpars (samples/ulysses/testpars.card).
+let private publishedDmeEtaB = -1.020334e-09
+
+/// The flavoured Boltzmann equations that the diagonal of the 1DME set becomes without its off-diagonal entries,
+/// integrated here independently of the solver and of the library: dN1/dz = -D (N1 - Neq), dN_a/dz = eps_a D (N1 - Neq)
+/// - p_a W N_a (arXiv:1112.4528; ULYSSES's etab1BE3F form), D = K z K1/K2, W = K z^3 K1/4, Neq = (3/8) z^2 K2, from 0 at
+/// z_min to z_max, with steps uniform in ln z. The method is the two-stage Radau IIA collocation (Hairer and Wanner,
+/// Solving ODEs II, Sec. IV.5: c = (1/3, 1), A = [[5/12, -1/12], [3/4, 1/4]], order 3, L-stable and stiffly accurate): each
+/// equation is linear, y' = -a(z) y + f(z), and the system triangular (N1 first, its stage values feeding the sources),
+/// so a step is a 2x2 linear solve per equation.
+let private flavouredReference (k: float) (eps: float[]) (p: float[]) zmin zmax steps =
+    let k1 (x: float) : float = ModelDsl.Symbolics.Functions.BesselK1Function.Value x
+    let k2 (x: float) : float = ModelDsl.Symbolics.Functions.BesselK2Function.Value x
+    let d z = k * z * k1 z / k2 z
+    let w z = k * z * z * z * k1 z / 4.0
+    let neq z = 3.0 / 8.0 * z * z * k2 z
+    // the stages (Y1, Y2) of y' = -a y + f with a, f at z0 + h/3 (a1, f1) and z0 + h (a2, f2)
+    let stages y0 h a1 f1 a2 f2 =
+        let m11, m12, r1 = 1.0 + 5.0 / 12.0 * h * a1, -1.0 / 12.0 * h * a2, y0 + h * (5.0 / 12.0 * f1 - 1.0 / 12.0 * f2)
+        let m21, m22, r2 = 3.0 / 4.0 * h * a1, 1.0 + 1.0 / 4.0 * h * a2, y0 + h * (3.0 / 4.0 * f1 + 1.0 / 4.0 * f2)
+        let det = m11 * m22 - m12 * m21
+        (r1 * m22 - m12 * r2) / det, (m11 * r2 - m21 * r1) / det
+    let du = (log zmax - log zmin) / float steps
+    let mutable n1 = 0.0
+    let na = Array.zeroCreate 3
+    let mutable z0 = zmin
+    for i in 1 .. steps do
+        let z2 = if i = steps then zmax else zmin * exp (float i * du)
+        let h = z2 - z0
+        let z1 = z0 + h / 3.0
+        let d1, d2, e1, e2, w1, w2 = d z1, d z2, neq z1, neq z2, w z1, w z2
+        let y1, y2 = stages n1 h d1 (d1 * e1) d2 (d2 * e2)
+        for f in 0 .. 2 do
+            na.[f] <- snd (stages na.[f] h (p.[f] * w1) (eps.[f] * d1 * (y1 - e1)) (p.[f] * w2) (eps.[f] * d2 * (y2 - e2)))
+        n1 <- y2
+        z0 <- z2
+    Array.copy na
 
 
 /// ULYSSES's examples/1N1F.dat as it is (one 'key value' per line), plus the two v3 splitting keys of the NuFIT 6.0 card.
@@ -191,4 +238,86 @@ let tests =
         ulyssesCase "MDL0328" (ulyssesCard1N1F + "⟦M1⟧ 12\n") "given twice"
         ulyssesCase "MDL0329" ("⟦⟧" + ulyssesCard1N1F.Replace("t13 8.610000\n", "")) "missing: t13"
         ulyssesCase "MDL0329" (ulyssesCard1N1F.Replace("M1 14", "⟦M1 13 15⟧")) "scan range"
+
+        // 1DME (models/lib/leptogenesis/1DME.mdl). ULYSSES integrates it with odeintw's defaults (rtol = atol = 1.5e-8 on
+        // abundances of 1e-9 to 1e-7 here), so its printed value carries about 1e-4 relative, and the issue asks for 1 %
+        test "1DME on testpars (v3 splittings): eta_B within 1 % of ULYSSES's published -1.020334e-09" {
+            let s = dmeSolution "testpars.card" [||] 1e-10
+            Expect.floatClose { absolute = 0.0; relative = 0.01 } (s.Output "eta_B") publishedDmeEtaB "eta_B"
+        }
+        // m_1 = 0.25 eV >> sqrt(dm2_atm): the splittings move the masses by < 1e-2 relative and eta_B less; the published
+        // value's own accuracy (odeintw's 1.5e-8 tolerances, above) is the bound for all three sets
+        test "1DME on testpars with the NuFIT 6.0 and v2.0.2 splittings: eta_B within 1e-4 of the published value" {
+            for sets in [ [| "dm2_sol = 7.49e-5"; "dm2_atm = 2.513e-3" |]; [| "dm2_sol = 7.42e-5"; "dm2_atm = 2.515e-3" |] ] do
+                let s = dmeSolution "testpars.card" sets 1e-10
+                Expect.floatClose { absolute = 0.0; relative = 1e-4 } (s.Output "eta_B") publishedDmeEtaB (String.Join(", ", sets))
+        }
+        // rtol bounds the local error; the global error of eta_B is a small multiple of rtol 1e-8: 1e-6 is the issue's bound
+        test "1DME on testpars: eta_B at rtol 1e-8 equals eta_B at rtol 1e-10 to 1e-6 relative" {
+            Expect.floatClose { absolute = 0.0; relative = 1e-6 } ((dmeSolution "testpars.card" [||] 1e-8).Output "eta_B")
+                ((dmeSolution "testpars.card" [||] 1e-10).Output "eta_B") "eta_B(rtol)"
+        }
+        // The diagonal of the Hermitian eps_ab of 1DME is the eps_aa of 1BE1F written in its combined form: the same numbers
+        // up to rounding (the two forms add the same products in a different order)
+        test "1DME: the diagonal of eps_ab equals 1BE1F's flavoured eps_aa (1e-12 relative), on both shipped points" {
+            for card in [ "testpars.card"; "1N1F.card" ] do
+                let k = kernels card
+                for f in [ "eps_ee"; "eps_mumu"; "eps_tautau" ] do
+                    Expect.floatClose { absolute = 0.0; relative = 1e-12 } k.["dme." + f].Real k.["be." + f].Real $"{card} {f}"
+        }
+        // With offdiagonal = 0 the off-diagonal N_ab stay 0 and each N_aa obeys the flavoured Boltzmann equation; the
+        // reference integrates those here (flavouredReference) from the Casas-Ibarra h of the builtin, its K and p_a
+        // computed here. The reference's error (third order in the step) is measured by halving the step: it must be
+        // below 1e-8 relative at 4e5 steps, so 1e-6 covers it and the solver's rtol 1e-10.
+        test "1DME with offdiagonal = 0 equals the flavoured Boltzmann equations integrated independently (1e-6 per flavour)" {
+            let deg = Math.PI / 180.0
+            let z (x: float) (y: float) = scalar (Complex(x * deg, y * deg))
+            let heavy = [| 1e11; 1e12; 1e15 |]
+            let ci =
+                callBuiltin [ "m_lightest", scalar (Complex(10.0 ** -0.60206 * 1e-9, 0.0)); "M", vector heavy
+                              "dm2_sol", scalar (Complex(7.537e-5 * 1e-18, 0.0)); "dm2_atm", scalar (Complex(2.521e-3 * 1e-18, 0.0))
+                              "inverted", scalar Complex.Zero; "t12", scalar (Complex(33.63 * deg, 0.0)); "t13", scalar (Complex(8.52 * deg, 0.0))
+                              "t23", scalar (Complex(48.7 * deg, 0.0)); "delta", scalar (Complex(270.0 * deg, 0.0))
+                              "a21", scalar Complex.Zero; "a31", scalar Complex.Zero; "z1", z 45.0 45.0; "z2", z 45.0 45.0; "z3", z 45.0 45.0
+                              "v", scalar (Complex(174.0, 0.0)) ]
+            let h = ci.Array "h"
+            let hd1 = Seq.sum (seq { for a in 0 .. 2 -> h.[a, 0].Magnitude ** 2.0 })
+            let p = Array.init 3 (fun a -> h.[a, 0].Magnitude ** 2.0 / hd1)
+            let kk = hd1 * 174.0 * 174.0 / heavy.[0] / 1e-12
+            let k = kernels "testpars.card"
+            Expect.floatClose { absolute = 0.0; relative = 1e-12 } k.["dme.K"].Real kk "K"
+            let eps = [| k.["be.eps_ee"].Real; k.["be.eps_mumu"].Real; k.["be.eps_tautau"].Real |]
+            let coarse = flavouredReference kk eps p 0.1 100.0 200000
+            let fine = flavouredReference kk eps p 0.1 100.0 400000
+            let s = dmeSolution "testpars.card" [| "offdiagonal = 0" |] 1e-10
+            for f, name in [ 0, "Nee_end"; 1, "Nmumu_end"; 2, "Ntautau_end" ] do
+                Expect.floatClose { absolute = 0.0; relative = 1e-8 } coarse.[f] fine.[f] $"reference converged ({name})"
+                Expect.floatClose { absolute = 0.0; relative = 1e-6 } (s.Output name) fine.[f] name
+            Expect.floatClose { absolute = 0.0; relative = 1e-6 } (s.Output "eta_B") (0.013 * Array.sum fine) "eta_B"
+            // and the off-diagonal entries matter at this point (M_1 = 1e11 GeV: the tau is only partly decoherent)
+            let full = (dmeSolution "testpars.card" [||] 1e-10).Output "eta_B"
+            Expect.isGreaterThan (abs (full - s.Output "eta_B")) (0.1 * abs full) "the density matrix differs from its diagonal"
+        }
+        test "ULYSSES card: samples/ulysses/testpars.dat read as it is gives the same 1DME eta_B as testpars.card (1e-12)" {
+            let path = Path.Combine(repoRoot, "samples", "ulysses", "testpars.dat")
+            let card = UlyssesCard.Read(Text.SourceText.From(File.ReadAllText path, path))
+            Expect.isEmpty card.Diagnostics "no diagnostics"
+            let m = numeric "testpars.card"
+            let struct (point, diagnostics) = card.Bind(m.Spec)
+            Expect.isNotNull point (Diagnostics.DiagnosticPrinter.FormatAll diagnostics)
+            let fromUlysses = m.WithPoint(point).Model.Solve("dme.dme", SystemSolveOptions(RelativeTolerance = 1e-10)).Solution
+            Expect.isTrue fromUlysses.Succeeded fromUlysses.Message
+            // the card writes 10^-0.60206 eV as the double nearest to it; the reader computes 10^m: equal to 1e-15
+            Expect.floatClose { absolute = 0.0; relative = 1e-12 } (fromUlysses.Output "eta_B") ((dmeSolution "testpars.card" [||] 1e-10).Output "eta_B") "eta_B"
+        }
+        test "every card in samples/ulysses solves both systems through the CLI (be.be, dme.dme)" {
+            let cards = Directory.GetFiles(Path.Combine(repoRoot, "samples", "ulysses"), "*.card") |> Array.sort
+            Expect.isGreaterThanOrEqual cards.Length 3 "the shipped cards"
+            for card in cards do
+                for system in [ "be.be"; "dme.dme" ] do
+                    let rel = Path.GetRelativePath(repoRoot, card)
+                    let r = runCli [ "solve"; "models/ulysses-typei.mdl"; "--card"; rel; "--system"; system ]
+                    Expect.equal r.ExitCode 0 $"{rel} {system}:\n{r.Stdout}\n{r.Stderr}"
+                    Expect.stringContains r.Stdout "eta_B" $"{rel} {system}"
+        }
     ]
