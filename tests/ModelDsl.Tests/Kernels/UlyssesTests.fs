@@ -70,19 +70,27 @@ let private dmeSolution card sets rtol =
 /// ULYSSES's published 1DME value for its test point ulysses.testpars (samples/ulysses/testpars.card).
 let private publishedDmeEtaB = -1.020334e-09
 
-/// The flavoured Boltzmann equations that the diagonal of the 1DME set becomes without its off-diagonal entries,
-/// integrated here independently of the solver and of the library: dN1/dz = -D (N1 - Neq), dN_a/dz = eps_a D (N1 - Neq)
-/// - p_a W N_a (arXiv:1112.4528; ULYSSES's etab1BE3F form), D = K z K1/K2, W = K z^3 K1/4, Neq = (3/8) z^2 K2, from 0 at
-/// z_min to z_max, with steps uniform in ln z. The method is the two-stage Radau IIA collocation (Hairer and Wanner,
-/// Solving ODEs II, Sec. IV.5: c = (1/3, 1), A = [[5/12, -1/12], [3/4, 1/4]], order 3, L-stable and stiffly accurate): each
-/// equation is linear, y' = -a(z) y + f(z), and the system triangular (N1 first, its stage values feeding the sources),
-/// so a step is a 2x2 linear solve per equation.
-let private flavouredReference (k: float) (eps: float[]) (p: float[]) zmin zmax steps =
+/// One decaying heavy neutrino of the flavoured Boltzmann reference: r = M_i/M_1, K_i, eps_i,aa and p_ia (a = e, mu, tau).
+type private Decaying = { R: float; K: float; Eps: float[]; P: float[] }
+
+/// The flavoured Boltzmann equations that the diagonal of the 1-3DME sets becomes without their off-diagonal entries,
+/// integrated here independently of the solver and of the library: with x_i = r_i z,
+/// dN_i/dz = -D_i (N_i - N_i,eq), dN_a/dz = sum_i [eps_i,a D_i (N_i - N_i,eq) - p_ia W_i N_a] (arXiv:1112.4528; ULYSSES's
+/// etab1BE3F/etab2BE3F form), D_i = K_i r_i^2 z K1(x_i)/K2(x_i), W_i = K_i r_i x_i^3 K1(x_i)/4, N_i,eq = (3/8) x_i^2 K2(x_i),
+/// from 0 at z_min to z_max, steps uniform in ln z. K1/K2 = K1e/(K0e + 2 K1e/x) (A&S 9.6.26 with K2 = K0 + 2 K1/x) stays
+/// finite where K1, K2 underflow. The method is the two-stage Radau IIA collocation (Hairer and Wanner, Solving ODEs II,
+/// Sec. IV.5: c = (1/3, 1), A = [[5/12, -1/12], [3/4, 1/4]], order 3, L-stable and stiffly accurate): each equation is
+/// linear, y' = -a(z) y + f(z), and the system triangular (the N_i first, their stage values feeding the sources), so a
+/// step is a 2x2 linear solve per equation.
+let private flavouredReference (ns: Decaying list) zmin zmax steps =
     let k1 (x: float) : float = ModelDsl.Symbolics.Functions.BesselK1Function.Value x
     let k2 (x: float) : float = ModelDsl.Symbolics.Functions.BesselK2Function.Value x
-    let d z = k * z * k1 z / k2 z
-    let w z = k * z * z * z * k1 z / 4.0
-    let neq z = 3.0 / 8.0 * z * z * k2 z
+    let ratio (x: float) =
+        let e1 : float = ModelDsl.Symbolics.Functions.BesselK1eFunction.Value x
+        e1 / (ModelDsl.Symbolics.Functions.BesselK0eFunction.Value x + 2.0 * e1 / x)
+    let d n z = n.K * n.R * n.R * z * ratio (n.R * z)
+    let w n z = n.K * n.R * (n.R * z) ** 3.0 * k1 (n.R * z) / 4.0
+    let neq n z = 3.0 / 8.0 * (n.R * z) ** 2.0 * k2 (n.R * z)
     // the stages (Y1, Y2) of y' = -a y + f with a, f at z0 + h/3 (a1, f1) and z0 + h (a2, f2)
     let stages y0 h a1 f1 a2 f2 =
         let m11, m12, r1 = 1.0 + 5.0 / 12.0 * h * a1, -1.0 / 12.0 * h * a2, y0 + h * (5.0 / 12.0 * f1 - 1.0 / 12.0 * f2)
@@ -90,18 +98,26 @@ let private flavouredReference (k: float) (eps: float[]) (p: float[]) zmin zmax 
         let det = m11 * m22 - m12 * m21
         (r1 * m22 - m12 * r2) / det, (m11 * r2 - m21 * r1) / det
     let du = (log zmax - log zmin) / float steps
-    let mutable n1 = 0.0
+    let nn = Array.zeroCreate (List.length ns)
     let na = Array.zeroCreate 3
     let mutable z0 = zmin
-    for i in 1 .. steps do
-        let z2 = if i = steps then zmax else zmin * exp (float i * du)
+    for step in 1 .. steps do
+        let z2 = if step = steps then zmax else zmin * exp (float step * du)
         let h = z2 - z0
         let z1 = z0 + h / 3.0
-        let d1, d2, e1, e2, w1, w2 = d z1, d z2, neq z1, neq z2, w z1, w z2
-        let y1, y2 = stages n1 h d1 (d1 * e1) d2 (d2 * e2)
+        // per neutrino: D, Neq, W at the two stages and its stage values
+        let st =
+            ns |> List.mapi (fun i n ->
+                let d1, d2, e1, e2 = d n z1, d n z2, neq n z1, neq n z2
+                let y1, y2 = stages nn.[i] h d1 (d1 * e1) d2 (d2 * e2)
+                nn.[i] <- y2
+                n, d1 * (y1 - e1), d2 * (y2 - e2), w n z1, w n z2)
         for f in 0 .. 2 do
-            na.[f] <- snd (stages na.[f] h (p.[f] * w1) (eps.[f] * d1 * (y1 - e1)) (p.[f] * w2) (eps.[f] * d2 * (y2 - e2)))
-        n1 <- y2
+            let a1 = st |> List.sumBy (fun (n, _, _, w1, _) -> n.P.[f] * w1)
+            let a2 = st |> List.sumBy (fun (n, _, _, _, w2) -> n.P.[f] * w2)
+            let f1 = st |> List.sumBy (fun (n, s1, _, _, _) -> n.Eps.[f] * s1)
+            let f2 = st |> List.sumBy (fun (n, _, s2, _, _) -> n.Eps.[f] * s2)
+            na.[f] <- snd (stages na.[f] h a1 f1 a2 f2)
         z0 <- z2
     Array.copy na
 
@@ -125,6 +141,58 @@ let private ulyssesCase (id: string) (annotated: string) (fragment: string) =
         Expect.equal (errors.Head.Span.Start, errors.Head.Span.Length) (start, length) $"span:\n{shown}"
         Expect.stringContains errors.Head.Message fragment "message"
     }
+
+/// The Casas-Ibarra h of testpars (samples/ulysses/testpars.card) from the builtin, in radians and GeV.
+let private testparsH () =
+    let deg = Math.PI / 180.0
+    let z (x: float) (y: float) = scalar (Complex(x * deg, y * deg))
+    let ci =
+        callBuiltin [ "m_lightest", scalar (Complex(10.0 ** -0.60206 * 1e-9, 0.0)); "M", vector [| 1e11; 1e12; 1e15 |]
+                      "dm2_sol", scalar (Complex(7.537e-5 * 1e-18, 0.0)); "dm2_atm", scalar (Complex(2.521e-3 * 1e-18, 0.0))
+                      "inverted", scalar Complex.Zero; "t12", scalar (Complex(33.63 * deg, 0.0)); "t13", scalar (Complex(8.52 * deg, 0.0))
+                      "t23", scalar (Complex(48.7 * deg, 0.0)); "delta", scalar (Complex(270.0 * deg, 0.0))
+                      "a21", scalar Complex.Zero; "a31", scalar Complex.Zero; "z1", z 45.0 45.0; "z2", z 45.0 45.0; "z3", z 45.0 45.0
+                      "v", scalar (Complex(174.0, 0.0)) ]
+    ci.Array "h"
+
+/// The decaying neutrinos of testpars for the reference, written here from h: K_i = (h^dagger h)_ii v^2/(M_i m_*),
+/// p_ia = |h[a,i]|^2/(h^dagger h)_ii and the flavoured CP asymmetry in the Covi-Roulet-Vissani form (hep-ph/9605319;
+/// arXiv:2007.09150 eq. (3.3)): eps_i,aa = 3/(16 pi (h^dagger h)_ii) sum_{j != i} { Im[(h^dagger h)_ij h_aj h*_ai] (M_i/M_j)
+/// f1(M_j/M_i) + (2/3)/(M_j^2/M_i^2 - 1) Im[(h^dagger h)_ji h_aj h*_ai] }, f1(x) = (2/3) x^2 [(1 + x^2) ln((1 + x^2)/x^2)
+/// - (2 - x^2)/(1 - x^2)] (1 for x >= 1e4 as ULYSSES; the logarithm as an accurate ln(1 + 1/x^2): ULYSSES's
+/// ln((1 + x^2)/x^2) loses about 5e-5 of f1(1e3) to the cancellation in the bracket).
+let private testparsNeutrinos (which: int list) =
+    let h = testparsH ()
+    let m = [| 1e11; 1e12; 1e15 |]
+    let hh i j = Seq.fold (+) Complex.Zero (seq { for a in 0 .. 2 -> Complex.Conjugate h.[a, i] * h.[a, j] })
+    // ln(1 + y) to full precision for small y (Goldberg, ACM Comput. Surv. 23 (1991) 5, Theorem 4; .NET's LogP1 is ln(1 + y))
+    let log1p y = let u = 1.0 + y in if u = 1.0 then y else log u * y / (u - 1.0)
+    let f1 x = if x >= 1e4 then 1.0 else 2.0 / 3.0 * x * x * ((1.0 + x * x) * log1p (1.0 / (x * x)) - (2.0 - x * x) / (1.0 - x * x))
+    [ for i1 in which ->
+        let i = i1 - 1
+        let hd = (hh i i).Real
+        let eps a =
+            3.0 / (16.0 * Math.PI * hd) * Seq.sum (seq {
+                for j in 0 .. 2 do
+                    if j <> i then
+                        let x = m.[j] / m.[i]
+                        yield (hh i j * h.[a, j] * Complex.Conjugate h.[a, i]).Imaginary * m.[i] / m.[j] * f1 x
+                              + 2.0 / 3.0 / (x * x - 1.0) * (hh j i * h.[a, j] * Complex.Conjugate h.[a, i]).Imaginary })
+        { R = m.[i] / m.[0]; K = hd * 174.0 * 174.0 / m.[i] / 1e-12
+          Eps = Array.init 3 eps; P = Array.init 3 (fun a -> h.[a, i].Magnitude ** 2.0 / hd) } ]
+
+/// The solution's N_ee, N_mumu, N_tautau and eta_B against the reference with the given neutrinos decaying. The
+/// reference's error (third order in the step) is measured by halving the step: below 1e-9 relative at 4e5 steps, so
+/// 1e-8 covers it and the solver's global error at rtol 1e-10. Returns the reference's N_aa.
+let private flavouredCheck (s: SystemSolution) which =
+    let ns = testparsNeutrinos which
+    let coarse = flavouredReference ns 0.1 100.0 200000
+    let fine = flavouredReference ns 0.1 100.0 400000
+    for f, name in [ 0, "Nee_end"; 1, "Nmumu_end"; 2, "Ntautau_end" ] do
+        Expect.floatClose { absolute = 0.0; relative = 1e-9 } coarse.[f] fine.[f] $"reference converged ({name})"
+        Expect.floatClose { absolute = 0.0; relative = 1e-8 } (s.Output name) fine.[f] name
+    Expect.floatClose { absolute = 0.0; relative = 1e-8 } (s.Output "eta_B") (0.013 * Array.sum fine) "eta_B"
+    fine
 
 [<Tests>]
 let tests =
@@ -258,45 +326,53 @@ let tests =
                 ((dmeSolution "testpars.card" [||] 1e-10).Output "eta_B") "eta_B(rtol)"
         }
         // The diagonal of the Hermitian eps_ab of 1DME is the eps_aa of 1BE1F written in its combined form: the same numbers
-        // up to rounding (the two forms add the same products in a different order)
-        test "1DME: the diagonal of eps_ab equals 1BE1F's flavoured eps_aa (1e-12 relative), on both shipped points" {
-            for card in [ "testpars.card"; "1N1F.card" ] do
-                let k = kernels card
-                for f in [ "eps_ee"; "eps_mumu"; "eps_tautau" ] do
-                    Expect.floatClose { absolute = 0.0; relative = 1e-12 } k.["dme." + f].Real k.["be." + f].Real $"{card} {f}"
-        }
-        // With offdiagonal = 0 the off-diagonal N_ab stay 0 and each N_aa obeys the flavoured Boltzmann equation; the
-        // reference integrates those here (flavouredReference) from the Casas-Ibarra h of the builtin, its K and p_a
-        // computed here. The reference's error (third order in the step) is measured by halving the step: it must be
-        // below 1e-8 relative at 4e5 steps, so 1e-6 covers it and the solver's rtol 1e-10.
-        test "1DME with offdiagonal = 0 equals the flavoured Boltzmann equations integrated independently (1e-6 per flavour)" {
-            let deg = Math.PI / 180.0
-            let z (x: float) (y: float) = scalar (Complex(x * deg, y * deg))
-            let heavy = [| 1e11; 1e12; 1e15 |]
-            let ci =
-                callBuiltin [ "m_lightest", scalar (Complex(10.0 ** -0.60206 * 1e-9, 0.0)); "M", vector heavy
-                              "dm2_sol", scalar (Complex(7.537e-5 * 1e-18, 0.0)); "dm2_atm", scalar (Complex(2.521e-3 * 1e-18, 0.0))
-                              "inverted", scalar Complex.Zero; "t12", scalar (Complex(33.63 * deg, 0.0)); "t13", scalar (Complex(8.52 * deg, 0.0))
-                              "t23", scalar (Complex(48.7 * deg, 0.0)); "delta", scalar (Complex(270.0 * deg, 0.0))
-                              "a21", scalar Complex.Zero; "a31", scalar Complex.Zero; "z1", z 45.0 45.0; "z2", z 45.0 45.0; "z3", z 45.0 45.0
-                              "v", scalar (Complex(174.0, 0.0)) ]
-            let h = ci.Array "h"
-            let hd1 = Seq.sum (seq { for a in 0 .. 2 -> h.[a, 0].Magnitude ** 2.0 })
-            let p = Array.init 3 (fun a -> h.[a, 0].Magnitude ** 2.0 / hd1)
-            let kk = hd1 * 174.0 * 174.0 / heavy.[0] / 1e-12
+        // up to rounding (the two forms add the same products in a different order). On testpars (M_3/M_1 = 1e4 exactly,
+        // where ULYSSES sets f1 = 1 and 1BE1F.mdl keeps the formula) against the Covi-Roulet-Vissani form written here:
+        // there M_3/M_2 = 1e3, where the bracket of f1 is 1.5/x^2 = 1.5e-6 left of two terms of order 1, so f1 (in any
+        // double form) carries 2e-16/1.5e-6 ~ 1.5e-10 relative: 1e-9 for testpars.
+        test "1-3DME: the diagonal of eps_i,ab equals the flavoured eps_i,aa (1e-12 on 1N1F, 1e-9 on testpars)" {
+            let k = kernels "1N1F.card"
+            for f in [ "ee"; "mumu"; "tautau" ] do
+                let be = k.["be.eps_" + f].Real
+                for kernel in [ "dme.eps_" + f; "dme2.eps1_" + f; "dme3.eps1_" + f ] do
+                    Expect.floatClose { absolute = 0.0; relative = 1e-12 } k.[kernel].Real be $"1N1F {kernel}"
             let k = kernels "testpars.card"
-            Expect.floatClose { absolute = 0.0; relative = 1e-12 } k.["dme.K"].Real kk "K"
-            let eps = [| k.["be.eps_ee"].Real; k.["be.eps_mumu"].Real; k.["be.eps_tautau"].Real |]
-            let coarse = flavouredReference kk eps p 0.1 100.0 200000
-            let fine = flavouredReference kk eps p 0.1 100.0 400000
+            for n in testparsNeutrinos [ 1; 2; 3 ] |> List.indexed do
+                let i, d = n
+                for a, f in [ 0, "ee"; 1, "mumu"; 2, "tautau" ] do
+                    let kernels = if i = 0 then [ "dme.eps_" + f; "dme2.eps1_" + f; "dme3.eps1_" + f ] elif i = 1 then [ "dme2.eps2_" + f; "dme3.eps2_" + f ] else [ "dme3.eps3_" + f ]
+                    for kernel in kernels do
+                        Expect.floatClose { absolute = 0.0; relative = 1e-9 } k.[kernel].Real d.Eps.[a] $"testpars {kernel}"
+        }
+        test "1DME with offdiagonal = 0 equals the flavoured Boltzmann equations integrated independently (1e-8 per flavour)" {
             let s = dmeSolution "testpars.card" [| "offdiagonal = 0" |] 1e-10
-            for f, name in [ 0, "Nee_end"; 1, "Nmumu_end"; 2, "Ntautau_end" ] do
-                Expect.floatClose { absolute = 0.0; relative = 1e-8 } coarse.[f] fine.[f] $"reference converged ({name})"
-                Expect.floatClose { absolute = 0.0; relative = 1e-6 } (s.Output name) fine.[f] name
-            Expect.floatClose { absolute = 0.0; relative = 1e-6 } (s.Output "eta_B") (0.013 * Array.sum fine) "eta_B"
+            let fine = flavouredCheck s [ 1 ]
             // and the off-diagonal entries matter at this point (M_1 = 1e11 GeV: the tau is only partly decoherent)
             let full = (dmeSolution "testpars.card" [||] 1e-10).Output "eta_B"
-            Expect.isGreaterThan (abs (full - s.Output "eta_B")) (0.1 * abs full) "the density matrix differs from its diagonal"
+            Expect.isGreaterThan (abs (full - 0.013 * Array.sum fine)) (0.1 * abs full) "the density matrix differs from its diagonal"
+        }
+        test "2DME and 3DME with offdiagonal = 0 equal the flavoured Boltzmann equations of N_1..N_n integrated independently (1e-8)" {
+            for system, n in [ "dme2.dme", 2; "dme3.dme", 3 ] do
+                let s = (numericWith "testpars.card" [| "offdiagonal = 0" |]).Solve(system, SystemSolveOptions(RelativeTolerance = 1e-10)).Solution
+                Expect.isTrue s.Succeeded s.Message
+                flavouredCheck s [ 1 .. n ] |> ignore
+        }
+        // N_3 (M_3/M_1 = 1e4) is Boltzmann suppressed over the whole range (x_3 >= 1e3: N_3 = N_3,eq = 0 in doubles), so
+        // it changes nothing: 3DME equals 2DME to the solvers' error
+        test "3DME equals 2DME on testpars, where N_3 is Boltzmann suppressed from z_min on (1e-8)" {
+            let solve system =
+                let s = (numeric "testpars.card").Solve(system, SystemSolveOptions(RelativeTolerance = 1e-10)).Solution
+                Expect.isTrue s.Succeeded s.Message
+                s.Output "eta_B"
+            Expect.floatClose { absolute = 0.0; relative = 1e-8 } (solve "dme3.dme") (solve "dme2.dme") "eta_B"
+        }
+        test "2DME and 3DME on testpars: eta_B at rtol 1e-8 equals eta_B at rtol 1e-10 to 1e-6 relative" {
+            for system in [ "dme2.dme"; "dme3.dme" ] do
+                let solve rtol =
+                    let s = (numeric "testpars.card").Solve(system, SystemSolveOptions(RelativeTolerance = rtol)).Solution
+                    Expect.isTrue s.Succeeded s.Message
+                    s.Output "eta_B"
+                Expect.floatClose { absolute = 0.0; relative = 1e-6 } (solve 1e-8) (solve 1e-10) system
         }
         test "ULYSSES card: samples/ulysses/testpars.dat read as it is gives the same 1DME eta_B as testpars.card (1e-12)" {
             let path = Path.Combine(repoRoot, "samples", "ulysses", "testpars.dat")
@@ -310,11 +386,11 @@ let tests =
             // the card writes 10^-0.60206 eV as the double nearest to it; the reader computes 10^m: equal to 1e-15
             Expect.floatClose { absolute = 0.0; relative = 1e-12 } (fromUlysses.Output "eta_B") ((dmeSolution "testpars.card" [||] 1e-10).Output "eta_B") "eta_B"
         }
-        test "every card in samples/ulysses solves both systems through the CLI (be.be, dme.dme)" {
+        test "every card in samples/ulysses solves every system through the CLI (be.be, dme.dme, dme2.dme, dme3.dme)" {
             let cards = Directory.GetFiles(Path.Combine(repoRoot, "samples", "ulysses"), "*.card") |> Array.sort
             Expect.isGreaterThanOrEqual cards.Length 3 "the shipped cards"
             for card in cards do
-                for system in [ "be.be"; "dme.dme" ] do
+                for system in [ "be.be"; "dme.dme"; "dme2.dme"; "dme3.dme" ] do
                     let rel = Path.GetRelativePath(repoRoot, card)
                     let r = runCli [ "solve"; "models/ulysses-typei.mdl"; "--card"; rel; "--system"; system ]
                     Expect.equal r.ExitCode 0 $"{rel} {system}:\n{r.Stdout}\n{r.Stderr}"
