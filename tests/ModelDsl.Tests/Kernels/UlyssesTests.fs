@@ -126,6 +126,18 @@ let private flavouredReference (ns: Decaying list) zmin zmax steps =
 let private ulyssesCard1N1F =
     "m -100\nM1 14\nM2 15\nM3 16\nx1 180\ny1 1.4\nx2 180\ny2 11.2\nx3 180\ny3 11\ndelta 270\na21 0\na31 0\nt23 49.7\nt12 33.82\nt13 8.610000\n"
 
+/// eta_B of a system solved (rtol 1e-10) at the point of a ULYSSES parameter file read by UlyssesCard and bound to the
+/// model of a shipped card (whose values it replaces).
+let private ulyssesFileEtaB (text: string) (name: string) card system =
+    let read = UlyssesCard.Read(Text.SourceText.From(text, name))
+    Expect.isEmpty read.Diagnostics "no diagnostics"
+    let m = numeric card
+    let struct (point, diagnostics) = read.Bind(m.Spec)
+    Expect.isNotNull point (Diagnostics.DiagnosticPrinter.FormatAll diagnostics)
+    let s = m.WithPoint(point).Model.Solve(system, SystemSolveOptions(RelativeTolerance = 1e-10)).Solution
+    Expect.isTrue s.Succeeded s.Message
+    s.Output "eta_B"
+
 /// The bound spec of models/ulysses-typei.mdl, once.
 let private typeiSpec = lazy (ModelCompilation.FromFile(modelPath "ulysses-typei.mdl").Spec)
 
@@ -257,15 +269,8 @@ let tests =
         }
 
         test "ULYSSES card: examples/1N1F.dat read as it is gives the same eta_B as samples/ulysses/1N1F.card (1e-12)" {
-            let card = UlyssesCard.Read(Text.SourceText.From(ulyssesCard1N1F, "1N1F.dat"))
-            Expect.isEmpty card.Diagnostics "no diagnostics"
-            let m = numeric "1N1F.card"
-            let struct (point, diagnostics) = card.Bind(m.Spec)
-            Expect.isNotNull point (Diagnostics.DiagnosticPrinter.FormatAll diagnostics)
-            let fromUlysses = m.WithPoint(point).Model.Solve("be.be", SystemSolveOptions(RelativeTolerance = 1e-10)).Solution
-            Expect.isTrue fromUlysses.Succeeded fromUlysses.Message
             // 10^14 and 1e14 are the same double; m_lightest (1e-109 GeV) enters only squared next to dm2 ~ 1e-22 GeV^2
-            Expect.floatClose { absolute = 0.0; relative = 1e-12 } (fromUlysses.Output "eta_B") (etaB "1N1F.card" 1e-10) "eta_B"
+            Expect.floatClose { absolute = 0.0; relative = 1e-12 } (ulyssesFileEtaB ulyssesCard1N1F "1N1F.dat" "1N1F.card" "be.be") (etaB "1N1F.card" 1e-10) "eta_B"
         }
         test "ULYSSES card: the v3 splitting keys, complex R angles (y1 -90j), inline comments and scan ranges" {
             let text = ulyssesCard1N1F.Replace("y1 1.4", "y1 -90j   # a complex entry").Replace("M1 14", "M1 13 15") + "m2solar 7.49e-5\nm2atm 2.513e-3\n"
@@ -376,15 +381,9 @@ let tests =
         }
         test "ULYSSES card: samples/ulysses/testpars.dat read as it is gives the same 1DME eta_B as testpars.card (1e-12)" {
             let path = Path.Combine(repoRoot, "samples", "ulysses", "testpars.dat")
-            let card = UlyssesCard.Read(Text.SourceText.From(File.ReadAllText path, path))
-            Expect.isEmpty card.Diagnostics "no diagnostics"
-            let m = numeric "testpars.card"
-            let struct (point, diagnostics) = card.Bind(m.Spec)
-            Expect.isNotNull point (Diagnostics.DiagnosticPrinter.FormatAll diagnostics)
-            let fromUlysses = m.WithPoint(point).Model.Solve("dme.dme", SystemSolveOptions(RelativeTolerance = 1e-10)).Solution
-            Expect.isTrue fromUlysses.Succeeded fromUlysses.Message
             // the card writes 10^-0.60206 eV as the double nearest to it; the reader computes 10^m: equal to 1e-15
-            Expect.floatClose { absolute = 0.0; relative = 1e-12 } (fromUlysses.Output "eta_B") ((dmeSolution "testpars.card" [||] 1e-10).Output "eta_B") "eta_B"
+            Expect.floatClose { absolute = 0.0; relative = 1e-12 } (ulyssesFileEtaB (File.ReadAllText path) path "testpars.card" "dme.dme")
+                ((dmeSolution "testpars.card" [||] 1e-10).Output "eta_B") "eta_B"
         }
         test "every card in samples/ulysses solves every system through the CLI (be.be, dme.dme, dme2.dme, dme3.dme)" {
             let cards = Directory.GetFiles(Path.Combine(repoRoot, "samples", "ulysses"), "*.card") |> Array.sort
