@@ -596,7 +596,11 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
             }
             return ExpressionRules.Error;
         }
-        if (!ExpressionRules.IndexCountMatches(i, dims.Length, _text, _diagnostics)) return ExpressionRules.Error;
+        if (!ExpressionRules.IndexCountMatches(i, dims.Length, _text, _diagnostics))
+        {
+            Poison(name); // reported at its first use only: a declaration with one size too few or many is one mistake
+            return ExpressionRules.Error;
+        }
         var values = new List<int>();
         for (var k = 0; k < dims.Length; k++)
         {
