@@ -51,15 +51,21 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
         NameExpressionSyntax n => IsPoisoned(n.Name.Text),
         IndexExpressionSyntax i => IsPoisoned(i.Name.Text) || i.Indices.Any(UsesPoisoned),
         CallExpressionSyntax c => IsPoisoned(c.Name.Text) || c.Arguments.Any(UsesPoisoned),
+        MemberAccessExpressionSyntax m => IsPoisoned(m.Record.Text) || m.Indices.Any(UsesPoisoned),
         _ => Children(e).Any(UsesPoisoned),
     };
 
     /// <summary>A name used as a whole array that is declared nowhere is reported as unknown (once; then poisoned), not as a wrong argument.</summary>
     private void ReportUnknownArrays(IEnumerable<ExpressionSyntax> operands)
     {
-        foreach (var n in operands.Select(o => o is NamedArgumentSyntax named ? named.Value : o).OfType<NameExpressionSyntax>())
+        var values = operands.Select(o => o is NamedArgumentSyntax named ? named.Value : o).ToList();
+        foreach (var n in values.OfType<NameExpressionSyntax>())
             if (!owner.DeclaredAs.ContainsKey(n.Name.Text) && !owner.IsReserved(n.Name.Text) && !owner.ConstValues.ContainsKey(n.Name.Text))
                 Bind(n, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
+        // a record field (F.h) of a record declared nowhere: the record is the unknown name
+        foreach (var m in values.OfType<MemberAccessExpressionSyntax>())
+            if (!owner.DeclaredAs.ContainsKey(m.Record.Text) && !owner.IsReserved(m.Record.Text) && !IsPoisoned(m.Record.Text))
+                Bind(m, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
     }
 
     /// <summary>The matrices a texture adds, subtracts and scales (the names among them are whole arrays).</summary>
