@@ -814,10 +814,10 @@ public sealed class Binder
     internal void NoteLet(LetSpec l) => _lets[l.Name] = l;
 
     /// <summary>
-    /// The first coupling of a term that is a texture or let declared at or after <paramref name="position"/> (not yet bound
-    /// and not broken), or null: a derived quantity there cannot read that term yet.
+    /// The first coupling of a term that is a texture or let not yet bound (declared below the derivation that asks) and not
+    /// broken, or null: a derived quantity cannot read that term yet.
     /// </summary>
-    internal string? CouplingDeclaredBelow(int position)
+    internal string? CouplingDeclaredBelow()
     {
         if (_boundTerms is not null) return null;
         IEnumerable<SyntaxToken> Names(ExpressionSyntax e) => e switch

@@ -23,10 +23,12 @@ internal sealed partial class KernelBinder
             return null;
         }
         if (arguments.Any(a => IsPoisoned(a.Item1))) return null;
-        if (owner.CouplingDeclaredBelow(d.Span.Start) is { } late)
+        if (owner.CouplingDeclaredBelow() is { } late)
         {
-            _diagnostics.ReportDerivation(_text, call.Name.Span,
-                $"{derivation.Name} reads the Lagrangian terms, and the coupling '{late}' of one of them is declared below this line: declare it above.");
+            // said once, at the first derivation that meets it: the ones below fail for the same cause
+            if (_derivationProblems.Add($"declared below: {late}"))
+                _diagnostics.ReportDerivation(_text, call.Name.Span,
+                    $"{derivation.Name} reads the Lagrangian terms, and the coupling '{late}' of one of them is declared below this line: declare it above.");
             return null;
         }
         var terms = owner.BoundTerms();
