@@ -56,10 +56,12 @@ public static class DeriveCommand
                     var entry = t.Matrix[i, j];
                     if (entry.IsZero) { zeros++; continue; }
                     var index = t.IsVector ? $"{i + 1}" : $"{i + 1},{j + 1}";
-                    if (latex) output.WriteLine($"{t.Name}_{{{index}}} = {LatexPrinter.Print(entry)} \\\\");
+                    if (latex) output.WriteLine($"\\mathrm{{{t.Name.Replace("_", "\\_")}}}_{{{index}}} = {LatexPrinter.Print(entry)} \\\\");
                     else output.WriteLine($"      {t.Name}[{index}] = {entry}");
                 }
-            if (zeros > 0) output.WriteLine(latex ? $"% the other {zeros} entries are 0" : $"      (the other {zeros} entries are 0)");
+            var all = t.Matrix.Rows * t.Matrix.Columns;
+            var rest = zeros == all ? $"all {all} entries are 0" : $"the other {zeros} entries are 0";
+            if (zeros > 0) output.WriteLine(latex ? $"% {rest}" : $"      ({rest})");
         }
         output.WriteLine();
     }

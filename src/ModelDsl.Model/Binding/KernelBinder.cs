@@ -340,9 +340,11 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
         var catalogue = owner.Catalogue;
         if (d.Expression is not CallExpressionSyntax call || catalogue.Find(call.Name.Text) is not { } builtin)
         {
-            var near = d.Expression is CallExpressionSyntax c ? NameSuggestion.Nearest(c.Name.Text, catalogue.All.Select(b => b.Name)) : null;
+            var derived = DerivationCatalogue.All.Select(x => x.Name).ToList();
+            var near = d.Expression is CallExpressionSyntax c ? NameSuggestion.Nearest(c.Name.Text, catalogue.All.Select(b => b.Name).Concat(derived)) : null;
             _diagnostics.ReportBadLet(_text, d.Expression.Span,
-                $"'let' takes a library function: {string.Join(", ", catalogue.All.Select(b => b.Name))}." + (near is null ? "" : $" Did you mean '{near}'?"));
+                $"'let' takes a library function: {string.Join(", ", catalogue.All.Select(b => b.Name))}; or a quantity derived from the terms: {string.Join(", ", derived)}."
+                + (near is null ? "" : $" Did you mean '{near}'?"));
             return null;
         }
         var signature = BuiltinCatalogue.Signature(builtin);
@@ -655,6 +657,12 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
         if (!ctx.NumericOnly && name is "sum" or "pairs" or "minpairs") return BindIndexSum(c, ctx);
         if (!ctx.NumericOnly && name == "integral") return BindIntegral(c, ctx);
         if (!ctx.NumericOnly && _defines.TryGetValue(name, out var define)) return Expand(define, c.Arguments, c.Name, ctx);
+        if (DerivationCatalogue.Find(name) is { } derivation)
+        {
+            _diagnostics.ReportDerivation(_text, c.Name.Span,
+                $"{derivation.Usage} is a quantity derived from the terms: declare it with 'let NAME = {name}(...)' and read its entries by index, e.g. NAME[1].");
+            return ExpressionRules.Error;
+        }
         var known = ExpressionRules.IsFunction(name);
         if (!known) Poison(name); // reported below, at its first use only
         // the arguments of an unknown function are not bound: their messages would follow from its name

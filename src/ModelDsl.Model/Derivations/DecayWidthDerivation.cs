@@ -7,7 +7,8 @@ namespace ModelDsl.Model;
 /// <summary>
 /// <c>decay_width(N)</c>: the tree-level two-body width Gamma_i of each state of a Majorana fermion N (in its mass basis: a
 /// diagonal <c>majorana_mass(N)</c>, M_i = |M_ii|) into the channels its Yukawa terms open, summed over both CP channels
-/// (N_i -&gt; f s and N_i -&gt; f-bar s*, equal at tree level): for each coupling L = -y N_i f s + h.c. (<see cref="DerivationContext.Vertices"/>),
+/// (N_i -&gt; f s and N_i -&gt; f-bar s*, equal at tree level): for each coupling L = -y N_i f s + h.c. (<see cref="DerivationContext.Vertices"/>; the
+/// couplings of one operator from several terms added first),
 /// Gamma_i += 2 mult |y|^2 M_i/(32 pi) (1 + r_f - r_s) lambda^(1/2)(1, r_f, r_s), with r = m^2/M_i^2, lambda the Kallen function
 /// and mult the gauge multiplicity (<see cref="DerivationContext.Multiplicity"/>); a Weyl fermion to a Weyl fermion and a
 /// scalar. The daughter fermion's mass is its Majorana mass when it has one (threshold: the channel is closed for
@@ -49,15 +50,24 @@ public sealed class DecayWidthDerivation : IDerivation
             c.Report($"No Yukawa term couples {n.Name} to a fermion and a scalar: it has no two-body decay.");
             return null;
         }
-        foreach (var v in vertices)
+        // one channel per (state, daughter fermion, scalar): couplings of the same operator from several terms add before squaring
+        foreach (var channel in vertices.GroupBy(v => (v.Generation, v.Partner, v.Scalar.Field.Name, v.Scalar.Conjugated)))
         {
+            var v = channel.First();
+            var coupling = channel.Skip(1).Aggregate(v.Coupling, (sum, w) => sum + w.Coupling);
             if (c.Multiplicity(n, v.Partner.Field, v.Scalar.Field, out var problem) is not { } mult)
             {
                 c.Report($"decay_width: {problem}.");
                 return null;
             }
+            if (m[v.Generation - 1, v.Generation - 1].IsZero) continue; // a massless state does not decay
             var mass = Expr.Abs(m[v.Generation - 1, v.Generation - 1]);
-            var rate = 2 * Expr.Number(mult) * Expr.Pow(Expr.Abs(v.Coupling), 2) * mass / (32 * Expr.Real("pi"));
+            var rate = 2 * Expr.Number(mult) * Expr.Pow(Expr.Abs(coupling), 2) * mass / (32 * Expr.Real("pi"));
+            if (MajoranaMassDerivation.Of(c, v.Partner.Field, report: false) is { } daughter && !LightMassDerivation.IsDiagonal(daughter))
+            {
+                c.Report($"decay_width: {n.Name} decays to {v.Partner.Field.Name}, whose Majorana mass matrix has off-diagonal entries: the daughter's masses need its mass basis (a diagonal mass term).");
+                return null;
+            }
             if (DaughterMass(c, v.Partner.Field, v.Partner.Generation) is { } mf)
             {
                 if (!v.Scalar.Field.IsComplex)

@@ -146,7 +146,9 @@ public sealed class DerivationContext
                 result *= Rational.FromInteger(nontrivial[0].Dimension) / Rational.FromInteger(reps[0].Dimension);
                 continue;
             }
-            problem = $"{field.Name}, {partner.Name} and {scalar.Name} are all non-singlets of {g.Name}: the Clebsch-Gordan normalisation of that coupling is a convention the spec does not state";
+            problem = nontrivial.Count == 3
+                ? $"{field.Name}, {partner.Name} and {scalar.Name} are all non-singlets of {g.Name}: the Clebsch-Gordan normalisation of that coupling is a convention the spec does not state"
+                : $"the coupling of {field.Name}, {partner.Name} and {scalar.Name} is not invariant under {g.Name} (their representations cannot make a singlet)";
             return null;
         }
         return result;

@@ -263,6 +263,20 @@ let tests =
             sameMatrix c "mphi" (fun i j -> Expr.Add [ for k in 1..3 -> Expr.Conj(s k i) * s k j ] / Expr.Number 16)
         }
 
+        // Regressions of the second reading: one operator written in two terms adds before squaring; a massless state has no width
+        test "decay_width: two terms with the same operator add before squaring, |h + dh|^2 M/(8 pi) (exact)" {
+            let c = compile (leptons "yukawa -h[a,i]*bar(L[a])*conj(H)*N[i] + h.c.\nyukawa -Y[a,i]*bar(L[a])*conj(H)*N[i] + h.c.\nmajorana -1/2*M[i]*N[i]*N[i] + h.c." "let Gamma = decay_width(N)\n")
+            let g = derived c "Gamma"
+            for i in 1..3 do
+                let sum = Expr.Add [ for a in 1..3 -> Expr.Pow(Expr.Abs(cx $"h[{a},{i}]" + cx $"Y[{a},{i}]"), Expr.Number 2) ]
+                same $"Gamma[{i}]" g.[i - 1, 0] (Expr.Abs(re $"M[{i}]") * sum / (Expr.Number 8 * re "pi"))
+        }
+        test "decay_width: a state with zero Majorana mass has width 0 (no division by its mass), the others M_i |y_i|^2/(16 pi)" {
+            let text = "model z\nfermion N { chirality: right, gen: 2 }\nfermion X { chirality: right }\nscalar S { complex }\nparam y[2] : complex\nparam mX : real mass positive\ntexture MN = matrix(row(0, 0), row(0, 5))\nyukawa -y[i]*bar(N[i])*S*X + h.c.\nmajorana -1/2*MN[i,j]*N[i]*N[j] + h.c.\nmajorana -1/2*mX*X*X + h.c.\nlet G = decay_width(N)\n"
+            let g = derived (compile text) "G"
+            same "G[1]" g.[0, 0] Expr.Zero
+            Expect.isFalse g.[1, 0].IsZero "the massive state decays"
+        }
         // ---- MDL0292: exactly one error, at the marked span (the basis of Syntax/Diagnostics: L, H, y, Y; U1 has no coupling name) ----
         let n = "fermion N { chirality: right, gen: 3 }\n"
         let yukawa = "yukawa -Y[a,i]*bar(L[a])*conj(H)*N[i] + h.c.\n"
@@ -272,6 +286,7 @@ let tests =
         caseSays "MDL0292" (n + majorana + yukawa + "vev H -> y\nlet m = dirac_mass(L, ⟦H⟧)\n") "'H' is not a fermion field"
         caseSays "MDL0292" (n + yukawa + "let G = ⟦decay_width(N)⟧\n") "N has no Majorana mass term"
         caseSays "MDL0292" (n + yukawa + "param MR[3,3] : complex\nmajorana -1/2*MR[i,j]*N[i]*N[j] + h.c.\nlet G = ⟦decay_width(N)⟧\n") "in its mass basis"
+        caseSays "MDL0292" ("fermion N { chirality: right, gen: 2 }\nfermion X { chirality: right, gen: 2 }\nscalar S { complex }\nparam yy[2,2] : complex\nparam MM[2] : real mass positive\nparam MX[2,2] : complex symmetric\nyukawa -yy[i,k]*bar(N[i])*S*X[k] + h.c.\nmajorana -1/2*MM[i]*N[i]*N[i] + h.c.\nmajorana -1/2*MX[k,l]*X[k]*X[l] + h.c.\nlet G = ⟦decay_width(N)⟧\n") "whose Majorana mass matrix has off-diagonal entries"
         caseSays "MDL0292" ("fermion N { chirality: right, gen: 2 }\nfermion X { chirality: left }\nscalar S { real }\nparam yy[2] : complex\nparam MM[2] : real mass positive\nyukawa -yy[i]*bar(N[i])*S*X + h.c.\nmajorana -1/2*MM[i]*N[i]*N[i] + h.c.\nmajorana -1/2*y*X*X + h.c.\nlet G = ⟦decay_width(N)⟧\n") "make S complex or X massless"
         caseSays "MDL0292" (n2 + "majorana -1/2*y*N[1]*N[1] + h.c.\nlet m = ⟦light_mass(L, N)⟧\n") "singular"
         caseSays "MDL0292" (n2 + "texture T = matrix(row(y, y), row(y, y))\nmajorana -1/2*T[i,j]*N[i]*N[j] + h.c.\nlet m = ⟦light_mass(L, N)⟧\n") "singular"
