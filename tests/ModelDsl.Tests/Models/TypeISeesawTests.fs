@@ -107,6 +107,13 @@ let tests =
             Expect.stringContains r.Stdout "All 12 checks hold." "7 anomaly rows and 5 terms"
             Expect.isFalse (r.Stderr.Contains "MDL") $"no diagnostics: {r.Stderr}"
         }
+        test "derive prints the derived quantities entry by entry: Gamma_1 = M_1 (Y Y^dagger)_11/(8 pi), MN = diag(M)" {
+            let r = runCli [ "derive"; "models/typei-seesaw.mdl" ]
+            Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
+            Expect.stringContains r.Stdout "Gamma[1] = abs(M[1])*abs(Y[1,1])^2/(8*pi) + abs(M[1])*abs(Y[1,2])^2/(8*pi) + abs(M[1])*abs(Y[1,3])^2/(8*pi)" "Gamma_1"
+            Expect.stringContains r.Stdout "MN[1,1] = M[1]" "the diagonal Majorana mass"
+            Expect.stringContains r.Stdout "(the other 6 entries are 0)" "its zero entries, counted"
+        }
         test "eval at its card: exit 0, no diagnostics, every kernel finite (--json)" {
             let r = runCli [ "eval"; "models/typei-seesaw.mdl"; "--card"; "samples/typei-seesaw/hierarchical.card"; "--json" ]
             Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
