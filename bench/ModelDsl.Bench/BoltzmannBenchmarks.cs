@@ -24,19 +24,12 @@ public class BoltzmannBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = Root();
+        var root = RepositoryRoot.Path;
         _model = ModelCompilation.FromFile(Path.Combine(root, "models", "seesaw-z3.mdl"))
             .CreateNumericOrThrow(Path.Combine(root, "samples", "trl", "strong-washout.card"));
         _program = _model.Kernels.System("trl", _model.Point, out var problem) ?? throw new InvalidOperationException(problem);
         _runner = ScanRunner.Create(_model.Kernels, _model.Point, [new GridAxis("mN", 10, 5000, 200, true)], ["trl"], out problem)
             ?? throw new InvalidOperationException(problem);
-    }
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModelDsl.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("ModelDsl.sln not found");
     }
 
     /// <summary>The per-point part alone, cold: the point's level entered and every integral table built afresh (not shared).</summary>
@@ -84,8 +77,8 @@ public class BoltzmannBenchmarks
     [IterationSetup(Target = nameof(Scan200Cold))]
     public void ColdSetup()
     {
-        var model = ModelCompilation.FromFile(Path.Combine(Root(), "models", "seesaw-z3.mdl"))
-            .CreateNumericOrThrow(Path.Combine(Root(), "samples", "trl", "strong-washout.card"));
+        var model = ModelCompilation.FromFile(Path.Combine(RepositoryRoot.Path, "models", "seesaw-z3.mdl"))
+            .CreateNumericOrThrow(Path.Combine(RepositoryRoot.Path, "samples", "trl", "strong-washout.card"));
         _coldRunner = ScanRunner.Create(model.Kernels, model.Point, [new GridAxis("mN", 10, 5000, 200, true)], ["trl"], out var problem)
             ?? throw new InvalidOperationException(problem);
     }

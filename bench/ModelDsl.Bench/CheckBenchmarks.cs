@@ -15,9 +15,7 @@ public class CheckBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModelDsl.sln"))) dir = dir.Parent;
-        _path = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("ModelDsl.sln not found"), "models", "conformal-bl.mdl");
+        _path = Path.Combine(RepositoryRoot.Path, "models", "conformal-bl.mdl");
     }
 
     /// <summary>Compile and check, as the CLI does (without printing).</summary>

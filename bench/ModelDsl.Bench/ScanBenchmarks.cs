@@ -33,9 +33,7 @@ public class ScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModelDsl.sln"))) dir = dir.Parent;
-        var root = dir?.FullName ?? throw new InvalidOperationException("ModelDsl.sln not found");
+        var root = RepositoryRoot.Path;
         var spec = ModelCompilation.FromFile(Path.Combine(root, "models", "conformal-bl.mdl")).Spec!;
         var cardPath = Path.Combine(root, "samples", "conformal-bl", "scenario5.card");
         var (point, _) = CardBinder.Bind(spec, CardTree.Parse(SourceText.From(File.ReadAllText(cardPath), cardPath)));

@@ -24,9 +24,7 @@ public class TrlScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModelDsl.sln"))) dir = dir.Parent;
-        var root = dir?.FullName ?? throw new InvalidOperationException("ModelDsl.sln not found");
+        var root = RepositoryRoot.Path;
         var model = ModelCompilation.FromFile(Path.Combine(root, "models", "seesaw-z3.mdl"))
             .CreateNumericOrThrow(Path.Combine(root, "samples", "trl", "benchmark-C.card"));
         _axes = [new GridAxis("mN", 100, 3000, Side, true), new GridAxis("d32", -1, 1, Side, false)];

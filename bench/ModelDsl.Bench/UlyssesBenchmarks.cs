@@ -28,20 +28,13 @@ public class UlyssesBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = Root();
+        var root = RepositoryRoot.Path;
         _model = ModelCompilation.FromFile(Path.Combine(root, "models", "ulysses-typei.mdl"))
             .CreateNumericOrThrow(Path.Combine(root, "samples", "ulysses", "1N1F.card"));
         _program = _model.Kernels.System("be.be", _model.Point, out var problem) ?? throw new InvalidOperationException(problem);
         _runner = (ScanRunner.Create(_model.Kernels, _model.Point,
                 [new GridAxis("M[1]", 1e10, 1e14, 100, true), new GridAxis("re(y3)", -180, 180, 100, false)], ["be.be"], out problem)
             ?? throw new InvalidOperationException(problem)).WithSolveOptions(new SystemSolveOptions { RelativeTolerance = Rtol, Samples = 0 });
-    }
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ModelDsl.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("ModelDsl.sln not found");
     }
 
     /// <summary>One 1BE1F solve and its outputs at rtol 1e-7 (eta_B to 1e-6 relative), one core.</summary>
