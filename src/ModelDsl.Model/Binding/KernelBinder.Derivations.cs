@@ -8,6 +8,9 @@ internal sealed partial class KernelBinder
     /// <summary>The derivation problems reported so far (by message): a second derivation that meets the same one is silent.</summary>
     private readonly HashSet<string> _derivationProblems = new(StringComparer.Ordinal);
 
+    /// <summary>Each term written out over the generations (with its h.c.), once for all the derivations of the file.</summary>
+    private readonly Dictionary<TermSpec, IReadOnlyList<TermComponents.Component>> _termComponents = [];
+
     /// <summary>
     /// <c>let NAME = derivation(FIELD, ...)</c>: a quantity derived from the Lagrangian terms (<see cref="IDerivation"/>), bound as
     /// a texture that records what it was derived from. The terms are bound at the first derivation (their couplings must be
@@ -36,7 +39,7 @@ internal sealed partial class KernelBinder
         if (owner.TermsIncomplete || owner.VevsIncomplete) return null;
         // one cause, one message: light_mass after dirac_mass meets the same missing vev, and says nothing more about it
         var context = new DerivationContext(terms, t => _textures[t].Matrix, owner.Fields, owner.BoundVevs, owner.GroupList, arguments,
-            (span, message) => { if (_derivationProblems.Add(message)) _diagnostics.ReportDerivation(_text, span, message); }, call.Span);
+            (span, message) => { if (_derivationProblems.Add(message)) _diagnostics.ReportDerivation(_text, span, message); }, call.Span, _termComponents);
         var result = derivation.Derive(context);
         if (result is null) return null;
         return new TextureSpec(d.Name.Text, result.Matrix, d.Span) { IsVector = result.IsVector, DerivedFrom = _text.ToString(call.Span) };

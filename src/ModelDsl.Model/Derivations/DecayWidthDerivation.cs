@@ -50,6 +50,9 @@ public sealed class DecayWidthDerivation : IDerivation
             c.Report($"No Yukawa term couples {n.Name} to a fermion and a scalar: it has no two-body decay.");
             return null;
         }
+        // each daughter field's Majorana mass matrix, once (null: it has none, massless in the unbroken phase)
+        var daughters = vertices.Select(v => v.Partner.Field).DistinctBy(f => f.Name)
+            .ToDictionary(f => f.Name, f => MajoranaMassDerivation.Of(c, f, report: false));
         // one channel per (state, daughter fermion, scalar): couplings of the same operator from several terms add before squaring
         foreach (var channel in vertices.GroupBy(v => (v.Generation, v.Partner, v.Scalar.Field.Name, v.Scalar.Conjugated)))
         {
@@ -63,13 +66,15 @@ public sealed class DecayWidthDerivation : IDerivation
             if (m[v.Generation - 1, v.Generation - 1].IsZero) continue; // a massless state does not decay
             var mass = Expr.Abs(m[v.Generation - 1, v.Generation - 1]);
             var rate = 2 * Expr.Number(mult) * Expr.Pow(Expr.Abs(coupling), 2) * mass / (32 * Expr.Real("pi"));
-            if (MajoranaMassDerivation.Of(c, v.Partner.Field, report: false) is { } daughter && !LightMassDerivation.IsDiagonal(daughter))
+            var daughter = daughters[v.Partner.Field.Name];
+            if (daughter is not null && !LightMassDerivation.IsDiagonal(daughter))
             {
                 c.Report($"decay_width: {n.Name} decays to {v.Partner.Field.Name}, whose Majorana mass matrix has off-diagonal entries: the daughter's masses need its mass basis (a diagonal mass term).");
                 return null;
             }
-            if (DaughterMass(c, v.Partner.Field, v.Partner.Generation) is { } mf)
+            if (daughter?[v.Partner.Generation - 1, v.Partner.Generation - 1] is { IsZero: false } daughterMass)
             {
+                var mf = Expr.Abs(daughterMass);
                 if (!v.Scalar.Field.IsComplex)
                 {
                     // a real scalar: N -> f s from the term and from its h.c. is one final state, and the two amplitudes
@@ -85,10 +90,4 @@ public sealed class DecayWidthDerivation : IDerivation
         }
         return new DerivedQuantity(ExprMatrix.Create(n.Generations, 1, (i, _) => widths[i]), IsVector: true);
     }
-
-    /// <summary>|M_kk| of a daughter fermion with a diagonal Majorana mass, or null (massless in the unbroken phase).</summary>
-    private static Expr? DaughterMass(DerivationContext c, FieldSpec f, int generation) =>
-        MajoranaMassDerivation.Of(c, f, report: false) is { } m && LightMassDerivation.IsDiagonal(m) && !m[generation - 1, generation - 1].IsZero
-            ? Expr.Abs(m[generation - 1, generation - 1])
-            : null;
 }

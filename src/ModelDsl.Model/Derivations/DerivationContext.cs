@@ -15,12 +15,13 @@ public sealed class DerivationContext
     private readonly IReadOnlyDictionary<string, FieldSpec> _fields;
     private readonly Action<TextSpan, string> _report;
     private readonly TextSpan _call;
-    private readonly Dictionary<TermSpec, IReadOnlyList<TermComponents.Component>> _components = [];
+    private readonly Dictionary<TermSpec, IReadOnlyList<TermComponents.Component>> _components;
 
     internal DerivationContext(IReadOnlyList<TermSpec> terms, Func<string, ExprMatrix> texture, IReadOnlyDictionary<string, FieldSpec> fields,
         IReadOnlyList<VevSpec> vevs, IReadOnlyList<GroupSpec> groups, IReadOnlyList<(string Text, TextSpan Span)> arguments,
-        Action<TextSpan, string> report, TextSpan call)
+        Action<TextSpan, string> report, TextSpan call, Dictionary<TermSpec, IReadOnlyList<TermComponents.Component>> components)
     {
+        _components = components;
         Terms = terms;
         _texture = texture;
         _fields = fields;
