@@ -142,10 +142,8 @@ public sealed class Binder
         var ordered = definitions.Where(Clean).Concat<DeclarationSyntax>(uses.Where(Clean)).OrderBy(d => d.Span.Start).ToList();
         var kernelStage = new KernelBinder(this, ordered);
         var (consts, lets, kernels, textures) = kernelStage.Bind();
-        // terms after textures and lets: a term's coupling may name either (its shape is then known); a derived quantity
-        // (let m = dirac_mass(L, N)) binds them earlier, when the couplings above it are known
-        foreach (var t in textures) NoteTexture(t);
-        foreach (var l in lets) NoteLet(l);
+        // terms after textures and lets (the kernel stage notes each as it binds it): a term's coupling may name either; a
+        // derived quantity (let m = dirac_mass(L, N)) binds them earlier, when the couplings above it are known
         var terms = BoundTerms();
         CheckCouplingOrderForSeesaw(checks, terms);
         CheckLetOrientation(terms);
