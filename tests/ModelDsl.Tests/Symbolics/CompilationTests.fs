@@ -14,6 +14,14 @@ open ModelDsl.Tests.Symbolics.Generators
 let private p text = Infix.ParseOrThrow(text, symbolsResolver)
 let private parameters = List.toArray allSymbols
 
+/// False when some ifpos(c, a, b) in e has a condition c that is not finite at the point: which side a branch on NaN or an
+/// infinity takes is not defined (complex arithmetic gives NaN where the staged real arithmetic gives an infinity), so such a
+/// point compares nothing (found by the property: ifpos(re(1/ifpos(y, y, 0)^(7/2)), x*z, z) at y < 0).
+let rec private branchesDefined pt (e: Expr) =
+    match e with
+    | :? FunctionExpr as f when obj.ReferenceEquals(f.Definition, IfPosFunction.Instance) && not (finite (eval pt f.Arguments.[0])) -> false
+    | _ -> e.Children |> Seq.forall (branchesDefined pt)
+
 [<Tests>]
 let tests =
     testList "Symbolics/Compilation" [
@@ -24,7 +32,7 @@ let tests =
                 let compiled = f.Invoke args
                 let interpreted = eval pt e
                 let scale = errorScale pt e
-                not (finite interpreted) || not (System.Double.IsFinite scale) || scale > 1e100
+                not (finite interpreted) || not (System.Double.IsFinite scale) || scale > 1e100 || not (branchesDefined pt e)
                 || (compiled - interpreted).Magnitude <= 1e-12 * scale))
         testProperty "compiled real delegate == interpreted evaluation on real expressions" (
             Prop.forAll (Arb.fromGen (Gen.zip genSmoothReal genPoint)) (fun (e, pt) ->
