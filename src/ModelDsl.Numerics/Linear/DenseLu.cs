@@ -36,8 +36,12 @@ internal sealed class DenseLu
             }
             if (!(best > 0) || !double.IsFinite(best)) return false;
             pivots[k] = p;
+            // the rows are exchanged from column k on: the multipliers of the earlier columns stay where Solve applies them,
+            // interleaved with the exchanges (LINPACK's dgefa/dgesl). Exchanging them too (LAPACK's dgetrf) would need every
+            // exchange applied to b before the forward substitution; done with the interleaved Solve, it returned wrong
+            // solutions whenever a row was exchanged after the first column (docs/ulysses.md, the 2DME/3DME failure).
             if (p != k)
-                for (var j = 0; j < n; j++) (lu[k * n + j], lu[p * n + j]) = (lu[p * n + j], lu[k * n + j]);
+                for (var j = k; j < n; j++) (lu[k * n + j], lu[p * n + j]) = (lu[p * n + j], lu[k * n + j]);
             var inv = 1.0 / lu[k * n + k];
             for (var i = k + 1; i < n; i++)
             {
