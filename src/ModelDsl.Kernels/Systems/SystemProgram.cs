@@ -257,12 +257,13 @@ public sealed class SystemProgram
         // the per-point values: range, breakpoints, initial values, tolerances, output points
         var point = new List<Expr> { system.Start, system.End };
         point.AddRange(system.Breakpoints);
+        // per component: a complex one is two real unknowns (a Hermitian state's diagonal is real)
         foreach (var st in system.States)
-            foreach (var initial in st.Initial)
-                point.AddRange(st.IsComplex ? [Expr.Re(initial), Expr.Im(initial)] : [initial]);
+            for (var c = 0; c < st.Components.Length; c++)
+                point.AddRange(st.Components[c].IsReal ? [st.Initial[c]] : [Expr.Re(st.Initial[c]), Expr.Im(st.Initial[c])]);
         foreach (var st in system.States)
-            for (var c = 0; c < st.Components.Length * (st.IsComplex ? 2 : 1); c++)
-                point.Add(st.AbsoluteTolerance ?? Expr.Number(-1));
+            foreach (var c in st.Components)
+                point.AddRange(Enumerable.Repeat(st.AbsoluteTolerance ?? Expr.Number(-1), c.IsReal ? 1 : 2));
         point.AddRange(system.Outputs.Select(o => o.At ?? Expr.Number(-1)));
         var pointValues = point.Select(Real).ToList();
         if ((splitter.Problem ?? missing.Value) is { } failed) { problem = failed; return null; }

@@ -13,7 +13,7 @@ namespace ModelDsl.Model;
 internal sealed partial class KernelBinder
 {
     /// <summary>The system being bound: its variable and states (with shapes), for name lookup.</summary>
-    private sealed record SystemScope(string Variable, SymbolExpr Symbol, ImmutableDictionary<string, (int[] Dims, bool Complex)> States);
+    private sealed record SystemScope(string Variable, SymbolExpr Symbol, ImmutableDictionary<string, (int[] Dims, bool Complex, bool Hermitian)> States);
 
     private SystemScope? _system;
     private readonly HashSet<string> _outputNames = new(StringComparer.Ordinal);
@@ -36,6 +36,12 @@ internal sealed partial class KernelBinder
         complex = state.Complex;
         return state.Dims;
     }
+
+    /// <summary>An entry of a Hermitian state: conj(N[b,a]) below the diagonal, a real symbol on it; null for any other name.</summary>
+    private Expr? HermitianEntry(string name, IReadOnlyList<int> indices) =>
+        _system is { } s && s.States.TryGetValue(name, out var state) && state.Hermitian
+            ? new SystemState(name, [.. state.Dims], true, [], null, IsHermitian: true).Entry(indices)
+            : null;
 
     private bool IsSystemName(string name) => _system is { } s && (name == s.Variable || s.States.ContainsKey(name));
 
@@ -113,7 +119,7 @@ internal sealed partial class KernelBinder
         if (IsError(start) || IsError(end)) return null;
 
         // the states, declared before anything in the block is bound (an equation may use a state declared below it)
-        var states = ImmutableDictionary.CreateBuilder<string, (int[] Dims, bool Complex)>(StringComparer.Ordinal);
+        var states = ImmutableDictionary.CreateBuilder<string, (int[] Dims, bool Complex, bool Hermitian)>(StringComparer.Ordinal);
         var stateSyntax = new List<SystemStateSyntax>();
         foreach (var st in s.Items.OfType<SystemStateSyntax>())
         {
@@ -122,9 +128,9 @@ internal sealed partial class KernelBinder
                 if (states.ContainsKey(st.Name.Text)) _diagnostics.ReportNameClash(_text, st.Name.Span, st.Name.Text, "is declared twice in this system");
                 return null;
             }
-            if (st.Type.Text is not ("real" or "complex"))
+            if (st.Type.Text is not ("real" or "complex" or "hermitian"))
             {
-                _diagnostics.ReportBadSystem(_text, st.Type.Span, "A state is 'real' or 'complex'.");
+                _diagnostics.ReportBadSystem(_text, st.Type.Span, "A state is 'real', 'complex' or 'hermitian' (a square complex matrix equal to its conjugate transpose).");
                 return null;
             }
             var dims = st.Dimensions.Select(d => d.Value is { IsInteger: true } v && v.Sign > 0 && v.Numerator <= 64 ? (int)v.Numerator : 0).ToArray();
@@ -133,7 +139,13 @@ internal sealed partial class KernelBinder
                 _diagnostics.ReportBadSystem(_text, st.Span, "A state is a scalar, a vector [n] or a matrix [r, c], sizes 1 to 64.");
                 return null;
             }
-            states[st.Name.Text] = (dims, st.Type.Text == "complex");
+            var hermitian = st.Type.Text == "hermitian";
+            if (hermitian && (dims.Length != 2 || dims[0] != dims[1]))
+            {
+                _diagnostics.ReportBadSystem(_text, st.Span, "A hermitian state is a square matrix [n, n].");
+                return null;
+            }
+            states[st.Name.Text] = (dims, st.Type.Text != "real", hermitian);
             stateSyntax.Add(st);
         }
         if (states.Count == 0)
@@ -162,9 +174,9 @@ internal sealed partial class KernelBinder
                     _diagnostics.ReportBadSystem(_text, st.AbsoluteTolerance!.Span, "An absolute tolerance is a positive real number in parameters and constants.");
                     return null;
                 }
-                var (dims, complex) = states[st.Name.Text];
-                var count = dims.Aggregate(1, (a, b) => a * b);
-                stateSpecs.Add(new SystemState(st.Name.Text, [.. dims], complex, [.. Enumerable.Repeat(initial, count)], atol));
+                var (dims, complex, hermitian) = states[st.Name.Text];
+                var shape = new SystemState(st.Name.Text, [.. dims], complex, [], atol, hermitian);
+                stateSpecs.Add(shape with { Initial = [.. Enumerable.Repeat(initial, shape.Components.Length)] });
             }
             var components = stateSpecs.SelectMany(x => x.Components).ToList();
             var initials = stateSpecs.SelectMany(x => x.Initial).ToArray();
@@ -306,12 +318,25 @@ internal sealed partial class KernelBinder
         }
         IEnumerable<int[]> combos = [[]];
         foreach (var c in choices) combos = combos.SelectMany(prefix => c.Values.Select(v => prefix.Append(v).ToArray()));
+        if (state.IsHermitian)
+        {
+            // below the diagonal a Hermitian state is the conjugate of the entry above it: index names range over a <= b only,
+            // and an entry below written out is a mistake
+            if (choices.All(c => c.Name is null) && choices[0].Values[0] > choices[1].Values[0])
+            {
+                var (a, b) = (choices[0].Values[0], choices[1].Values[0]);
+                _diagnostics.ReportBadSystem(_text, stateName.Span,
+                    $"'{state.Name}' is hermitian: {state.Name}[{a},{b}] is conj({state.Name}[{b},{a}]); write the {what} of {state.Name}[{b},{a}].");
+                return false;
+            }
+            combos = combos.Where(combo => combo[0] <= combo[1]);
+        }
         foreach (var combo in combos)
         {
             var env = ImmutableDictionary<string, int>.Empty;
             for (var k = 0; k < choices.Count; k++)
                 if (choices[k].Name is { } i) env = env.SetItem(i, combo[k]);
-            var symbol = SystemState.Symbol(state.Name, combo, state.IsComplex);
+            var symbol = (SymbolExpr)state.Entry(combo);
             var index = components.IndexOf(symbol);
             if (values[index] is not null)
             {

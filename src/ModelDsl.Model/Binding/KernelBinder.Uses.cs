@@ -77,7 +77,7 @@ internal sealed partial class KernelBinder
         var states = new List<SystemState>();
         foreach (var st in s.States)
         {
-            var renamed = new SystemState($"{alias}.{st.Name}", st.Dimensions, st.IsComplex, st.Initial, st.AbsoluteTolerance);
+            var renamed = new SystemState($"{alias}.{st.Name}", st.Dimensions, st.IsComplex, st.Initial, st.AbsoluteTolerance, st.IsHermitian);
             for (var k = 0; k < st.Components.Length; k++) map[st.Components[k]] = renamed.Components[k];
             states.Add(renamed);
         }

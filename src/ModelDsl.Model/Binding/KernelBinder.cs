@@ -618,6 +618,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
         }
         // a texture's entry is its expression in the parameters (and in the lets it is built from)
         if (_textures.TryGetValue(name, out var texture)) return texture.Entry(values);
+        if (HermitianEntry(name, values) is { } entry) return entry;
         var symbol = _lets.TryGetValue(name, out var plainLet) ? plainLet.EntrySymbol("", values) : $"{name}[{string.Join(",", values)}]";
         ArrayDimensions(name, out complex);
         return complex ? Expr.Complex(symbol) : Expr.Real(symbol);

@@ -93,7 +93,7 @@ public sealed record ModelSpec(
         foreach (var s in Systems)
         {
             sb.AppendLine($"system {s.Name} {s.Title} {s.Variable} {s.Start} {s.End} log={s.LogScale}");
-            foreach (var st in s.States) sb.AppendLine($"  state {st.Name} [{string.Join(",", st.Dimensions)}] c={st.IsComplex} {string.Join(";", st.Initial)} atol={st.AbsoluteTolerance}");
+            foreach (var st in s.States) sb.AppendLine($"  state {st.Name} [{string.Join(",", st.Dimensions)}] c={st.IsComplex} h={st.IsHermitian} {string.Join(";", st.Initial)} atol={st.AbsoluteTolerance}");
             for (var k = 0; k < s.Components.Length; k++) sb.AppendLine($"  d {s.Components[k]} = {s.Derivatives[k]}");
             foreach (var b in s.Breakpoints) sb.AppendLine($"  breakpoint {b}");
             foreach (var o in s.Outputs) sb.AppendLine($"  output {o.Name} = {o.Expression} at {o.At?.ToString() ?? "end"}");

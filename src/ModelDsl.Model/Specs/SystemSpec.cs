@@ -18,11 +18,25 @@ public sealed record SystemSpec(string Name, string? Title, SymbolExpr Variable,
     public ImmutableArray<SymbolExpr> Components { get; } = [.. States.SelectMany(s => s.Components)];
 }
 
-/// <summary>A state of a system: its name, shape (empty: a scalar), type, initial value per component and absolute tolerance (null: the solver's default).</summary>
-public sealed record SystemState(string Name, ImmutableArray<int> Dimensions, bool IsComplex, ImmutableArray<Expr> Initial, Expr? AbsoluteTolerance)
+/// <summary>
+/// A state of a system: its name, shape (empty: a scalar), type, initial value per component and absolute tolerance (null: the
+/// solver's default). A Hermitian state (<c>state N[n,n] : hermitian</c>, <see cref="IsHermitian"/>) is a complex matrix with
+/// N[b,a] = conj(N[a,b]): its components are the entries with a &lt;= b, the diagonal ones real, so that an n x n density
+/// matrix is n^2 real unknowns, not 2 n^2 (ULYSSES's density-matrix equations evolve the same n(n+1)/2 entries).
+/// </summary>
+public sealed record SystemState(string Name, ImmutableArray<int> Dimensions, bool IsComplex, ImmutableArray<Expr> Initial, Expr? AbsoluteTolerance,
+    bool IsHermitian = false)
 {
-    /// <summary>The components' symbols, row-major: <c>x</c>, <c>x[1]</c> .. <c>x[n]</c>, or <c>x[1,1]</c> ...</summary>
-    public ImmutableArray<SymbolExpr> Components { get; } = [.. Indices(Dimensions).Select(ix => Symbol(Name, ix, IsComplex))];
+    /// <summary>The components' symbols, row-major: <c>x</c>, <c>x[1]</c> .. <c>x[n]</c>, or <c>x[1,1]</c> ... (a Hermitian state: the entries with a &lt;= b).</summary>
+    public ImmutableArray<SymbolExpr> Components { get; } =
+        [.. Indices(Dimensions).Where(ix => !IsHermitian || ix[0] <= ix[1]).Select(ix => Symbol(Name, ix, IsComplex && !(IsHermitian && ix[0] == ix[1])))];
+
+    /// <summary>The value of entry <paramref name="indices"/> in the components: conj(N[b,a]) below the diagonal of a Hermitian state.</summary>
+    public Expr Entry(IReadOnlyList<int> indices) =>
+        !IsHermitian ? Symbol(Name, indices, IsComplex)
+        : indices[0] == indices[1] ? Symbol(Name, indices, false)
+        : indices[0] < indices[1] ? Symbol(Name, indices, true)
+        : Expr.Conj(Symbol(Name, [indices[1], indices[0]], true));
 
     /// <summary>The symbol of one component.</summary>
     public static SymbolExpr Symbol(string name, IReadOnlyList<int> indices, bool isComplex)

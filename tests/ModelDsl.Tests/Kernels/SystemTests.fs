@@ -54,6 +54,28 @@ let tests =
             Expect.floatClose { absolute = 1e-8; relative = 0.0 } (s.Output "modulus") 1.0 "|c| = 1"
         }
 
+        // von Neumann's equation dN/dt = -i [H, N] for a two-level system, H = [[w, a], [a, 0]] (a real coupling) and
+        // N(0) = diag(1, 0): Rabi's formula N_22(t) = (4 a^2/O^2) sin^2(O t/2), O = sqrt(w^2 + 4 a^2); the trace stays 1
+        test "a hermitian state: von Neumann's equation gives Rabi's formula with n^2 real unknowns, N[2,1] read as conj(N[1,2])" {
+            let system =
+                "system rabi {\n variable t from 0 to 2\n state N[2,2] : hermitian = 0 atol 1e-14\n initial N[1,1] = 1\n" +
+                " d(N[1,1])/dt = -I*a*(N[2,1] - N[1,2])\n d(N[1,2])/dt = -I*(w*N[1,2] + a*N[2,2] - a*N[1,1])\n" +
+                " d(N[2,2])/dt = -I*a*(N[1,2] - N[2,1])\n output p2 = N[2,2] at end\n output tr = N[1,1] + N[2,2] at end\n" +
+                " output lower = abs(N[2,1] - conj(N[1,2])) at end\n}"
+            let s = solve system
+            Expect.sequenceEqual s.Unknowns [ "N[1,1]"; "N[1,2].re"; "N[1,2].im"; "N[2,2]" ] "N[1,1], N[1,2] (two reals), N[2,2]"
+            let o = sqrt (9.0 + 4.0 * 0.25)
+            Expect.floatClose { absolute = 1e-8; relative = 0.0 } (s.Output "p2") (4.0 * 0.25 / o ** 2.0 * (sin (o * 2.0 / 2.0)) ** 2.0) "Rabi"
+            Expect.floatClose { absolute = 1e-10; relative = 0.0 } (s.Output "tr") 1.0 "trace"
+            Expect.equal (s.Output "lower") 0.0 "N[2,1] is conj(N[1,2])"
+        }
+
+        test "a hermitian state: an equation below the diagonal, or a non-square shape, is a located MDL0270" {
+            let text = "system s {\n variable t from 0 to 1\n state N[2,2] : hermitian = 0\n d(N[1,1])/dt = 0\n d(N[1,2])/dt = 0\n d(N[2,1])/dt = 0\n d(N[2,2])/dt = 0\n}"
+            Expect.equal (errors text) [ "MDL0270", 8, 4 ] "d(N[2,1]) written out"
+            Expect.equal (errors "system s {\n variable t from 0 to 1\n state N[2,3] : hermitian = 0\n d(N[i,j])/dt = 0\n}") [ "MDL0270", 5, 2 ] "N[2,3]"
+        }
+
         test "indexed states, local defines, sums and per-component initial values: a chain A -> B -> C conserves the total" {
             // y1' = -k y1, y2' = k y1 - w y2, y3' = w y2: y2(t) = k/(w-k) (e^-kt - e^-wt)
             let s = solve "system chain {\n variable t from 0 to 1\n state y[3] : real = 0 atol 1e-14\n initial y[1] = 1\n define flow(i) = ifpos(i - 1.5, w*y[2], k*y[1])\n d(y[1])/dt = -flow(1)\n d(y[2])/dt = flow(1) - flow(2)\n d(y[3])/dt = flow(2)\n output total = sum(i, y[i]) at end\n output mid = y[2] at end\n}"

@@ -128,7 +128,9 @@ let tests =
                 let two = solve m "be21.be" 1e-10
                 Expect.notEqual one 0.0 "a non-zero asymmetry"
                 Expect.floatClose { absolute = 0.0; relative = 1e-9 } (two.Output "eta_B") one $"eta_B, M = %A{masses}"
-                Expect.equal (two.Output "N2_end") 0.0 "N_2 never appears"
+                // the library integrates dN_2 = N_2 - N_2,eq from -N_2,eq(z_min) (up to 0.75; docs/ulysses.md, "Deviations from
+                // equilibrium"): N_2 = dN_2 + N_2,eq stays 0 to the solver's global error on that O(1) unknown, a few rtol
+                Expect.isLessThan (abs (two.Output "N2_end")) 1e-9 "N_2 never appears (to the solver's error)"
             // with M_2 = 1e8 M_1 and N_2 coupled: still 1BE1F
             let coupled = Array2D.init 3 3 (fun a i -> Numerics.Complex(1e-3 * float (a + 1), 4e-4 * float (2 - a + i)))
             let m = direct coupled [| 1e10; 1e18; 1e19 |] []
