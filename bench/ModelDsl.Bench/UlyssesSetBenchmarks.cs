@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Attributes;
+using ModelDsl.Kernels.Systems;
+
+namespace ModelDsl.Bench;
+
+/// <summary>
+/// Every ULYSSES equation set shipped as a library spec (models/lib/leptogenesis/*.mdl through models/ulysses-typei.mdl,
+/// docs/ulysses.md), one solve warm on one core on the card ULYSSES pairs it with (examples/README of ULYSSES; testpars
+/// for 1DME, ULYSSES's published point), at rtol <see cref="UlyssesBenchmarks.Rtol"/> (1e-7) with the specs' absolute
+/// tolerances: the setting at which eta_B is within 1e-6 (at worst 2e-7) of the rtol 1e-11 solution on every shipped
+/// card of every set (docs/ulysses.md, "Accuracy against rtol"). Issue 12's targets against ULYSSES v2.0.2 on this
+/// machine: 1BE1F 1 ms (ULYSSES 22 ms), 1DME 0.3 ms (5-9 ms), 2DME 5 ms (85-105 ms), 3DME 8 ms (160-190 ms).
+/// </summary>
+[SimpleJob(warmupCount: 1, iterationCount: 5)]
+public class UlyssesSetBenchmarks
+{
+    private SystemProgram _program = null!;
+    private NumericModel _model = null!;
+
+    /// <summary>The system and its card: <c>SYSTEM@CARD</c>.</summary>
+    [Params("be.be@1N1F", "be12.be@1N2F", "be13.be@1N3F", "be21.be@2N1F", "be22.be@2N2F", "be23.be@2N3F",
+        "dme.dme@testpars", "dme2.dme@2N3F", "dme3.dme@testpars")]
+    public string Set { get; set; } = "";
+
+    /// <summary>Compiles ulysses-typei at the card and the system once.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var (system, card) = (Set.Split('@')[0], Set.Split('@')[1]);
+        _model = ModelCompilation.FromFile(Path.Combine(RepositoryRoot.Path, "models", "ulysses-typei.mdl"))
+            .CreateNumericOrThrow(Path.Combine(RepositoryRoot.Path, "samples", "ulysses", card + ".card"));
+        _program = _model.Kernels.System(system, _model.Point, out var problem) ?? throw new InvalidOperationException(problem);
+    }
+
+    /// <summary>One solve and its outputs (eta_B).</summary>
+    [Benchmark]
+    public double Solve() =>
+        SystemSolver.Solve(_program, _model.Point, new SystemSolveOptions { RelativeTolerance = UlyssesBenchmarks.Rtol, Samples = 0 }).Output("eta_B");
+}
