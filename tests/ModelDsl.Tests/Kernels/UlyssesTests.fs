@@ -429,6 +429,21 @@ let tests =
             Expect.floatClose { absolute = 0.0; relative = 1e-12 } (ulyssesFileEtaB (File.ReadAllText path) path "testpars.card" "dme.dme")
                 ((dmeSolution "testpars.card" [||] 1e-10).Output "eta_B") "eta_B"
         }
+        // The setting of the speed benchmarks (bench/ModelDsl.Bench/UlyssesSetBenchmarks.cs): rtol 1e-7 with the specs'
+        // atol 1e-14 is "the accuracy ULYSSES reaches" of issue 12, eta_B to 1e-6 relative, on every shipped card of every
+        // set (measured at worst 2e-7 against rtol 1e-11, docs/ulysses.md "Accuracy against rtol"); the reference here is
+        // rtol 1e-10, whose own error (below 1e-8 on these cards) is far inside the bound
+        test "every set on every shipped card: eta_B at rtol 1e-7 within 1e-6 of rtol 1e-10 (the benchmarks' setting)" {
+            let cards = Directory.GetFiles(Path.Combine(repoRoot, "samples", "ulysses"), "*.card") |> Array.sort
+            for card in cards do
+                let m = numeric (Path.GetFileName card)
+                for system in [ "be.be"; "be12.be"; "be13.be"; "be21.be"; "be22.be"; "be23.be"; "dme.dme"; "dme2.dme"; "dme3.dme" ] do
+                    let solve rtol =
+                        let s = m.Solve(system, SystemSolveOptions(RelativeTolerance = rtol, Samples = 0)).Solution
+                        Expect.isTrue s.Succeeded $"{card} {system}: {s.Message}"
+                        s.Output "eta_B"
+                    Expect.floatClose { absolute = 0.0; relative = 1e-6 } (solve 1e-7) (solve 1e-10) $"{Path.GetFileName card} {system}"
+        }
         test "every card in samples/ulysses solves every system through the CLI (be.be, dme.dme, dme2.dme, dme3.dme)" {
             let cards = Directory.GetFiles(Path.Combine(repoRoot, "samples", "ulysses"), "*.card") |> Array.sort
             Expect.isGreaterThanOrEqual cards.Length 3 "the shipped cards"
