@@ -87,6 +87,22 @@ let tests =
             Expect.isGreaterThan ds 0.1 "D_S/K_1 above 1/10"
             Expect.isLessThan ds 0.2 "D_S/K_1 below 1/10 + 0.1"
         }
+        // Without the off-diagonal entries the diagonal of 3DMEsct is the flavoured Boltzmann set of N_1..N_3 with N_1's
+        // D_1 -> D_S (in its own equation and in its source) and W_1 -> j W_1 (etab3DMEsct.py:86-87 hand d1, w1 to the
+        // right-hand side of 3DME). The reference integrates it independently (UlyssesTests.flavouredReferenceWith, converged
+        // to 1e-9) with these rates written here from ulsbase.py:467-484; 1e-8 covers it and the solver at rtol 1e-10.
+        test "with offdiagonal = 0, N_aa and eta_B on testpars equal the flavoured Boltzmann set with D_S and j W_1 integrated independently (1e-8)" {
+            let t = log (1e11 / 125.35)
+            let a = 8.77298
+            let rates (n: UlyssesTests.Decaying) z =
+                let d, w = UlyssesTests.decayRates n z
+                if n.R = 1.0 then
+                    let l = log (1.0 + a / (t * z))
+                    n.K / 10.0 * (1.0 + t * z * z * l), (1.0 + 15.0 / (8.0 * z)) / 10.0 * (t * z * l + 1.0 / z) * w
+                else d, w
+            let s = solve "testpars.card" [| "offdiagonal = 0" |] "dme3s.dme" 1e-10
+            UlyssesTests.flavouredCheckWith rates s [ 1; 2; 3 ] |> ignore
+        }
         // rtol bounds the local error; the global error of eta_B is a small multiple of rtol 1e-8: 1e-6 is the issue's bound
         test "eta_B at rtol 1e-8 equals eta_B at rtol 1e-10 to 1e-6 relative on 3N3F, 3N3FIO and testpars" {
             for card in cards do
