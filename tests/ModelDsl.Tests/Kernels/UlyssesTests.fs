@@ -72,25 +72,30 @@ let private dmeSolution card sets rtol =
 let private publishedDmeEtaB = -1.020334e-09
 
 /// One decaying heavy neutrino of the flavoured Boltzmann reference: r = M_i/M_1, K_i, eps_i,aa and p_ia (a = e, mu, tau).
-type private Decaying = { R: float; K: float; Eps: float[]; P: float[] }
+type internal Decaying = { R: float; K: float; Eps: float[]; P: float[] }
+
+/// The decay and washout rates (D_i, W_i) of a decaying neutrino at z, with x_i = r_i z: D_i = K_i r_i^2 z K1(x_i)/K2(x_i),
+/// W_i = K_i r_i x_i^3 K1(x_i)/4 (ULYSSES ulsbase.py:461-558). K1/K2 = K1e/(K0e + 2 K1e/x) (A&S 9.6.26 with
+/// K2 = K0 + 2 K1/x) stays finite where K1, K2 underflow.
+let internal decayRates (n: Decaying) (z: float) =
+    let x = n.R * z
+    let e1 : float = ModelDsl.Symbolics.Functions.BesselK1eFunction.Value x
+    let k1 : float = ModelDsl.Symbolics.Functions.BesselK1Function.Value x
+    n.K * n.R * n.R * z * e1 / (ModelDsl.Symbolics.Functions.BesselK0eFunction.Value x + 2.0 * e1 / x), n.K * n.R * x ** 3.0 * k1 / 4.0
 
 /// The flavoured Boltzmann equations that the diagonal of the 1-3DME sets becomes without their off-diagonal entries,
 /// integrated here independently of the solver and of the library: with x_i = r_i z,
 /// dN_i/dz = -D_i (N_i - N_i,eq), dN_a/dz = sum_i [eps_i,a D_i (N_i - N_i,eq) - p_ia W_i N_a] (arXiv:1112.4528; ULYSSES's
 /// etab1BE3F/etab2BE3F form), D_i = K_i r_i^2 z K1(x_i)/K2(x_i), W_i = K_i r_i x_i^3 K1(x_i)/4, N_i,eq = (3/8) x_i^2 K2(x_i),
-/// from 0 at z_min to z_max, steps uniform in ln z. K1/K2 = K1e/(K0e + 2 K1e/x) (A&S 9.6.26 with K2 = K0 + 2 K1/x) stays
-/// finite where K1, K2 underflow. The method is the two-stage Radau IIA collocation (Hairer and Wanner, Solving ODEs II,
+/// from 0 at z_min to z_max, steps uniform in ln z, with the rates (D_i, W_i) given by `rates` (`decayRates` for these
+/// equations; other sets change N_1's). The method is the two-stage Radau IIA collocation (Hairer and Wanner, Solving ODEs II,
 /// Sec. IV.5: c = (1/3, 1), A = [[5/12, -1/12], [3/4, 1/4]], order 3, L-stable and stiffly accurate): each equation is
 /// linear, y' = -a(z) y + f(z), and the system triangular (the N_i first, their stage values feeding the sources), so a
 /// step is a 2x2 linear solve per equation.
-let private flavouredReference (ns: Decaying list) zmin zmax steps =
-    let k1 (x: float) : float = ModelDsl.Symbolics.Functions.BesselK1Function.Value x
+let internal flavouredReferenceWith (rates: Decaying -> float -> float * float) (ns: Decaying list) zmin zmax steps =
     let k2 (x: float) : float = ModelDsl.Symbolics.Functions.BesselK2Function.Value x
-    let ratio (x: float) =
-        let e1 : float = ModelDsl.Symbolics.Functions.BesselK1eFunction.Value x
-        e1 / (ModelDsl.Symbolics.Functions.BesselK0eFunction.Value x + 2.0 * e1 / x)
-    let d n z = n.K * n.R * n.R * z * ratio (n.R * z)
-    let w n z = n.K * n.R * (n.R * z) ** 3.0 * k1 (n.R * z) / 4.0
+    let d n z = fst (rates n z)
+    let w n z = snd (rates n z)
     let neq n z = 3.0 / 8.0 * (n.R * z) ** 2.0 * k2 (n.R * z)
     // the stages (Y1, Y2) of y' = -a y + f with a, f at z0 + h/3 (a1, f1) and z0 + h (a2, f2)
     let stages y0 h a1 f1 a2 f2 =
@@ -174,7 +179,7 @@ let private testparsH () =
 /// f1(M_j/M_i) + (2/3)/(M_j^2/M_i^2 - 1) Im[(h^dagger h)_ji h_aj h*_ai] }, f1(x) = (2/3) x^2 [(1 + x^2) ln((1 + x^2)/x^2)
 /// - (2 - x^2)/(1 - x^2)] (1 for x >= 1e4 as ULYSSES; the logarithm as an accurate ln(1 + 1/x^2): ULYSSES's
 /// ln((1 + x^2)/x^2) loses about 5e-5 of f1(1e3) to the cancellation in the bracket).
-let private testparsNeutrinos (which: int list) =
+let internal testparsNeutrinos (which: int list) =
     let h = testparsH ()
     let m = [| 1e11; 1e12; 1e15 |]
     let hh i j = Seq.fold (+) Complex.Zero (seq { for a in 0 .. 2 -> Complex.Conjugate h.[a, i] * h.[a, j] })
@@ -199,16 +204,20 @@ let private testparsNeutrinos (which: int list) =
 /// 1e-8 covers it and the solver's relative error at rtol 1e-10. The libraries keep every abundance to ULYSSES's absolute
 /// tolerance 1e-14 per step, which for N_mumu = -3.6e-9 on testpars is 3e-6 of it: there the solver's global error is
 /// bound by atol, not rtol (measured: 5e-17 at any rtol from 1e-10 to 1e-12, and 4e-20 with atol 1e-18), so each
-/// abundance is compared to 1e-8 relative plus 1e-16 (1 % of atol) absolute. Returns the reference's N_aa.
-let private flavouredCheck (s: SystemSolution) which =
+/// abundance is compared to 1e-8 relative plus 1e-16 (1 % of atol) absolute. Returns the reference's N_aa. `rates` as
+/// for `flavouredReferenceWith`.
+let internal flavouredCheckWith rates (s: SystemSolution) which =
     let ns = testparsNeutrinos which
-    let coarse = flavouredReference ns 0.1 100.0 200000
-    let fine = flavouredReference ns 0.1 100.0 400000
+    let coarse = flavouredReferenceWith rates ns 0.1 100.0 200000
+    let fine = flavouredReferenceWith rates ns 0.1 100.0 400000
     for f, name in [ 0, "Nee_end"; 1, "Nmumu_end"; 2, "Ntautau_end" ] do
         Expect.floatClose { absolute = 0.0; relative = 1e-9 } coarse.[f] fine.[f] $"reference converged ({name})"
         Expect.floatClose { absolute = 1e-16; relative = 1e-8 } (s.Output name) fine.[f] name
     Expect.floatClose { absolute = 0.013 * 1e-16; relative = 1e-8 } (s.Output "eta_B") (0.013 * Array.sum fine) "eta_B"
     fine
+
+/// `flavouredCheckWith` with the decays and inverse decays alone.
+let private flavouredCheck s which = flavouredCheckWith decayRates s which
 
 [<Tests>]
 let tests =
