@@ -7,7 +7,6 @@ open System
 open System.IO
 open Expecto
 open ModelDsl
-open ModelDsl.Kernels.Systems
 open ModelDsl.Tests.TestSupport
 
 let private card = Path.Combine(repoRoot, "samples", "ulysses", "1N1F-nufit60.card")
@@ -41,7 +40,7 @@ let tests =
                     match compilation.CreateNumeric(card, [| $"x3={x}"; $"y3={y}" |]).Model with
                     | null -> failtest "the card does not evaluate"
                     | m -> m
-                let single = m.Solve("be.be", SystemSolveOptions(RelativeTolerance = 1e-8))
+                let single = m.Solve("be.be", Kernels.Systems.SystemSolveOptions(RelativeTolerance = 1e-8))
                 match single.Solution with
                 | null -> failtest "be.be does not compile"
                 | s ->
