@@ -55,9 +55,11 @@ try
     var overlay = new Option<string>("--overlay") { Description = "2D: dashed contours of another kernel, KERNEL=level[,level], e.g. washout_e=1." };
     var relativeTo = new Option<FileInfo>("--relative-to") { Description = "1D: divide every value by the same kernel in this results file (same grid) at the same x, e.g. eta_B / eta_B(constant g*)." };
     var lines = new Option<string>("--lines") { Description = "1D: labelled reference lines, LABEL=value[,LABEL=value], e.g. \"limit=1e-12,future=1e-14\"." };
+    var xlabel = new Option<string>("--xlabel") { Description = "The horizontal axis's label (default: the axis name), e.g. \"x3 (degrees)\"." };
+    var ylabel = new Option<string>("--ylabel") { Description = "The vertical axis's label (default: made from the names), e.g. \"y3 (degrees)\"." };
     var plot = new Command("plot", "Plot scan results: lines against one axis, or a heatmap with contour lines over two.")
     {
-        results, px, py, series, pz, contours, logx, logy, logz, title, pout, overlay, lines, relativeTo,
+        results, px, py, series, pz, contours, logx, logy, logz, title, pout, overlay, lines, relativeTo, xlabel, ylabel,
     };
     plot.SetAction(p =>
     {
@@ -99,7 +101,7 @@ try
         return files.Select(RequireFile).FirstOrDefault(c => c is not null) ?? PlotCommand.Run(new PlotCommand.Options(
             files.Select(f => f.FullName).ToList(), p.GetValue(px)!, p.GetValue(py), p.GetValue(series),
             p.GetValue(pz)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), levels,
-            p.GetValue(logx), p.GetValue(logy), p.GetValue(logz), p.GetValue(pout)!.FullName, p.GetValue(title)) { Overlay = overlaid, Lines = labelled, RelativeTo = p.GetValue(relativeTo)?.FullName }, Console.Out, Console.Error);
+            p.GetValue(logx), p.GetValue(logy), p.GetValue(logz), p.GetValue(pout)!.FullName, p.GetValue(title)) { Overlay = overlaid, Lines = labelled, RelativeTo = p.GetValue(relativeTo)?.FullName, XLabel = p.GetValue(xlabel), YLabel = p.GetValue(ylabel) }, Console.Out, Console.Error);
     });
 
     var fitFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec (with a 'let ... = texture_fit(...)')." };

@@ -7,7 +7,7 @@ namespace ModelDsl.Cli.Commands;
 
 /// <summary>
 /// <c>modeldsl plot RESULTS --x NAME [--y NAME | --series NAME] --z KERNEL[,KERNEL] [--contours 1,-1]
-/// [--logx] [--logy] [--logz] --out FILE.png</c>: a line plot of kernels against one axis (one curve per
+/// [--logx] [--logy] [--logz] [--xlabel TEXT] [--ylabel TEXT] --out FILE.png</c>: a line plot of kernels against one axis (one curve per
 /// value of a --series axis), or a 2D heatmap of a kernel over two axes with contour lines at the given
 /// levels; rendered by <see cref="ChartRenderer"/>. Log axes plot log10 of the values (the label says so).
 /// Points that are not finite (or not positive on a log axis) are skipped and counted; a kernel with no
@@ -27,6 +27,12 @@ public static class PlotCommand
 
         /// <summary>1D only: a results file of the same grid; each value is divided by the same kernel there at the same x.</summary>
         public string? RelativeTo { get; init; }
+
+        /// <summary>The horizontal axis's label instead of the axis name (e.g. with its unit: "x3 (degrees)").</summary>
+        public string? XLabel { get; init; }
+
+        /// <summary>The vertical axis's label instead of the one made from the names (e.g. "y3 (degrees)").</summary>
+        public string? YLabel { get; init; }
     }
 
     /// <summary>
@@ -166,7 +172,7 @@ public static class PlotCommand
             .Concat(o.Lines.Select(l => new ChartLine($"{l.Label} ({l.Value.ToString("G3", CultureInfo.InvariantCulture)})", Tx(l.Value, log))));
         var yLabel = o.Z.Count == 1 ? (o.LogZ ? $"log10 |{o.Z[0]}|" : Label(o.Z[0], o.LogY)) : (o.LogZ ? "log10 |value|" : o.LogY ? "log10 value" : "value");
         if (reference is not null) yLabel += $" / the same in {Path.GetFileName(o.RelativeTo)} ({reference.Meta.GetValueOrDefault("sets")})";
-        var chart = new LineChart(title, Label(o.X, o.LogX), yLabel, curves.ToImmutable(), [.. lines],
+        var chart = new LineChart(title, o.XLabel ?? Label(o.X, o.LogX), o.YLabel ?? yLabel, curves.ToImmutable(), [.. lines],
             o.Series is not null || o.Z.Count > 1 || stores.Count > 1 || o.Lines.Count > 0);
         return (ExitCodes.Success, () => ChartRenderer.SavePng(chart, o.Out, o.Width, o.Height));
     }
@@ -216,7 +222,7 @@ public static class PlotCommand
             }
             contours = contours.Concat(overlay.Levels.Select(level => new HeatmapContour(other, level, overlay.Kernel, Overlay: true)));
         }
-        var chart = new HeatmapChart(title, Label(o.X, o.LogX), Label(o.Y!, o.LogY), o.LogZ ? $"log10 |{o.Z[0]}|" : o.Z[0],
+        var chart = new HeatmapChart(title, o.XLabel ?? Label(o.X, o.LogX), o.YLabel ?? Label(o.Y!, o.LogY), o.LogZ ? $"log10 |{o.Z[0]}|" : o.Z[0],
             [.. tx], [.. ty], intensity, [.. contours]);
         return (ExitCodes.Success, () => ChartRenderer.SavePng(chart, o.Out, o.Width, o.Height));
     }

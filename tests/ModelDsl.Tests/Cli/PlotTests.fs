@@ -117,4 +117,27 @@ let tests =
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
                 try Directory.Delete(dir, true) with _ -> ()
         }
+    
+
+        // the PNG of the same plot is the same bytes each time, so a difference is the label's
+        test "--xlabel and --ylabel replace the axis names (e.g. to give units), on a heatmap and a line plot" {
+            let dir = Path.Combine(Path.GetTempPath(), "modeldsl-plot-" + Guid.NewGuid().ToString("N"))
+            Directory.CreateDirectory dir |> ignore
+            try
+                let db = Path.Combine(dir, "map.db")
+                Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "re(w23)=-1:1:5"; "--grid"; "im(w23)=-2:0:5"; "--out"; db ]).ExitCode 0 "2D scan"
+                let png name (extra: string list) =
+                    let path = Path.Combine(dir, name + ".png")
+                    let r = runCli ([ "plot"; db; "--x"; "re(w23)"; "--z"; "etaB_ratio"; "--out"; path ] @ extra)
+                    Expect.equal r.ExitCode 0 r.Stderr
+                    File.ReadAllBytes path
+                for kind, args in [ "heatmap", [ "--y"; "im(w23)"; "--contours"; "1" ]; "line", [ "--series"; "im(w23)" ] ] do
+                    let plain, again = png (kind + "-plain") args, png (kind + "-again") args
+                    Expect.sequenceEqual again plain $"{kind}: the same plot twice is the same image"
+                    let labelled = png (kind + "-labelled") (args @ [ "--xlabel"; "Re w23 (rad)"; "--ylabel"; "Im w23 (rad)" ])
+                    Expect.isFalse (labelled = plain) $"{kind}: the labels change the image"
+            finally
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
+                try Directory.Delete(dir, true) with _ -> ()
+        }
     ]
