@@ -2,8 +2,9 @@
 /// models/ulysses-typei.mdl as `res`, `ressp`, `resmix`. ULYSSES publishes no eta_B for its cards Res.dat and ResIO.dat
 /// (docs/ulysses.md), so the references are an independent evaluation of the published CP asymmetries (Python/mpmath at
 /// 50 digits, written for this test from hep-ph/0309342, hep-ph/0506107 and arXiv:1504.07640 with ULYSSES's Casas-Ibarra
-/// convention) and the limits the equations must reach: the hierarchical asymmetries of 2BE3F far from the degeneracy,
-/// the unflavoured resonant asymmetry as the flavour sum, the symmetry under N_1 <-> N_2, 2RES without spectators.
+/// convention), an independent integration of the equations on those cards (Python, Radau IIA), and the limits the
+/// equations must reach: the hierarchical asymmetries of 2BE3F far from the degeneracy, the unflavoured resonant asymmetry
+/// as the flavour sum, the symmetry under N_1 <-> N_2, 2RES without spectators.
 module ModelDsl.Tests.Kernels.UlyssesResonantTests
 
 open System
@@ -178,6 +179,21 @@ let tests =
                 Expect.notEqual eta2res 0.0 "a non-zero asymmetry"
                 Expect.floatClose { absolute = 0.0; relative = 1e-9 } etaNoSp eta2res $"eta_B, seed {seed}"
         }
+
+        // The reference: the same equations integrated independently in Python for this test (h and the asymmetries in
+        // mpmath as above; e^x K_0, e^x K_1 from their integral representation by the trapezoid rule, checked against
+        // mpmath to 2e-15; three-stage Radau IIA, order 5, on 4000 and 16000 equal steps in ln z, the equations solved
+        // exactly per step since they are linear): the two grids agree to 3e-12, so the reference is good to ~1e-11.
+        // Measured at rtol 1e-10: at most 2.5e-10 (rtol 1e-12: 4.6e-10, rounding over ~1e4 steps); 1e-8 leaves a factor 40.
+        testList "eta_B on Res.card and ResIO.card against an independent integration of the same equations (1e-8, rtol 1e-10)" [
+            for card, system, expected in
+                [ "Res.card", "res.be", 6.008810219038745e-10; "Res.card", "ressp.be", 5.158643557533271e-10
+                  "Res.card", "resmix.be", 4.0292369412250557e-10; "ResIO.card", "res.be", 6.178823414330985e-10
+                  "ResIO.card", "ressp.be", 5.353203285690388e-10; "ResIO.card", "resmix.be", 4.2187914698280157e-10 ] ->
+                test $"{card} with {system}" {
+                    Expect.floatClose { absolute = 0.0; relative = 1e-8 } ((solve (shipped card) system 1e-10).Output "eta_B") expected "eta_B"
+                }
+        ]
 
         // rtol bounds the local error; the global error of eta_B is a small multiple of rtol 1e-8: 1e-6 is the issue's bound
         testList "eta_B at rtol 1e-8 equals eta_B at rtol 1e-10 to 1e-6 relative" [
