@@ -6,62 +6,27 @@
 module ModelDsl.Tests.Kernels.UlyssesFlavouredTests
 
 open System
-open System.Globalization
-open System.IO
 open Expecto
 open FsCheck
 open FsCheck.FSharp
 open ModelDsl
-open ModelDsl.Kernels.Systems
-open ModelDsl.Tests.TestSupport
+open ModelDsl.Tests.Kernels.UlyssesSupport
 
 /// A model that binds every hierarchical set to a Yukawa matrix given directly (h[a,i], ULYSSES's orientation), so that a
-/// test can choose h freely; `perp_ee` is 2BE2F's switch for ULYSSES's tau-perp source. It sits (virtually) in models/,
-/// so its `use` paths are those of models/ulysses-typei.mdl.
+/// test can choose h freely; `perp_ee` is 2BE2F's switch for ULYSSES's tau-perp source.
 let private directModel =
     lazy (
-        let text =
-            "model ulysses_direct \"ULYSSES's hierarchical sets on a Yukawa matrix given directly\"\n" +
-            "param h[3,3] : complex\nparam M[3] : real mass positive\nparam perp_ee : real = 1\n" +
+        UlyssesSupport.directModel "ulysses_direct" (
+            "param perp_ee : real = 1\n" +
             "use be = \"lib/leptogenesis/1BE1F.mdl\" { h = h, M = M }\n" +
             "use be12 = \"lib/leptogenesis/1BE2F.mdl\" { h = h, M = M }\n" +
             "use be13 = \"lib/leptogenesis/1BE3F.mdl\" { h = h, M = M }\n" +
             "use be21 = \"lib/leptogenesis/2BE1F.mdl\" { h = h, M = M }\n" +
             "use be22 = \"lib/leptogenesis/2BE2F.mdl\" { h = h, M = M, perp_ee = perp_ee }\n" +
-            "use be23 = \"lib/leptogenesis/2BE3F.mdl\" { h = h, M = M }\n"
-        let c = ModelCompilation.Create(text, Path.Combine(repoRoot, "models", "ulysses-direct.mdl"))
-        if c.HasErrors then failtestf "the direct model does not bind:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)
-        c)
-
-let private num (x: float) = x.ToString("R", CultureInfo.InvariantCulture)
+            "use be23 = \"lib/leptogenesis/2BE3F.mdl\" { h = h, M = M }\n"))
 
 /// The direct model at h (3x3, h[a,i]) and M (GeV), with --set overrides.
-let private direct (h: Numerics.Complex[,]) (masses: float[]) (sets: string list) =
-    let entry (z: Numerics.Complex) =
-        let sign = if z.Imaginary >= 0.0 then "+" else ""
-        $"{num z.Real}{sign}{num z.Imaginary}i"
-    let hText = String.Join(", ", [ for a in 0 .. 2 do for i in 0 .. 2 -> entry h.[a, i] ])
-    let card = $"card \"c\" for ulysses_direct\nh = ({hText})\nM = ({num masses.[0]}, {num masses.[1]}, {num masses.[2]}) GeV\n"
-    let r = directModel.Value.CreateNumeric(Text.SourceText.From(card, "direct.card"), List.toArray sets)
-    match r.Model with
-    | null -> failtestf "evaluation failed:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll r.Diagnostics)
-    | m -> m
-
-/// One solve: the outputs by name.
-let private solve (m: NumericModel) system rtol =
-    let r = m.Solve(system, SystemSolveOptions(RelativeTolerance = rtol))
-    match r.Solution with
-    | null -> failtestf "%s does not compile:\n%s" system (Diagnostics.DiagnosticPrinter.FormatAll r.Diagnostics)
-    | s ->
-        Expect.isTrue s.Succeeded $"{system}: {s.Message}"
-        s
-
-/// A shipped card of models/ulysses-typei.mdl.
-let private shipped card =
-    let r = ModelCompilation.FromFile(modelPath "ulysses-typei.mdl").CreateNumeric(Path.Combine(repoRoot, "samples", "ulysses", card), [||])
-    match r.Model with
-    | null -> failtestf "evaluation failed:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll r.Diagnostics)
-    | m -> m
+let private direct h masses sets = UlyssesSupport.directPoint directModel.Value "ulysses_direct" h masses sets
 
 /// ULYSSES's example cards (examples/*.dat) as shipped, with the set examples/README runs each with.
 let private cards =
@@ -168,12 +133,6 @@ let tests =
 
         testList "the CLI solves every shipped card with its set (exit 0, finite eta_B)" [
             for card, system in cards ->
-                test $"modeldsl solve models/ulysses-typei.mdl --card samples/ulysses/{card} --system {system}" {
-                    let r = runCli [ "solve"; "models/ulysses-typei.mdl"; "--card"; $"samples/ulysses/{card}"; "--system"; system ]
-                    Expect.equal r.ExitCode 0 r.Stderr
-                    let line = r.Stdout.Split('\n') |> Array.find (fun l -> l.TrimStart().StartsWith "eta_B ")
-                    let eta = Double.Parse(line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).[1], CultureInfo.InvariantCulture)
-                    Expect.isTrue (Double.IsFinite eta && eta <> 0.0) $"eta_B = {eta}"
-                }
+                test $"modeldsl solve models/ulysses-typei.mdl --card samples/ulysses/{card} --system {system}" { UlyssesSupport.cliSolvesCard card system }
         ]
     ]

@@ -446,7 +446,8 @@ let tests =
             let cards = Directory.GetFiles(Path.Combine(repoRoot, "samples", "ulysses"), "*.card") |> Array.sort
             for card in cards do
                 let m = numeric (Path.GetFileName card)
-                for system in [ "be.be"; "be12.be"; "be13.be"; "be21.be"; "be22.be"; "be23.be"; "dme.dme"; "dme2.dme"; "dme3.dme" ] do
+                for system in [ "be.be"; "be12.be"; "be13.be"; "be21.be"; "be22.be"; "be23.be"; "dme.dme"; "dme2.dme"; "dme3.dme"
+                                "dme3s.dme"; "res.be"; "ressp.be"; "resmix.be" ] do
                     let solve rtol =
                         let s = m.Solve(system, SystemSolveOptions(RelativeTolerance = rtol, Samples = 0)).Solution
                         Expect.isTrue s.Succeeded $"{card} {system}: {s.Message}"
