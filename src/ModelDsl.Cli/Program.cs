@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelDsl;
 using ModelDsl.Cli.Commands;
+using ModelDsl.Diagnostics;
 
 // modeldsl: the command-line front door, the one place that wires the commands (Commands/). Exit codes
 // (ExitCodes): 0 success; 1 errors in the spec or card; 2 usage errors; 3 a check fails (or holds only under conditions); 4 a result is not finite; 70 an internal error.
@@ -25,8 +26,7 @@ try
     var evalJson = new Option<bool>("--json") { Description = "Print model, card, parameters, kernels and constants as JSON." };
     var allowNonFinite = new Option<bool>("--allow-nonfinite") { Description = "Print kernels that are not finite (NaN, infinite), marked 'not finite', and exit 0 (otherwise: an error naming the input, exit 4)." };
     var eval = new Command("eval", "Evaluate every kernel of a model at a parameter card.") { evalFile, card, sets, evalJson, allowNonFinite };
-    // a card that cannot be read is a located MDL0000 from the facade, as every other card error
-    eval.SetAction(p => RequireFile(p.GetValue(evalFile)!)
+    eval.SetAction(p => RequireFile(p.GetValue(evalFile)!) ?? RequireCard(p.GetValue(card)!)
         ?? EvalCommand.Run(p.GetValue(evalFile)!.FullName, p.GetValue(card)!.FullName, p.GetValue(sets) ?? [], p.GetValue(evalJson), p.GetValue(allowNonFinite), Console.Out, Console.Error));
 
     var scanFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
@@ -39,7 +39,7 @@ try
     var scanSystems = new Option<string[]>("--system") { Description = "Also solve this ODE system at every point and store its outputs (repeat for several)." };
     var scanRtol = new Option<double>("--rtol") { Description = "Relative tolerance of the --system solves.", DefaultValueFactory = _ => 1e-8 };
     var scan = new Command("scan", "Evaluate every kernel over a 1D or 2D grid, in parallel, into an SQLite results file.") { scanFile, scanCard, grid, points, scanSets, output, csv, scanSystems, scanRtol };
-    scan.SetAction(p => RequireFile(p.GetValue(scanFile)!)
+    scan.SetAction(p => RequireFile(p.GetValue(scanFile)!) ?? RequireCard(p.GetValue(scanCard)!)
         ?? ScanCommand.Run(p.GetValue(scanFile)!.FullName, p.GetValue(scanCard)!.FullName, p.GetValue(scanSets) ?? [], p.GetValue(grid) ?? [],
             p.GetValue(output)!.FullName, p.GetValue(csv)?.FullName, !Console.IsErrorRedirected, Console.Out, Console.Error, p.GetValue(scanSystems) ?? [], p.GetValue(scanRtol), p.GetValue(points) ?? []));
 
@@ -135,7 +135,7 @@ try
     {
         solveFile, solveCard, solveSets, system, rtol, method, samples, solveCsv, solveOut, solvePlot, plotUnknowns,
     };
-    solve.SetAction(p => RequireFile(p.GetValue(solveFile)!)
+    solve.SetAction(p => RequireFile(p.GetValue(solveFile)!) ?? RequireCard(p.GetValue(solveCard)!)
         ?? SolveCommand.Run(new SolveCommand.Options(p.GetValue(solveFile)!.FullName, p.GetValue(solveCard)!.FullName, p.GetValue(solveSets) ?? [],
             p.GetValue(system), p.GetValue(rtol), p.GetValue(method)!, p.GetValue(samples), p.GetValue(solveCsv)?.FullName, p.GetValue(solveOut)?.FullName,
             p.GetValue(solvePlot)?.FullName, p.GetValue(plotUnknowns) ?? []), Console.Out, Console.Error));
@@ -158,6 +158,14 @@ catch (Exception e)
     Console.Error.WriteLine($"modeldsl: internal error ({e.GetType().Name}): {e.Message}");
     Console.Error.WriteLine("This is a bug in ModelDsl; please report it with the input that caused it.");
     return ExitCodes.InternalError;
+}
+
+// a card that is missing (or a folder): the facade's located MDL0000, exit 2
+static int? RequireCard(FileInfo card)
+{
+    if (ModelCompilation.MissingCard(card.FullName) is not { } missing) return null;
+    Console.Error.Write(DiagnosticPrinter.Format(missing));
+    return ExitCodes.Usage;
 }
 
 static int? RequireFile(FileInfo file)

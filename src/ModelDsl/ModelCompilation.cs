@@ -135,23 +135,31 @@ public sealed class ModelCompilation
     /// <summary>The numeric model at a card given as text; see <see cref="CreateNumeric(string, IReadOnlyList{string}?)"/>.</summary>
     public NumericModelResult CreateNumeric(SourceText card, IReadOnlyList<string>? sets = null) => CreateNumeric(card, sets, scan: false);
 
+    /// <summary>
+    /// MDL0000 at the card when it is not a file that exists (missing, or a folder); null otherwise. The CLI checks it before
+    /// a command runs (a usage error, exit 2); <see cref="CreateNumeric(string, IReadOnlyList{string}?)"/> reports it too.
+    /// </summary>
+    public static Diagnostic? MissingCard(string cardPath) =>
+        File.Exists(cardPath) ? null
+        : CannotRead(cardPath, Directory.Exists(cardPath) ? "it is a folder, not a file." : "there is no such file.");
+
     private NumericModelResult CreateNumeric(string cardPath, IReadOnlyList<string>? sets, bool scan)
     {
+        if (MissingCard(cardPath) is { } missing) return new NumericModelResult(null, [missing]);
         string text;
         try
         {
-            if (Directory.Exists(cardPath)) return CannotRead(cardPath, "it is a folder, not a file.");
             text = File.ReadAllText(cardPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return CannotRead(cardPath, e.Message);
+            return new NumericModelResult(null, [CannotRead(cardPath, e.Message)]);
         }
         return CreateNumeric(SourceText.From(text, cardPath), sets, scan);
     }
 
-    private static NumericModelResult CannotRead(string cardPath, string why) =>
-        new(null, [new Diagnostic("MDL0000", DiagnosticSeverity.Error, $"Cannot read the card: {why}", SourceText.From("", cardPath), new TextSpan(0, 0))]);
+    private static Diagnostic CannotRead(string cardPath, string why) =>
+        new("MDL0000", DiagnosticSeverity.Error, $"Cannot read the card: {why}", SourceText.From("", cardPath), new TextSpan(0, 0));
 
     private NumericModelResult CreateNumeric(SourceText card, IReadOnlyList<string>? sets, bool scan)
     {

@@ -203,13 +203,14 @@ let tests =
             for command in [ [ "eval"; model ]; [ "solve"; model; "--system"; "be.be" ] ] do
                 malformed command (Path.Combine(repoRoot, "samples", "ulysses", "1N1F_scan.dat")) "MDL0329" (7, 1) (Some "y1 0. 45.") "'y1' is a scan range (0 to 45)"
         }
-        test "a missing card and a folder are located MDL0000 errors, exit 1, no stack trace" {
+        test "a missing card and a folder are located MDL0000 errors, exit 2 (usage), no stack trace" {
             let folder = temp "folder.dat"
             Directory.CreateDirectory folder |> ignore
             try
                 for command in [ [ "eval"; model ]; [ "solve"; model; "--system"; "be.be" ]; [ "scan"; model; "--out"; folder + ".db" ] ] do
-                    malformed command (temp "missing.dat") "MDL0000" (1, 1) None "Cannot read the card"
-                    malformed command folder "MDL0000" (1, 1) None "it is a folder, not a file"
+                    malformed command (temp "missing.dat") "MDL0000" (1, 1) None "Cannot read the card: there is no such file"
+                    malformed command folder "MDL0000" (1, 1) None "Cannot read the card: it is a folder, not a file"
+                    Expect.equal (runCli (command @ [ "--card"; folder ])).ExitCode 2 "a usage error, as a missing card always was"
             finally Directory.Delete folder
         }
         test "ULYSSES's own cards that stop or crash ULYSSES are located errors here (uls-scan's help example, PBH.dat)" {
