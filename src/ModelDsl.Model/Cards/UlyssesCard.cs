@@ -195,7 +195,7 @@ public sealed class UlyssesCard
     /// <summary>
     /// A range as a scan axis in the key's own variable: m -> <c>m_lightest</c> from 10^low to 10^high eV (in GeV), Mi ->
     /// <c>M[i]</c> from 10^low to 10^high GeV, both evenly spaced in log10; an R angle -> the real part of the complex angle; the
-    /// other angles and the splittings as they are; null after MDL0340 when an end of a log10 key is no finite positive mass.
+    /// other angles and the splittings as they are; null after MDL0341 when an end of a log10 key is no finite positive mass.
     /// </summary>
     private CardRange? Axis(string key, double low, double high, TextSpan span, DiagnosticBag bag)
     {
