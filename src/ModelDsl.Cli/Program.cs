@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ModelDsl;
 using ModelDsl.Cli.Commands;
+using ModelDsl.Diagnostics;
 
 // modeldsl: the command-line front door, the one place that wires the commands (Commands/). Exit codes
 // (ExitCodes): 0 success; 1 errors in the spec or card; 2 usage errors; 3 a check fails (or holds only under conditions); 4 a result is not finite; 70 an internal error.
@@ -20,26 +21,27 @@ try
     fmt.SetAction(p => RequireFile(p.GetValue(fmtFile)!) ?? FormatCommand.Run(p.GetValue(fmtFile)!.FullName, p.GetValue(write), Console.Out, Console.Error));
 
     var evalFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
-    var card = new Option<FileInfo>("--card") { Description = "The parameter card (see samples/).", Required = true };
+    var card = new Option<FileInfo>("--card") { Description = "The parameter card (see samples/), or a ULYSSES parameter file (*.dat, read as ULYSSES reads it; docs/ulysses.md).", Required = true };
     var sets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE, e.g. --set w23=-1.2i or --set \"M=(3.6, 4, 4.4) GeV\".", AllowMultipleArgumentsPerToken = false };
     var evalJson = new Option<bool>("--json") { Description = "Print model, card, parameters, kernels and constants as JSON." };
     var allowNonFinite = new Option<bool>("--allow-nonfinite") { Description = "Print kernels that are not finite (NaN, infinite), marked 'not finite', and exit 0 (otherwise: an error naming the input, exit 4)." };
     var eval = new Command("eval", "Evaluate every kernel of a model at a parameter card.") { evalFile, card, sets, evalJson, allowNonFinite };
-    eval.SetAction(p => RequireFile(p.GetValue(evalFile)!) ?? RequireFile(p.GetValue(card)!)
+    eval.SetAction(p => RequireFile(p.GetValue(evalFile)!) ?? RequireCard(p.GetValue(card)!)
         ?? EvalCommand.Run(p.GetValue(evalFile)!.FullName, p.GetValue(card)!.FullName, p.GetValue(sets) ?? [], p.GetValue(evalJson), p.GetValue(allowNonFinite), Console.Out, Console.Error));
 
     var scanFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
-    var scanCard = new Option<FileInfo>("--card") { Description = "The parameter card the scan starts from.", Required = true };
-    var grid = new Option<string[]>("--grid") { Description = "An axis NAME=start:stop:count[:log]; NAME is a real parameter, M[2], re(w23) or im(w23). Give one or two.", Required = true };
+    var scanCard = new Option<FileInfo>("--card") { Description = "The parameter card the scan starts from, or a ULYSSES parameter file (*.dat) whose 'key low high' lines are axes.", Required = true };
+    var grid = new Option<string[]>("--grid") { Description = "An axis NAME=start:stop:count[:log]; NAME is a real parameter, M[2], re(w23) or im(w23). Needed unless the card has scan ranges." };
+    var points = new Option<int[]>("--points") { Description = "Points on each of the card's scan ranges (default 30, as ULYSSES's uls-scan -n); one count for all, or one per range in the file's order (uls-scan2D -x, -y).", AllowMultipleArgumentsPerToken = true };
     var scanSets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE." };
     var output = new Option<FileInfo>("--out") { Description = "The SQLite results file (a rerun with the same arguments resumes it).", Required = true };
     var csv = new Option<FileInfo>("--csv") { Description = "Also export every point as CSV." };
     var scanSystems = new Option<string[]>("--system") { Description = "Also solve this ODE system at every point and store its outputs (repeat for several)." };
     var scanRtol = new Option<double>("--rtol") { Description = "Relative tolerance of the --system solves.", DefaultValueFactory = _ => 1e-8 };
-    var scan = new Command("scan", "Evaluate every kernel over a 1D or 2D grid, in parallel, into an SQLite results file.") { scanFile, scanCard, grid, scanSets, output, csv, scanSystems, scanRtol };
-    scan.SetAction(p => RequireFile(p.GetValue(scanFile)!) ?? RequireFile(p.GetValue(scanCard)!)
+    var scan = new Command("scan", "Evaluate every kernel over a 1D or 2D grid, in parallel, into an SQLite results file.") { scanFile, scanCard, grid, points, scanSets, output, csv, scanSystems, scanRtol };
+    scan.SetAction(p => RequireFile(p.GetValue(scanFile)!) ?? RequireCard(p.GetValue(scanCard)!)
         ?? ScanCommand.Run(p.GetValue(scanFile)!.FullName, p.GetValue(scanCard)!.FullName, p.GetValue(scanSets) ?? [], p.GetValue(grid) ?? [],
-            p.GetValue(output)!.FullName, p.GetValue(csv)?.FullName, !Console.IsErrorRedirected, Console.Out, Console.Error, p.GetValue(scanSystems) ?? [], p.GetValue(scanRtol)));
+            p.GetValue(output)!.FullName, p.GetValue(csv)?.FullName, !Console.IsErrorRedirected, Console.Out, Console.Error, p.GetValue(scanSystems) ?? [], p.GetValue(scanRtol), p.GetValue(points) ?? []));
 
     var results = new Argument<FileInfo[]>("results") { Description = "Results file(s) written by 'modeldsl scan' (a line plot may overlay several).", Arity = ArgumentArity.OneOrMore };
     var px = new Option<string>("--x") { Description = "The axis on the horizontal.", Required = true };
@@ -121,7 +123,7 @@ try
         ?? DeriveCommand.Run(p.GetValue(deriveFile)!.FullName, p.GetValue(latex), p.GetValue(deriveCard)?.FullName, p.GetValue(deriveSets) ?? [], Console.Out, Console.Error));
 
     var solveFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec." };
-    var solveCard = new Option<FileInfo>("--card") { Description = "The parameter card.", Required = true };
+    var solveCard = new Option<FileInfo>("--card") { Description = "The parameter card, or a ULYSSES parameter file (*.dat).", Required = true };
     var solveSets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE (e.g. --set dofs=gg --set backreaction=false)." };
     var system = new Option<string>("--system") { Description = "The system to solve (needed when the model has several)." };
     var rtol = new Option<double>("--rtol") { Description = "Relative tolerance of the solver.", DefaultValueFactory = _ => 1e-8 };
@@ -135,7 +137,7 @@ try
     {
         solveFile, solveCard, solveSets, system, rtol, method, samples, solveCsv, solveOut, solvePlot, plotUnknowns,
     };
-    solve.SetAction(p => RequireFile(p.GetValue(solveFile)!) ?? RequireFile(p.GetValue(solveCard)!)
+    solve.SetAction(p => RequireFile(p.GetValue(solveFile)!) ?? RequireCard(p.GetValue(solveCard)!)
         ?? SolveCommand.Run(new SolveCommand.Options(p.GetValue(solveFile)!.FullName, p.GetValue(solveCard)!.FullName, p.GetValue(solveSets) ?? [],
             p.GetValue(system), p.GetValue(rtol), p.GetValue(method)!, p.GetValue(samples), p.GetValue(solveCsv)?.FullName, p.GetValue(solveOut)?.FullName,
             p.GetValue(solvePlot)?.FullName, p.GetValue(plotUnknowns) ?? []), Console.Out, Console.Error));
@@ -158,6 +160,14 @@ catch (Exception e)
     Console.Error.WriteLine($"modeldsl: internal error ({e.GetType().Name}): {e.Message}");
     Console.Error.WriteLine("This is a bug in ModelDsl; please report it with the input that caused it.");
     return ExitCodes.InternalError;
+}
+
+// a card that is missing (or a folder): the facade's located MDL0000, exit 2
+static int? RequireCard(FileInfo card)
+{
+    if (ModelCompilation.MissingCard(card.FullName) is not { } missing) return null;
+    Console.Error.Write(DiagnosticPrinter.Format(missing));
+    return ExitCodes.Usage;
 }
 
 static int? RequireFile(FileInfo file)

@@ -120,11 +120,32 @@ public sealed class ModelCompilation
     /// <summary>
     /// The numeric model of the spec at a card (a file; read errors are MDL0000) with <c>--set</c> overrides
     /// (<c>NAME=VALUE</c> texts): the card is bound, the kernels compiled (once per compilation) and the lets
-    /// computed at the point. Diagnostics of every stage come back; the model is null when any is an error.
-    /// Never throws.
+    /// computed at the point. The card is a ModelDsl card or a ULYSSES parameter file (<see cref="CardFormat"/> decides).
+    /// Diagnostics of every stage come back; the model is null when any is an error. Never throws.
     /// </summary>
-    public NumericModelResult CreateNumeric(string cardPath, IReadOnlyList<string>? sets = null)
+    public NumericModelResult CreateNumeric(string cardPath, IReadOnlyList<string>? sets = null) => CreateNumeric(cardPath, sets, scan: false);
+
+    /// <summary>
+    /// As <see cref="CreateNumeric(string, IReadOnlyList{string}?)"/> for a scan: the scan ranges the card declares (a ULYSSES
+    /// file's <c>key low high</c> lines, read as uls-scan reads them) come back as <see cref="NumericModelResult.CardRanges"/>,
+    /// the model at their low ends, instead of being MDL0329.
+    /// </summary>
+    public NumericModelResult CreateNumericForScan(string cardPath, IReadOnlyList<string>? sets = null) => CreateNumeric(cardPath, sets, scan: true);
+
+    /// <summary>The numeric model at a card given as text; see <see cref="CreateNumeric(string, IReadOnlyList{string}?)"/>.</summary>
+    public NumericModelResult CreateNumeric(SourceText card, IReadOnlyList<string>? sets = null) => CreateNumeric(card, sets, scan: false);
+
+    /// <summary>
+    /// MDL0000 at the card when it is not a file that exists (missing, or a folder); null otherwise. The CLI checks it before
+    /// a command runs (a usage error, exit 2); <see cref="CreateNumeric(string, IReadOnlyList{string}?)"/> reports it too.
+    /// </summary>
+    public static Diagnostic? MissingCard(string cardPath) =>
+        File.Exists(cardPath) ? null
+        : CannotRead(cardPath, Directory.Exists(cardPath) ? "it is a folder, not a file." : "there is no such file.");
+
+    private NumericModelResult CreateNumeric(string cardPath, IReadOnlyList<string>? sets, bool scan)
     {
+        if (MissingCard(cardPath) is { } missing) return new NumericModelResult(null, [missing]);
         string text;
         try
         {
@@ -132,24 +153,26 @@ public sealed class ModelCompilation
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return new NumericModelResult(null, [new Diagnostic("MDL0000", DiagnosticSeverity.Error, $"Cannot read the card: {e.Message}", SourceText.From("", cardPath), new TextSpan(0, 0))]);
+            return new NumericModelResult(null, [CannotRead(cardPath, e.Message)]);
         }
-        return CreateNumeric(SourceText.From(text, cardPath), sets);
+        return CreateNumeric(SourceText.From(text, cardPath), sets, scan);
     }
 
-    /// <summary>The numeric model at a card given as text; see <see cref="CreateNumeric(string, IReadOnlyList{string}?)"/>.</summary>
-    public NumericModelResult CreateNumeric(SourceText card, IReadOnlyList<string>? sets = null)
+    private static Diagnostic CannotRead(string cardPath, string why) =>
+        new("MDL0000", DiagnosticSeverity.Error, $"Cannot read the card: {why}", SourceText.From("", cardPath), new TextSpan(0, 0));
+
+    private NumericModelResult CreateNumeric(SourceText card, IReadOnlyList<string>? sets, bool scan)
     {
         if (Spec is not { } spec) return new NumericModelResult(null, [.. Diagnostics]);
         if (spec.Kernels.Count == 0 && spec.Systems.Count == 0) return new NumericModelResult(null, [NumericDiagnostics.NoKernels(spec)]);
         var overrides = (sets ?? []).Select(s => CardTree.Parse(SourceText.From(s, "--set"), requireHeader: false)).ToList();
-        var (point, cardDiagnostics) = CardBinder.Bind(spec, CardTree.Parse(card), overrides);
+        var (point, ranges, cardDiagnostics) = CardFormat.Bind(spec, card, overrides, scan);
         var warnings = Diagnostics; // the spec's warnings (it has no errors here), printed by eval, scan, solve and fit too
         if (point is null) return new NumericModelResult(null, [.. warnings, .. cardDiagnostics]);
         var (kernels, errors) = _kernels.Value;
         if (kernels is null) return new NumericModelResult(null, [.. warnings, .. errors.Select(e => NumericDiagnostics.CannotCompile(spec, e))]);
         var created = NumericModel.Create(kernels, point);
-        return created with { Diagnostics = [.. warnings, .. cardDiagnostics, .. created.Diagnostics] };
+        return created with { Diagnostics = [.. warnings, .. cardDiagnostics, .. created.Diagnostics], CardRanges = [.. ranges] };
     }
 
     /// <summary>The numeric model at a card file, or false (the diagnostics are dropped; use CreateNumeric to see them).</summary>

@@ -13,6 +13,12 @@ namespace ModelDsl;
 public sealed record NumericModelResult(NumericModel? Model, ImmutableArray<Diagnostic> Diagnostics, Kernels.LetFailure? LetFailure = null,
     Model.ParameterPoint? Point = null)
 {
+    /// <summary>
+    /// The scan ranges the card declares (<see cref="ModelCompilation.CreateNumericForScan"/>: a ULYSSES file's <c>key low high</c>
+    /// lines), in the file's order; empty otherwise.
+    /// </summary>
+    public ImmutableArray<Model.CardRange> CardRanges { get; init; } = [];
+
     /// <summary>True when there is a model.</summary>
     public bool Succeeded => Model is not null;
 }

@@ -31,6 +31,8 @@ let rec private immutableType (t: Type) =
     t = typeof<string> || t.IsPrimitive || t = typeof<Complex> || t = typeof<KernelValue> || t = typeof<Diagnostics.Diagnostic>
     // a let's failure (its spec, reason, and copies-only rejected record and arguments) and the point (checked below)
     || t = typeof<Kernels.LetFailure> || t = typeof<ParameterPoint>
+    // a card's scan range: init-only strings, numbers, and the source text and span (as a Diagnostic holds them)
+    || t = typeof<CardRange>
     || (t.Namespace = "System.Collections.Immutable" && t.GetGenericArguments() |> Array.forall immutableType)
 
 [<Tests>]

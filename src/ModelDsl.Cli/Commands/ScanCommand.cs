@@ -6,34 +6,59 @@ using ModelDsl.Kernels.Scans;
 namespace ModelDsl.Cli.Commands;
 
 /// <summary>
-/// What <c>modeldsl scan FILE --card CARD --grid AXIS [--grid AXIS] --out RESULTS [--set ...] [--csv FILE] [--system NAME [--rtol R]]</c>
+/// What <c>modeldsl scan FILE --card CARD [--grid AXIS ...] [--points N ...] --out RESULTS [--set ...] [--csv FILE] [--system NAME [--rtol R]]</c>
 /// does: evaluate every kernel over the grid in parallel into an SQLite file, resuming an
-/// interrupted scan with the same arguments, and optionally export CSV. The scan starts from the facade's
+/// interrupted scan with the same arguments, and optionally export CSV. The grid's axes are the card's scan ranges (a ULYSSES
+/// file's <c>key low high</c> lines, <see cref="Model.CardRange"/>; <c>--points</c> points each, 30 unless given, as ULYSSES's
+/// uls-scan <c>-n</c> and uls-scan2D <c>-x</c>, <c>-y</c>, bin/uls-scan:50, bin/uls-scan2D:67-68), then the <c>--grid</c> axes. The scan starts from the facade's
 /// <see cref="NumericModel"/> at the card (so a library failure at the card is MDL0315, as in eval) and
 /// evaluates every point through the same kernels (a point whose let has no value is stored as an error).
 /// </summary>
 public static class ScanCommand
 {
+    /// <summary>Points per card range when <c>--points</c> is not given: ULYSSES's default (bin/uls-scan:50, bin/uls-scan2D:67-68).</summary>
+    public const int DefaultPoints = 30;
+
     /// <summary>
     /// Runs the scan; progress goes to <paramref name="error"/> when it is a terminal. The <paramref name="systems"/> are solved at
     /// every point with relative tolerance <paramref name="rtol"/>.
     /// </summary>
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, IReadOnlyList<string> grids, string outPath,
-        string? csvPath, bool showProgress, TextWriter output, TextWriter error, IReadOnlyList<string>? systems = null, double rtol = 1e-8)
+        string? csvPath, bool showProgress, TextWriter output, TextWriter error, IReadOnlyList<string>? systems = null, double rtol = 1e-8,
+        IReadOnlyList<int>? points = null)
     {
         systems ??= [];
+        points ??= [];
         if (!(rtol > 0 && rtol < 1)) { error.WriteLine("modeldsl: --rtol must lie in (0, 1)"); return ExitCodes.Usage; }
+        if (points.Any(n => n is < 1 or > 100_000)) { error.WriteLine("modeldsl: --points takes whole numbers from 1 to 100000"); return ExitCodes.Usage; }
         foreach (var target in new[] { outPath, csvPath }.OfType<string>())
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(target));
             if (folder is not null && !Directory.Exists(folder)) { error.WriteLine($"modeldsl: cannot write {target}: no folder {folder}"); return ExitCodes.Usage; }
         }
-        var axes = new List<GridAxis>();
+        var gridAxes = new List<GridAxis>();
         foreach (var g in grids)
         {
             var axis = GridAxis.TryParse(g, out var problem);
             if (axis is null) { error.WriteLine($"modeldsl: --grid {problem}"); return ExitCodes.Usage; }
-            axes.Add(axis);
+            gridAxes.Add(axis);
+        }
+        var created = ModelCompilation.FromFile(specPath).CreateNumericForScan(cardPath, sets);
+        if (created.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(created.Diagnostics));
+        if (created.Model is not { } model) return ExitCodes.SpecErrors;
+        var ranges = created.CardRanges;
+        if (points.Count > 0 && (ranges.Length == 0 || (points.Count != 1 && points.Count != ranges.Length)))
+        {
+            error.WriteLine(ranges.Length == 0
+                ? "modeldsl: --points counts the points of the card's scan ranges, and the card has none (a --grid axis gives its own count)"
+                : $"modeldsl: --points takes one count for every range or one per range; the card has {ranges.Length} ({string.Join(", ", ranges.Select(r => r.Key))})");
+            return ExitCodes.Usage;
+        }
+        List<GridAxis> axes = [.. ranges.Select((r, k) => new GridAxis(r.Axis, r.Start, r.Stop, points.Count == 0 ? DefaultPoints : points[Math.Min(k, points.Count - 1)], r.Log)), .. gridAxes];
+        if (axes.Count == 0)
+        {
+            error.WriteLine("modeldsl: no axis: give --grid NAME=start:stop:count[:log], or a card with scan ranges (a ULYSSES file's 'key low high' line)");
+            return ExitCodes.Usage;
         }
         const long maxPoints = 100_000_000;
         if (axes.Aggregate(1L, (n, a) => n * a.Count) > maxPoints)
@@ -41,9 +66,8 @@ public static class ScanCommand
             error.WriteLine($"modeldsl: the grid has more than {maxPoints:N0} points; split the scan");
             return ExitCodes.Usage;
         }
-        var created = ModelCompilation.FromFile(specPath).CreateNumeric(cardPath, sets);
-        if (created.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(created.Diagnostics));
-        if (created.Model is not { } model) return ExitCodes.SpecErrors;
+        for (var k = 0; k < ranges.Length; k++)
+            output.WriteLine($"card range '{ranges[k].Key}' (line {ranges[k].Text.GetLineColumn(ranges[k].Span.Start).Line}): {axes[k]}");
         var (spec, point, kernels) = (model.Spec, model.Point, model.Kernels);
         var scanRunner = ScanRunner.Create(kernels, point, axes, systems, out var axisProblem);
         if (scanRunner is null) { error.WriteLine(axisProblem!.StartsWith("--system", StringComparison.Ordinal) ? $"modeldsl: {axisProblem}" : $"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }

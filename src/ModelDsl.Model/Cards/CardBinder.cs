@@ -42,11 +42,7 @@ public static class CardBinder
             bag.AddRange(o.Diagnostics);
             BindAssignments(spec, o, values, ref ordering, bag, allowRepeat: true, orderedAt);
         }
-        foreach (var (name, (source, span)) in orderedAt)
-            if (values[name].Length == 3 && !FollowsOrdering(values[name], ordering))
-                bag.ReportOrdering(source, span, ordering == "normal"
-                    ? $"'{name}' must be ordered m1 <= m2 <= m3 for normal ordering (give 'ordering = inverted' otherwise)."
-                    : $"'{name}' must be ordered m3 <= m1 <= m2 for inverted ordering.");
+        CheckOrdering(values, ordering, orderedAt, bag);
         foreach (var p in spec.Parameters.Where(p => !values.ContainsKey(p.Name) && p.Default is not null))
             values[p.Name] = Enumerable.Repeat(p.Default!.Value, Math.Max(1, p.Rows) * Math.Max(1, p.Columns)).ToArray();
 
@@ -65,6 +61,36 @@ public static class CardBinder
         if (bag.HasErrors) return (null, bag.ToArray());
         var title = card.Root.Title?.Text.Trim('"') ?? card.Text.Path;
         return (new ParameterPoint(title, values, ordering), bag.ToArray());
+    }
+
+    /// <summary>
+    /// A point (of a card in another format, e.g. a ULYSSES parameter file) with <c>--set</c> overrides applied, checked as a
+    /// card's values are; the point, or null with diagnostics.
+    /// </summary>
+    public static (ParameterPoint? Point, IReadOnlyList<Diagnostic> Diagnostics) Override(ModelSpec spec, ParameterPoint point, IReadOnlyList<CardTree> overrides)
+    {
+        var bag = new DiagnosticBag();
+        var values = point.Values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        var ordering = point.Ordering;
+        var orderedAt = new Dictionary<string, (Text.SourceText Text, Text.TextSpan Span)>(StringComparer.Ordinal);
+        foreach (var o in overrides)
+        {
+            bag.AddRange(o.Diagnostics);
+            BindAssignments(spec, o, values, ref ordering, bag, allowRepeat: true, orderedAt);
+        }
+        CheckOrdering(values, ordering, orderedAt, bag);
+        if (bag.HasErrors) return (null, bag.ToArray());
+        return (new ParameterPoint(point.Title, values, ordering), bag.ToArray());
+    }
+
+    private static void CheckOrdering(Dictionary<string, Complex[]> values, string ordering,
+        Dictionary<string, (Text.SourceText Text, Text.TextSpan Span)> orderedAt, DiagnosticBag bag)
+    {
+        foreach (var (name, (source, span)) in orderedAt)
+            if (values[name].Length == 3 && !FollowsOrdering(values[name], ordering))
+                bag.ReportOrdering(source, span, ordering == "normal"
+                    ? $"'{name}' must be ordered m1 <= m2 <= m3 for normal ordering (give 'ordering = inverted' otherwise)."
+                    : $"'{name}' must be ordered m3 <= m1 <= m2 for inverted ordering.");
     }
 
     /// <summary>The parameters that kernels and lets use.</summary>

@@ -33,6 +33,10 @@ public sealed class UlyssesCard
     private static readonly Regex PythonNumber = new(
         $@"^(?:(?<re>[+-]?{Number})(?:(?<im>[+-](?:{Number})?)[jJ])?|(?<im>[+-]?(?:{Number})?)[jJ])$", RegexOptions.CultureInvariant);
 
+    // control characters other than tab (and the line ends, which are not part of a line's text), and the replacement
+    // character that a byte which is not UTF-8 is read as
+    private static readonly char[] NotText = [.. Enumerable.Range(0, 32).Where(c => c != '\t').Select(c => (char)c), '\u007f', '\ufffd'];
+
     private readonly Dictionary<string, (Complex Value, TextSpan Span)> _values;
     private readonly Dictionary<string, (double Low, double High, TextSpan Span)> _ranges;
     private readonly HashSet<string> _mentioned;
@@ -57,7 +61,7 @@ public sealed class UlyssesCard
     public IReadOnlyDictionary<string, (double Low, double High)> Ranges =>
         _ranges.ToDictionary(r => r.Key, r => (r.Value.Low, r.Value.High), StringComparer.Ordinal);
 
-    /// <summary>Located errors of the reading (MDL0326-MDL0328).</summary>
+    /// <summary>Located errors of the reading (MDL0326-MDL0328, MDL0340).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>Reads a ULYSSES parameter file; never throws on its content.</summary>
@@ -71,6 +75,13 @@ public sealed class UlyssesCard
         {
             var start = text.GetLineStart(line);
             var content = text.GetLineText(line);
+            var stranger = content.IndexOfAny(NotText);
+            if (stranger >= 0)
+            {
+                // a binary file (or one in another encoding): one error, not one per line of garbage
+                bag.ReportUlyssesNotText(text, new TextSpan(start + stranger, 1));
+                return new UlyssesCard(text, values, ranges, mentioned, bag.ToArray());
+            }
             var hash = content.IndexOf('#');
             if (hash >= 0) content = content[..hash];
             var fields = Regex.Matches(content, @"\S+").Select(m => (Text: m.Value, Span: new TextSpan(start + m.Index, m.Length))).ToList();
@@ -120,41 +131,87 @@ public sealed class UlyssesCard
     /// </summary>
     public (ParameterPoint? Point, IReadOnlyList<Diagnostic> Diagnostics) Bind(ModelSpec spec)
     {
+        var (point, _, diagnostics) = Map(spec, scan: false);
+        return (point, diagnostics);
+    }
+
+    /// <summary>
+    /// As <see cref="Bind(ModelSpec)"/>, but a scan range is a scan axis (as ULYSSES's uls-scan and uls-scan2D take it,
+    /// bin/uls-scan:85-111): the point holds the range's low end, and each range comes back as a <see cref="CardRange"/> in the
+    /// key's own variable (m and M1..M3 are log10 masses, so their axes are evenly spaced in log10 of the mass; the angles and
+    /// splittings are linear; a range on an R angle x_i, y_i is the real part of the model's complex angle).
+    /// </summary>
+    public (ParameterPoint? Point, IReadOnlyList<CardRange> Ranges, IReadOnlyList<Diagnostic> Diagnostics) BindScan(ModelSpec spec) =>
+        Map(spec, scan: true);
+
+    private (ParameterPoint? Point, IReadOnlyList<CardRange> Ranges, IReadOnlyList<Diagnostic> Diagnostics) Map(ModelSpec spec, bool scan)
+    {
         var bag = new DiagnosticBag();
         bag.AddRange(Diagnostics);
         var parameters = spec.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var values = new Dictionary<string, Complex[]>(StringComparer.Ordinal);
+        // the keys' values; a scan's ranges at their low ends
+        var given = new Dictionary<string, (Complex Value, TextSpan Span)>(_values, StringComparer.Ordinal);
+        var axes = new List<CardRange>();
         foreach (var (key, (low, high, span)) in _ranges)
-            bag.ReportUlyssesNotAPoint(Text, span, $"'{key}' is a scan range ({low} to {high}); one point needs one value.");
+            if (!scan) bag.ReportUlyssesNotAPoint(Text, span, $"'{key}' is a scan range ({low} to {high}); one point needs one value.");
+            else if (Axis(key, low, high, span, bag) is { } axis)
+            {
+                axes.Add(axis);
+                given[key] = (low, span);
+            }
         // a key is not missing when a line meant to give it failed, and nothing is when a line has an unknown key (it may
         // have meant any of them): that line's error is the cause
         var missing = Keys.Where(k => !_mentioned.Contains(k)).ToList();
-        var unsure = _mentioned.Any(k => !Keys.Contains(k) && !Splittings.ContainsKey(k));
+        var unsure = _mentioned.Any(k => !Keys.Contains(k) && !Splittings.ContainsKey(k)) || Diagnostics.Any(d => d.Id == "MDL0340");
         if (missing.Count > 0 && !unsure)
-            bag.ReportUlyssesNotAPoint(Text, new TextSpan(0, 0), $"ULYSSES needs every one of its parameters; missing: {string.Join(", ", missing)}.");
+            bag.ReportUlyssesNotAPoint(Text, new TextSpan(0, 0), (_mentioned.Count == 0 ? "the file has no 'key value' line. " : "")
+                + $"ULYSSES needs every one of its parameters; missing: {string.Join(", ", missing)}.");
 
         void Set(string name, string key, Complex[] value)
         {
             if (!parameters.TryGetValue(name, out var p))
-                bag.ReportUlyssesKey(Text, _values[key].Span, $"the model '{spec.Name}' has no parameter '{name}' for ULYSSES's '{key}'.");
+                bag.ReportUlyssesKey(Text, given[key].Span, $"the model '{spec.Name}' has no parameter '{name}' for ULYSSES's '{key}'.");
             else if (!p.IsComplex && value.Any(z => z.Imaginary != 0))
-                bag.ReportUlyssesLine(Text, _values[key].Span, $"'{key}' is complex, and the model's '{name}' is real.");
+                bag.ReportUlyssesLine(Text, given[key].Span, $"'{key}' is complex, and the model's '{name}' is real.");
             else
                 values[name] = value;
         }
-        foreach (var (key, (z, _)) in _values)
+        foreach (var (key, (z, _)) in given)
         {
             if (key == "m") Set("m_lightest", key, [Math.Pow(10, z.Real) * 1e-9]);
             else if (key is "M1" or "M2" or "M3") continue;
             else if (Splittings.TryGetValue(key, out var name)) Set(name, key, [z]);
             else Set(key, key, [z]);
         }
-        if (_values.ContainsKey("M1") && _values.ContainsKey("M2") && _values.ContainsKey("M3"))
-            Set("M", "M1", [Math.Pow(10, _values["M1"].Value.Real), Math.Pow(10, _values["M2"].Value.Real), Math.Pow(10, _values["M3"].Value.Real)]);
+        if (given.ContainsKey("M1") && given.ContainsKey("M2") && given.ContainsKey("M3"))
+            Set("M", "M1", [Math.Pow(10, given["M1"].Value.Real), Math.Pow(10, given["M2"].Value.Real), Math.Pow(10, given["M3"].Value.Real)]);
         foreach (var p in spec.Parameters.Where(p => !values.ContainsKey(p.Name) && p.Default is not null))
             values[p.Name] = Enumerable.Repeat(p.Default!.Value, Math.Max(1, p.Rows) * Math.Max(1, p.Columns)).ToArray();
-        if (bag.HasErrors) return (null, bag.ToArray());
-        return (new ParameterPoint(Text.Path, values, "normal"), bag.ToArray());
+        if (bag.HasErrors) return (null, [], bag.ToArray());
+        return (new ParameterPoint(Path.GetFileName(Text.Path), values, "normal"), axes, bag.ToArray());
+    }
+
+    /// <summary>
+    /// A range as a scan axis in the key's own variable: m -> <c>m_lightest</c> from 10^low to 10^high eV (in GeV), Mi ->
+    /// <c>M[i]</c> from 10^low to 10^high GeV, both evenly spaced in log10; an R angle -> the real part of the complex angle; the
+    /// other angles and the splittings as they are; null after MDL0341 when an end of a log10 key is no finite positive mass.
+    /// </summary>
+    private CardRange? Axis(string key, double low, double high, TextSpan span, DiagnosticBag bag)
+    {
+        var (axis, scale, log) = key switch
+        {
+            "m" => ("m_lightest", 1e-9, true),
+            "M1" or "M2" or "M3" => ($"M[{key[1..]}]", 1.0, true),
+            _ when Splittings.TryGetValue(key, out var name) => (name, 1.0, false),
+            _ when ComplexKeys.Contains(key) => ($"re({key})", 1.0, false),
+            _ => (key, 1.0, false),
+        };
+        if (!log) return new CardRange(axis, low, high, false, key, Text, span);
+        var (start, stop) = (Math.Pow(10, low) * scale, Math.Pow(10, high) * scale);
+        if (double.IsFinite(start) && double.IsFinite(stop) && start > 0 && stop > 0) return new CardRange(axis, start, stop, true, key, Text, span);
+        bag.ReportUlyssesRange(Text, span, $"'{key}' is a log10; 10^{low} to 10^{high} is not a range of finite nonzero doubles.");
+        return null;
     }
 
     /// <summary>A Python float or complex literal (finite), as ULYSSES's <c>float()</c>/<c>complex()</c> read it.</summary>

@@ -406,6 +406,15 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportUlyssesNotAPoint(SourceText text, TextSpan span, string detail) =>
         Error("MDL0329", text, span, detail);
 
+    /// <summary>MDL0340: a ULYSSES parameter file holds a character that is not text (a binary file, or one in an encoding other
+    /// than UTF-8): a control character other than a tab, or a byte that is not UTF-8.</summary>
+    public void ReportUlyssesNotText(SourceText text, TextSpan span) =>
+        Error("MDL0340", text, span, "this is not a text file (a control character, or a byte that is not UTF-8): a ULYSSES parameter file is lines of 'key value'.");
+
+    /// <summary>MDL0341: a ULYSSES parameter file's scan range that cannot be an axis (the ends of a log10 key overflow).</summary>
+    public void ReportUlyssesRange(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0341", text, span, detail);
+
     /// <summary>MDL0300</summary>
     public void ReportUnknownParameter(SourceText text, TextSpan span, string name, string model, string? suggestion) =>
         Error("MDL0300", text, span, $"The model '{model}' has no parameter '{name}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
