@@ -276,15 +276,16 @@ let tests =
         }
         // The speed benchmarks' tolerance (bench/ModelDsl.Bench/UlyssesBenchmarks.cs, docs/benchmarks.md): issue 12 asks for
         // eta_B to 1e-6 relative, the accuracy ULYSSES reaches; the reference is the same solve at rtol 1e-12, itself within
-        // 1e-13 of rtol 1e-13 with atol 1e-20 (measured). Rodas5P's global error here is ~0.02 rtol (1.7e-9 on this card).
-        // The step bound says the solve stays cheap: 537 accepted steps measured (1561 at ULYSSES's rtol 1e-10).
-        test "1N1F: rtol 1e-7 gives eta_B equal to the rtol 1e-12 solution to 1e-6 relative, in fewer than 600 steps" {
+        // 1e-13 of rtol 1e-13 with atol 1e-20 (measured). Rodas5P's global error here is ~0.1 rtol (1.1e-8 on this card).
+        // The step bound says the solve stays cheap: 692 accepted steps measured with N_1 - N_1,eq at atol 1e-18 (537 with N_1
+        // as the unknown; docs/ulysses.md, "Deviations from equilibrium").
+        test "1N1F: rtol 1e-7 gives eta_B equal to the rtol 1e-12 solution to 1e-6 relative, in fewer than 800 steps" {
             let m = numeric "1N1F.card"
             let solve rtol = m.Solve("be.be", SystemSolveOptions(RelativeTolerance = rtol, Samples = 0)).Solution
             let fast, reference = solve 1e-7, solve 1e-12
             Expect.isTrue (fast.Succeeded && reference.Succeeded) $"{fast.Message} {reference.Message}"
             Expect.floatClose { absolute = 0.0; relative = 1e-6 } (fast.Output "eta_B") (reference.Output "eta_B") "eta_B(rtol 1e-7)"
-            Expect.isLessThan fast.Steps 600 "accepted steps at rtol 1e-7"
+            Expect.isLessThan fast.Steps 800 "accepted steps at rtol 1e-7"
         }
         // the same over the washout range of the scan benchmark: y3 from -180 to 180 degrees moves K from about 2 to 1200
         test "1N1F over y3 = -180..180 degrees (K up to ~1e3): rtol 1e-7 gives eta_B equal to rtol 1e-12 to 1e-6 relative" {
