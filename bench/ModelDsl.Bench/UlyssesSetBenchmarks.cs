@@ -9,7 +9,8 @@ namespace ModelDsl.Bench;
 /// for 1DME, ULYSSES's published point), at rtol <see cref="UlyssesBenchmarks.Rtol"/> (1e-7) with the specs' absolute
 /// tolerances: the setting at which eta_B is within 1e-6 (at worst 2e-7) of the rtol 1e-11 solution on every shipped
 /// card of every set (docs/ulysses.md, "Accuracy against rtol"). Issue 12's targets against ULYSSES v2.0.2 on this
-/// machine: 1BE1F 1 ms (ULYSSES 22 ms), 1DME 0.3 ms (5-9 ms), 2DME 5 ms (85-105 ms), 3DME 8 ms (160-190 ms).
+/// machine: 1BE1F 1 ms (ULYSSES 22 ms), 1DME 0.3 ms (5-9 ms), 3DME 8 ms (160-190 ms), 2RES 3 ms (60-86 ms); 2DME
+/// (85-105 ms) at 20x would be about 5 ms.
 /// </summary>
 [SimpleJob(warmupCount: 1, iterationCount: 5)]
 public class UlyssesSetBenchmarks
@@ -19,7 +20,7 @@ public class UlyssesSetBenchmarks
 
     /// <summary>The system and its card: <c>SYSTEM@CARD</c>.</summary>
     [Params("be.be@1N1F", "be12.be@1N2F", "be13.be@1N3F", "be21.be@2N1F", "be22.be@2N2F", "be23.be@2N3F",
-        "dme.dme@testpars", "dme2.dme@2N3F", "dme3.dme@testpars")]
+        "dme.dme@testpars", "dme2.dme@2N3F", "dme3.dme@3N3F", "dme3s.dme@3N3F", "res.be@Res", "ressp.be@Res", "resmix.be@Res")]
     public string Set { get; set; } = "";
 
     /// <summary>Compiles ulysses-typei at the card and the system once.</summary>
