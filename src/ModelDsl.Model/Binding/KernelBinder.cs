@@ -20,13 +20,14 @@ namespace ModelDsl.Model;
 internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<DeclarationSyntax> declarations)
 {
     private const int MaxDepth = 64;
-    private readonly SourceText _text = owner.Text;
+    /// <summary>The text diagnostics point into: the spec's, or an included file's while a define of it expands.</summary>
+    private SourceText _text = owner.Text;
     private readonly DiagnosticBag _diagnostics = owner.DiagnosticBag;
     private readonly Dictionary<string, LetSpec> _lets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DefinitionDeclarationSyntax> _defines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Expr> _kernels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TextureSpec> _textures = new(StringComparer.Ordinal);
-    private ExpressionBinder<Context>? _expressions;
+    private readonly Dictionary<SourceText, ExpressionBinder<Context>> _expressions = [];
 
     /// <summary>
     /// Index values (Env), define nesting depth, numeric-only (const) binding, the defines being expanded (for recursion), and
@@ -528,8 +529,15 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
     }
 
     private Expr Bind(ExpressionSyntax e, Context ctx) =>
-        (_expressions ??= new ExpressionBinder<Context>(_text, _diagnostics, BindName, BindIndexed, BindCall, BindMember,
-            "Named arguments are for library functions in 'let'; functions and defines take theirs by position.")).Bind(e, ctx);
+        ExpressionsFor(_text).Bind(e, ctx);
+
+    private ExpressionBinder<Context> ExpressionsFor(SourceText text)
+    {
+        if (!_expressions.TryGetValue(text, out var binder))
+            _expressions[text] = binder = new ExpressionBinder<Context>(text, _diagnostics, BindName, BindIndexed, BindCall, BindMember,
+                "Named arguments are for library functions in 'let'; functions and defines take theirs by position.");
+        return binder;
+    }
 
     private IEnumerable<string> Candidates(Context ctx) =>
         owner.ConstValues.Keys.Concat(ctx.NumericOnly ? [] : owner.Parameters.Keys.Concat(_kernels.Keys).Concat(_defines.Keys).Concat(_lets.Keys).Concat(SystemNames()));
@@ -834,7 +842,11 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
             values = values.SetItem(parameter, bound);
         }
         // an error in the body is reported at its first expansion only: the define is poisoned after it
+        // the body's mistakes point into the file that holds it (an included definitions file, or the spec)
+        var caller = _text;
+        _text = owner.IncludedTexts.GetValueOrDefault(define, owner.Text);
         var body = Bind(define.Expression, new Context(env, ctx.Depth + 1, false) { Values = values, Expanding = ctx.Expanding.Add(name) });
+        _text = caller;
         if (IsError(body)) Poison(name);
         return body;
     }

@@ -220,8 +220,10 @@ internal sealed class Parser
         switch (Current.Kind)
         {
             case SyntaxKind.ModelKeyword:
-            case SyntaxKind.LibraryKeyword: return ParseModel();
+            case SyntaxKind.LibraryKeyword:
+            case SyntaxKind.DefinitionsKeyword: return ParseModel();
             case SyntaxKind.UseKeyword: return ParseUse();
+            case SyntaxKind.IncludeKeyword: return ParseInclude();
             case SyntaxKind.GroupKeyword: return ParseGroup();
             case SyntaxKind.FermionKeyword:
             case SyntaxKind.ScalarKeyword: return ParseField();
@@ -270,6 +272,14 @@ internal sealed class Parser
             return new UseBindingSyntax(From(input), input, value);
         });
         return new UseDeclarationSyntax(From(keyword), keyword, name, path, bindings);
+    }
+
+    /// <summary><c>include "path"</c>: the defines of a definitions file, as if written here.</summary>
+    private IncludeDeclarationSyntax ParseInclude()
+    {
+        var keyword = NextToken();
+        var path = Match(SyntaxKind.String, "the included file's path in double quotes");
+        return new IncludeDeclarationSyntax(From(keyword), keyword, path);
     }
 
     /// <summary><c>{ entry, entry, ... }</c> (a field's properties, a use's bindings); stops at an entry that is missing.</summary>
