@@ -103,6 +103,12 @@ public sealed class Binder
     /// </summary>
     internal bool IsDefinitions { get; private init; }
 
+    /// <summary>
+    /// True when an <c>include</c> failed (reported): the names it would have declared are unknown, so unknown names say
+    /// nothing more (one mistake, one message).
+    /// </summary>
+    internal bool IncludeFailed { get; private set; }
+
     /// <summary>The source of each define brought in by an <c>include</c> (its spans are in that file).</summary>
     internal IReadOnlyDictionary<DefinitionDeclarationSyntax, SourceText> IncludedTexts => _includedTexts;
     private readonly Dictionary<DefinitionDeclarationSyntax, SourceText> _includedTexts = new(ReferenceEqualityComparer.Instance);
@@ -133,7 +139,9 @@ public sealed class Binder
         var definitions = decls.OfType<DefinitionDeclarationSyntax>().Where(d => Declare(d.Name, d.Keyword.Text)).ToList();
         var systemBlocks = decls.OfType<SystemDeclarationSyntax>().Where(d => Declare(d.Name, "system")).ToList();
         var uses = decls.OfType<UseDeclarationSyntax>().Where(u => !IsLibrary && Declare(u.Name, KernelBinder.LibraryUseKind)).ToList();
-        var included = DeclareIncluded(decls.OfType<IncludeDeclarationSyntax>().Where(i => !IsDefinitions && Clean(i)));
+        var includes = decls.OfType<IncludeDeclarationSyntax>().ToList();
+        IncludeFailed = includes.Any(i => i.Keyword.IsMissing || i.Path.IsMissing || !Clean(i));
+        var included = DeclareIncluded(includes.Where(i => !IsDefinitions && !i.Keyword.IsMissing && Clean(i)));
 
         // a field with a syntax error is poisoned: its entries after the error are lost, so neither it nor its uses say more
         // names in the text of a declaration with a syntax error, declared nowhere else, are poisoned:
@@ -192,7 +200,9 @@ public sealed class Binder
     {
         var declared = new List<IncludedDefine>();
         var origins = new Dictionary<string, IncludedDefine>(StringComparer.Ordinal);
-        foreach (var i in IncludeLoader.Load(_text, includes, _diagnostics, BrokenDefinitions))
+        var defines = IncludeLoader.Load(_text, includes, _diagnostics, BrokenDefinitions, out var failed);
+        IncludeFailed |= failed;
+        foreach (var i in defines)
         {
             var name = i.Define.Name.Text;
             var (line, column) = i.Text.GetLineColumn(i.Define.Name.Span.Start);

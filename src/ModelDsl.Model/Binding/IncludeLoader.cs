@@ -17,10 +17,14 @@ internal static class IncludeLoader
     /// <summary>What a definitions file may declare besides its header.</summary>
     internal const string Contents = "A definitions file holds its header 'definitions NAME \"title\"' and 'define' declarations only";
 
-    /// <summary>The defines of the includes, in order; names of failed includes are added to <paramref name="poisoned"/>.</summary>
-    public static IReadOnlyList<IncludedDefine> Load(SourceText text, IEnumerable<IncludeDeclarationSyntax> includes, DiagnosticBag diagnostics, ISet<string> poisoned)
+    /// <summary>
+    /// The defines of the includes, in order; names of failed includes are added to <paramref name="poisoned"/>, and
+    /// <paramref name="failed"/> says whether any include failed (reported).
+    /// </summary>
+    public static IReadOnlyList<IncludedDefine> Load(SourceText text, IEnumerable<IncludeDeclarationSyntax> includes, DiagnosticBag diagnostics, ISet<string> poisoned, out bool failed)
     {
         var result = new List<IncludedDefine>();
+        var before = diagnostics.Count;
         var directory = Path.GetDirectoryName(text.Path) ?? "";
         var seen = new HashSet<string>(StringComparer.Ordinal) { FullPath(text.Path) };
         foreach (var include in includes.Where(i => !i.Path.IsMissing))
@@ -50,6 +54,7 @@ internal static class IncludeLoader
             }
             result.AddRange(defines.Select(d => new IncludedDefine(d, tree.Text, include)));
         }
+        failed = diagnostics.Count > before;
         return result;
     }
 

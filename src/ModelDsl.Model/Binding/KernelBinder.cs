@@ -581,7 +581,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                 ctx.NumericOnly ? $"is a {what}; a constant value may use only numbers, pi and earlier constants" : $"is a {what} and cannot be used here (declare it before use)");
             return ExpressionRules.Error;
         }
-        _diagnostics.ReportUnknownName(_text, name.Span, text, NameSuggestion.Nearest(text, Candidates(ctx)));
+        if (!owner.IncludeFailed) _diagnostics.ReportUnknownName(_text, name.Span, text, NameSuggestion.Nearest(text, Candidates(ctx)));
         Poison(text); // reported at its first use only
         return ExpressionRules.Error;
     }
@@ -607,7 +607,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                 _diagnostics.ReportIndexCount(_text, i.Span, name, 0, i.Indices.Count);
             else
             {
-                _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, Candidates(ctx)));
+                if (!owner.IncludeFailed) _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, Candidates(ctx)));
                 Poison(name); // reported at its first use only
             }
             return ExpressionRules.Error;
@@ -674,6 +674,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
         }
         var known = ExpressionRules.IsFunction(name);
         if (!known) Poison(name); // reported below, at its first use only
+        if (!known && owner.IncludeFailed) return ExpressionRules.Error; // perhaps a define of the failed include
         // the arguments of an unknown function are not bound: their messages would follow from its name
         var args = known ? c.Arguments.Select(a => Bind(a, ctx)).ToArray() : [];
         return ExpressionRules.Function(c, args, _text, _diagnostics, ctx.NumericOnly ? [] : _defines.Keys.Concat(["sum", "pairs", "minpairs"]));

@@ -61,7 +61,6 @@ let tests =
             let c, _, shown = compileIn f (model + "define local(i) = re(Y[i,1])\ninclude \"defs.mdl\"\nkernel k = g(3)\n")
             Expect.isEmpty c.Diagnostics shown
         }
-        located "MDL0347: a missing file, at the include's path" (defs "") "include \"nope.mdl\"\n" "MDL0347" "main.mdl" 4 9
         located "MDL0347: the same file included twice, at the second include's path" (defs "define g(i) = y\n") "include \"defs.mdl\"\ninclude \"defs.mdl\"\n" "MDL0347" "main.mdl" 5 9
         test "MDL0347: a file that includes itself" {
             use f = new Folder([])
@@ -96,6 +95,8 @@ let tests =
             Expect.stringContains d.Message "zz" "the name"
         }
         located "a wrong index in an included define's body points into the included file" (defs "\ndefine g(i) = re(Y[i])\n") "include \"defs.mdl\"\nkernel k = g(1)\n" "MDL0214" "defs.mdl" 3 18
+        located "an include without its keyword: one error, and the uses of the defines it would bring say nothing" (defs "define g(i) = y\n") "\"defs.mdl\"\nkernel k = g(1) + h2(1)\n" "MDL0011" "main.mdl" 4 1
+        located "an unreadable include: one error, and the uses of the defines it would bring say nothing" (defs "") "include \"nope.mdl\"\nkernel k = g(1) + gg + G[1]\n" "MDL0347" "main.mdl" 4 9
         located "a wrong argument count at the call stays in the including spec" (defs "define g(i) = y\n") "include \"defs.mdl\"\nkernel k = g(1, 2)\n" "MDL0223" "main.mdl" 5 12
         test "format keeps the include, and parse(format(spec)) is the same spec" {
             use f = new Folder([ "defs.mdl", defs "define g(i) = re(Y[i,i])\n" ])
