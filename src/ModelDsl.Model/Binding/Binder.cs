@@ -237,7 +237,7 @@ public sealed class Binder
     {
         // one message per kind of misplaced declaration: the rest follow from the same mistake (a lost or wrong header)
         var reported = new HashSet<SyntaxKind>();
-        foreach (var d in decls)
+        foreach (var d in decls.Where(d => !d.Keyword.IsMissing)) // a keyword-less include (a stray path) is reported already
         {
             var kind = d.Keyword.Kind;
             if (IsDefinitions)
