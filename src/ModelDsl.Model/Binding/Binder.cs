@@ -83,7 +83,8 @@ public sealed class Binder
     {
         var headers = tree.Root.Declarations.OfType<ModelDeclarationSyntax>().Select(m => m.Keyword.Kind).ToList();
         var library = headers.Contains(SyntaxKind.LibraryKeyword) && !headers.Contains(SyntaxKind.ModelKeyword);
-        return new Binder(tree, catalogue) { IsLibrary = library }.Run();
+        var definitions = headers.Contains(SyntaxKind.DefinitionsKeyword) && !headers.Contains(SyntaxKind.ModelKeyword) && !library;
+        return new Binder(tree, catalogue) { IsLibrary = library, IsDefinitions = definitions }.Run();
     }
 
     /// <summary>
@@ -96,6 +97,22 @@ public sealed class Binder
     /// <summary>True when binding a library spec (see <see cref="BindLibrary"/>).</summary>
     internal bool IsLibrary { get; private init; }
 
+    /// <summary>
+    /// True when binding a definitions file (<c>definitions NAME "title"</c>, then only <c>define</c>s) on its own: its
+    /// defines are macros expanded where they are included, so on its own only its syntax and contents are checked.
+    /// </summary>
+    internal bool IsDefinitions { get; private init; }
+
+    /// <summary>
+    /// True when an <c>include</c> failed (reported): the names it would have declared are unknown, so unknown names say
+    /// nothing more (one mistake, one message).
+    /// </summary>
+    internal bool IncludeFailed { get; private set; }
+
+    /// <summary>The source of each define brought in by an <c>include</c> (its spans are in that file).</summary>
+    internal IReadOnlyDictionary<DefinitionDeclarationSyntax, SourceText> IncludedTexts => _includedTexts;
+    private readonly Dictionary<DefinitionDeclarationSyntax, SourceText> _includedTexts = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The libraries loaded by this binding's <c>use</c>s, by path as written from the spec's folder (each is read and bound once).</summary>
     internal Dictionary<string, BindResult?> Libraries { get; } = new(StringComparer.Ordinal);
 
@@ -104,7 +121,7 @@ public sealed class Binder
         _diagnostics.AddRange(_tree.Diagnostics);
         var decls = _tree.Root.Declarations;
 
-        var header = IsLibrary ? SyntaxKind.LibraryKeyword : SyntaxKind.ModelKeyword;
+        var header = IsLibrary ? SyntaxKind.LibraryKeyword : IsDefinitions ? SyntaxKind.DefinitionsKeyword : SyntaxKind.ModelKeyword;
         CheckFileKind(decls);
         var models = decls.OfType<ModelDeclarationSyntax>().Where(m => m.Keyword.Kind == header).ToList();
         if (models.Count == 0 && !_diagnostics.HasErrors)
@@ -122,6 +139,9 @@ public sealed class Binder
         var definitions = decls.OfType<DefinitionDeclarationSyntax>().Where(d => Declare(d.Name, d.Keyword.Text)).ToList();
         var systemBlocks = decls.OfType<SystemDeclarationSyntax>().Where(d => Declare(d.Name, "system")).ToList();
         var uses = decls.OfType<UseDeclarationSyntax>().Where(u => !IsLibrary && Declare(u.Name, KernelBinder.LibraryUseKind)).ToList();
+        var includes = decls.OfType<IncludeDeclarationSyntax>().ToList();
+        IncludeFailed = includes.Any(i => i.Keyword.IsMissing || i.Path.IsMissing || !Clean(i));
+        var included = DeclareIncluded(includes.Where(i => !IsDefinitions && !i.Keyword.IsMissing && Clean(i)));
 
         // a field with a syntax error is poisoned: its entries after the error are lost, so neither it nor its uses say more
         // names in the text of a declaration with a syntax error, declared nowhere else, are poisoned:
@@ -139,7 +159,10 @@ public sealed class Binder
 
         foreach (var d in definitions.Where(d => !Clean(d))) BrokenDefinitions.Add(d.Name.Text);
         foreach (var u in uses.Where(u => !Clean(u))) BrokenDefinitions.Add(u.Name.Text);
-        var ordered = definitions.Where(Clean).Concat<DeclarationSyntax>(uses.Where(Clean)).OrderBy(d => d.Span.Start).ToList();
+        // an included define stands where its include does (the included file's own spans are in another text)
+        var ordered = definitions.Where(Clean).Concat<DeclarationSyntax>(uses.Where(Clean)).Select(d => (Declaration: d, At: d.Span.Start))
+            .Concat(included.Select(i => (Declaration: (DeclarationSyntax)i.Define, At: i.Include.Span.Start)))
+            .OrderBy(p => p.At).Select(p => p.Declaration).ToList();
         var kernelStage = new KernelBinder(this, ordered);
         var (consts, lets, kernels, textures) = kernelStage.Bind();
         // terms after textures and lets (the kernel stage notes each as it binds it): a term's coupling may name either; a
@@ -170,6 +193,43 @@ public sealed class Binder
     }
 
     /// <summary>
+    /// The defines of the spec's includes (read by <see cref="IncludeLoader"/>), declared as the spec's own after its other
+    /// names: a name the spec (or an earlier include) declares too is MDL0349 at the include, and poisoned.
+    /// </summary>
+    private List<IncludedDefine> DeclareIncluded(IEnumerable<IncludeDeclarationSyntax> includes)
+    {
+        var declared = new List<IncludedDefine>();
+        var origins = new Dictionary<string, IncludedDefine>(StringComparer.Ordinal);
+        var defines = IncludeLoader.Load(_text, includes, _diagnostics, BrokenDefinitions, out var failed);
+        IncludeFailed |= failed;
+        foreach (var i in defines)
+        {
+            var name = i.Define.Name.Text;
+            var (line, column) = i.Text.GetLineColumn(i.Define.Name.Span.Start);
+            var where = $"{i.Text.Path}({line},{column})";
+            if (_reserved.Contains(name))
+            {
+                _diagnostics.ReportNameClash(i.Text, i.Define.Name.Span, name, "is a built-in name (constant or function) and cannot be declared");
+                continue;
+            }
+            if (_declaredAs.TryGetValue(name, out var earlier))
+            {
+                var other = origins.TryGetValue(name, out var first)
+                    ? $"the define of {first.Text.Path}({string.Join(",", first.Text.GetLineColumn(first.Define.Name.Span.Start))}), included here too"
+                    : $"the {earlier} '{name}' of this file";
+                _diagnostics.ReportIncludeClash(_text, i.Include.Path.Span, $"The define '{name}' of {where} has the name of {other}: rename one.");
+                BrokenDefinitions.Add(name);
+                continue;
+            }
+            _declaredAs[name] = i.Define.Keyword.Text;
+            origins[name] = i;
+            _includedTexts[i.Define] = i.Text;
+            declared.Add(i);
+        }
+        return declared;
+    }
+
+    /// <summary>
     /// MDL0252 for a declaration in the wrong kind of file: a library declares only its header, inputs, consts,
     /// defines, kernels, systems and tables (no fields, terms, parameters, lets, textures or uses of its own); a model no inputs.
     /// </summary>
@@ -177,10 +237,17 @@ public sealed class Binder
     {
         // one message per kind of misplaced declaration: the rest follow from the same mistake (a lost or wrong header)
         var reported = new HashSet<SyntaxKind>();
-        foreach (var d in decls)
+        foreach (var d in decls.Where(d => !d.Keyword.IsMissing)) // a keyword-less include (a stray path) is reported already
         {
             var kind = d.Keyword.Kind;
-            if (IsLibrary && kind is not (SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword or SyntaxKind.ConstKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword or SyntaxKind.SystemKeyword or SyntaxKind.TableKeyword))
+            if (IsDefinitions)
+            {
+                if (kind is not (SyntaxKind.DefinitionsKeyword or SyntaxKind.DefineKeyword) && reported.Add(kind))
+                    _diagnostics.ReportIncludedDeclaration(_text, d.Keyword.Span, IncludeLoader.Misplaced(d));
+            }
+            else if (kind == SyntaxKind.DefinitionsKeyword && reported.Add(kind))
+                _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span, "A file is a model, a library or a definitions file ('definitions NAME', included with include \"path\"), not two.");
+            else if (IsLibrary && kind is not (SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword or SyntaxKind.ConstKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword or SyntaxKind.SystemKeyword or SyntaxKind.TableKeyword or SyntaxKind.IncludeKeyword))
             {
                 if (reported.Add(kind))
                     _diagnostics.ReportLibraryDeclaration(_text, d.Keyword.Span,

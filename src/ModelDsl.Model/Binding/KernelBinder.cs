@@ -20,13 +20,14 @@ namespace ModelDsl.Model;
 internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<DeclarationSyntax> declarations)
 {
     private const int MaxDepth = 64;
-    private readonly SourceText _text = owner.Text;
+    /// <summary>The text diagnostics point into: the spec's, or an included file's while a define of it expands.</summary>
+    private SourceText _text = owner.Text;
     private readonly DiagnosticBag _diagnostics = owner.DiagnosticBag;
     private readonly Dictionary<string, LetSpec> _lets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DefinitionDeclarationSyntax> _defines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Expr> _kernels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TextureSpec> _textures = new(StringComparer.Ordinal);
-    private ExpressionBinder<Context>? _expressions;
+    private readonly Dictionary<SourceText, ExpressionBinder<Context>> _expressions = [];
 
     /// <summary>
     /// Index values (Env), define nesting depth, numeric-only (const) binding, the defines being expanded (for recursion), and
@@ -528,8 +529,15 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
     }
 
     private Expr Bind(ExpressionSyntax e, Context ctx) =>
-        (_expressions ??= new ExpressionBinder<Context>(_text, _diagnostics, BindName, BindIndexed, BindCall, BindMember,
-            "Named arguments are for library functions in 'let'; functions and defines take theirs by position.")).Bind(e, ctx);
+        ExpressionsFor(_text).Bind(e, ctx);
+
+    private ExpressionBinder<Context> ExpressionsFor(SourceText text)
+    {
+        if (!_expressions.TryGetValue(text, out var binder))
+            _expressions[text] = binder = new ExpressionBinder<Context>(text, _diagnostics, BindName, BindIndexed, BindCall, BindMember,
+                "Named arguments are for library functions in 'let'; functions and defines take theirs by position.");
+        return binder;
+    }
 
     private IEnumerable<string> Candidates(Context ctx) =>
         owner.ConstValues.Keys.Concat(ctx.NumericOnly ? [] : owner.Parameters.Keys.Concat(_kernels.Keys).Concat(_defines.Keys).Concat(_lets.Keys).Concat(SystemNames()));
@@ -573,7 +581,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                 ctx.NumericOnly ? $"is a {what}; a constant value may use only numbers, pi and earlier constants" : $"is a {what} and cannot be used here (declare it before use)");
             return ExpressionRules.Error;
         }
-        _diagnostics.ReportUnknownName(_text, name.Span, text, NameSuggestion.Nearest(text, Candidates(ctx)));
+        if (!owner.IncludeFailed) _diagnostics.ReportUnknownName(_text, name.Span, text, NameSuggestion.Nearest(text, Candidates(ctx)));
         Poison(text); // reported at its first use only
         return ExpressionRules.Error;
     }
@@ -599,7 +607,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                 _diagnostics.ReportIndexCount(_text, i.Span, name, 0, i.Indices.Count);
             else
             {
-                _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, Candidates(ctx)));
+                if (!owner.IncludeFailed) _diagnostics.ReportUnknownName(_text, i.Name.Span, name, NameSuggestion.Nearest(name, Candidates(ctx)));
                 Poison(name); // reported at its first use only
             }
             return ExpressionRules.Error;
@@ -666,6 +674,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
         }
         var known = ExpressionRules.IsFunction(name);
         if (!known) Poison(name); // reported below, at its first use only
+        if (!known && owner.IncludeFailed) return ExpressionRules.Error; // perhaps a define of the failed include
         // the arguments of an unknown function are not bound: their messages would follow from its name
         var args = known ? c.Arguments.Select(a => Bind(a, ctx)).ToArray() : [];
         return ExpressionRules.Function(c, args, _text, _diagnostics, ctx.NumericOnly ? [] : _defines.Keys.Concat(["sum", "pairs", "minpairs"]));
@@ -834,7 +843,11 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
             values = values.SetItem(parameter, bound);
         }
         // an error in the body is reported at its first expansion only: the define is poisoned after it
+        // the body's mistakes point into the file that holds it (an included definitions file, or the spec)
+        var caller = _text;
+        _text = owner.IncludedTexts.GetValueOrDefault(define, owner.Text);
         var body = Bind(define.Expression, new Context(env, ctx.Depth + 1, false) { Values = values, Expanding = ctx.Expanding.Add(name) });
+        _text = caller;
         if (IsError(body)) Poison(name);
         return body;
     }

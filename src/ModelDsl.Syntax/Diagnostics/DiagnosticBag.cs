@@ -472,4 +472,16 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     /// <summary>MDL0230</summary>
     public void ReportEmptyModel(SourceText text) =>
         Error("MDL0230", text, new TextSpan(0, 0), "The file declares no model: start it with 'model NAME'.");
+
+    /// <summary>MDL0347: an <c>include</c> whose file cannot be read, or that names a file included already (at its path).</summary>
+    public void ReportIncludeFile(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0347", text, span, detail);
+
+    /// <summary>MDL0348: an included file that is not a definitions file: a declaration other than its header and <c>define</c>s (at it, in that file).</summary>
+    public void ReportIncludedDeclaration(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0348", text, span, detail);
+
+    /// <summary>MDL0349: an included define whose name the including spec declares too (at the include, naming both).</summary>
+    public void ReportIncludeClash(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0349", text, span, detail);
 }

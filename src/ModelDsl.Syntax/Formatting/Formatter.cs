@@ -96,6 +96,7 @@ public static class Formatter
         SystemDeclarationSyntax s => $"system {s.Name.Text}" + (s.Title is null ? "" : " " + s.Title.Text)
                                      + " {" + string.Concat(s.Items.Select(i => "\n    " + Item(i))) + "\n}",
         UseDeclarationSyntax u => $"use {u.Name.Text} = {u.Path.Text} {{" + (u.Bindings.Count == 0 ? "" : " " + string.Join(", ", u.Bindings.Select(b => $"{b.Input.Text} = {Expression(b.Value)}")) + " ") + "}",
+        IncludeDeclarationSyntax i => $"include {i.Path.Text}",
         TableDeclarationSyntax t => $"table {t.Name.Text} = file({t.Path.Text})",
         CheckDeclarationSyntax c => "check " + string.Join(", ", c.Items.Select(i => i.Name.Text + (i.Arguments.Count == 0 ? "" : $"({string.Join(", ", i.Arguments.Select(a => a.Text))})"))),
         _ => throw new InvalidOperationException("Unknown declaration " + d.GetType().Name),

@@ -220,8 +220,10 @@ internal sealed class Parser
         switch (Current.Kind)
         {
             case SyntaxKind.ModelKeyword:
-            case SyntaxKind.LibraryKeyword: return ParseModel();
+            case SyntaxKind.LibraryKeyword:
+            case SyntaxKind.DefinitionsKeyword: return ParseModel();
             case SyntaxKind.UseKeyword: return ParseUse();
+            case SyntaxKind.IncludeKeyword: return ParseInclude();
             case SyntaxKind.GroupKeyword: return ParseGroup();
             case SyntaxKind.FermionKeyword:
             case SyntaxKind.ScalarKeyword: return ParseField();
@@ -241,8 +243,13 @@ internal sealed class Parser
             case SyntaxKind.TableKeyword: return ParseTable();
             default:
                 // text left over after a lexical error in the declaration before (e.g. '2pairs(...)') is not reported again
-                if (!_lexErrorStarts.Any(p => p >= _previousStatementStart && p <= Current.Span.Start)) _diagnostics.ReportExpectedDeclaration(_text, Current);
-                return null;
+                if (_lexErrorStarts.Any(p => p >= _previousStatementStart && p <= Current.Span.Start)) return null;
+                _diagnostics.ReportExpectedDeclaration(_text, Current);
+                // a path where a declaration starts is an include without its keyword: kept (broken), so that the binder
+                // knows an include failed and the uses of its defines say nothing more
+                if (Current.Kind != SyntaxKind.String) return null;
+                var path = NextToken();
+                return new IncludeDeclarationSyntax(path.Span, new SyntaxToken(SyntaxKind.IncludeKeyword, new TextSpan(path.Span.Start, 0), "") { IsMissing = true }, path);
         }
     }
 
@@ -270,6 +277,14 @@ internal sealed class Parser
             return new UseBindingSyntax(From(input), input, value);
         });
         return new UseDeclarationSyntax(From(keyword), keyword, name, path, bindings);
+    }
+
+    /// <summary><c>include "path"</c>: the defines of a definitions file, as if written here.</summary>
+    private IncludeDeclarationSyntax ParseInclude()
+    {
+        var keyword = NextToken();
+        var path = Match(SyntaxKind.String, "the included file's path in double quotes");
+        return new IncludeDeclarationSyntax(From(keyword), keyword, path);
     }
 
     /// <summary><c>{ entry, entry, ... }</c> (a field's properties, a use's bindings); stops at an entry that is missing.</summary>

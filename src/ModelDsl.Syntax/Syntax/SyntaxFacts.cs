@@ -14,6 +14,7 @@ public static class SyntaxFacts
         ["let"] = SyntaxKind.LetKeyword, ["define"] = SyntaxKind.DefineKeyword, ["kernel"] = SyntaxKind.KernelKeyword,
         ["texture"] = SyntaxKind.TextureKeyword, ["table"] = SyntaxKind.TableKeyword, ["system"] = SyntaxKind.SystemKeyword,
         ["use"] = SyntaxKind.UseKeyword, ["library"] = SyntaxKind.LibraryKeyword, ["input"] = SyntaxKind.InputKeyword,
+        ["include"] = SyntaxKind.IncludeKeyword, ["definitions"] = SyntaxKind.DefinitionsKeyword,
     };
 
     /// <summary>The keyword kind of a name, or <see cref="SyntaxKind.Identifier"/>.</summary>
@@ -26,7 +27,8 @@ public static class SyntaxFacts
             or SyntaxKind.MajoranaKeyword or SyntaxKind.VevKeyword or SyntaxKind.CheckKeyword
             or SyntaxKind.ConstKeyword or SyntaxKind.LetKeyword or SyntaxKind.DefineKeyword or SyntaxKind.KernelKeyword
             or SyntaxKind.TextureKeyword or SyntaxKind.TableKeyword or SyntaxKind.SystemKeyword
-            or SyntaxKind.UseKeyword or SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword;
+            or SyntaxKind.UseKeyword or SyntaxKind.LibraryKeyword or SyntaxKind.InputKeyword
+            or SyntaxKind.IncludeKeyword or SyntaxKind.DefinitionsKeyword;
 
     /// <summary>How a token kind is written, for messages.</summary>
     public static string Describe(SyntaxKind kind) => kind switch

@@ -77,6 +77,10 @@ public enum SyntaxKind
     LetKeyword,
     /// <summary>Keyword <c>define</c>.</summary>
     DefineKeyword,
+    /// <summary>Keyword <c>include</c>: <c>include "path"</c> brings a definitions file's defines into the spec.</summary>
+    IncludeKeyword,
+    /// <summary>Keyword <c>definitions</c>: the header of a file of shared defines (<c>definitions NAME "title"</c>).</summary>
+    DefinitionsKeyword,
     /// <summary>Keyword <c>kernel</c>.</summary>
     KernelKeyword,
     /// <summary>Keyword <c>texture</c>.</summary>

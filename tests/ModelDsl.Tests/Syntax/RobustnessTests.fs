@@ -12,6 +12,9 @@ open ModelDsl.Tests.TestSupport
 
 let private shippedTexts = shippedModels |> Array.map File.ReadAllText
 
+/// A mutant of the k-th shipped model, placed beside it, so that its includes (paths relative to the spec) are found.
+let private mutantPath k = Path.Combine(Path.GetDirectoryName shippedModels.[k], "mutant.mdl")
+
 /// Compiles; true when the result is a model, or diagnostics with at least one error.
 /// Any exception propagates and fails the property. A model that compiles is also checked and formatted.
 let private survives (text: string) =
@@ -82,7 +85,7 @@ let tests =
         testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 300 } "deleting or replacing one token of a shipped model gives no exact duplicate diagnostic" (
             Prop.forAll (Arb.fromGen (Gen.zip3 (Gen.choose (0, shippedTexts.Length - 1)) (Gen.choose (0, 100000)) (Gen.elements oneTokenEdits))) (fun (k, at, edit) ->
                 let text = editOneToken shippedTexts.[k] at edit
-                let c = ModelCompilation.Create(text, modelPath "mutant.mdl")
+                let c = ModelCompilation.Create(text, mutantPath k)
                 let keys = c.Diagnostics |> Seq.map (fun d -> d.Id, d.Span, d.Message) |> List.ofSeq
                 (List.length keys = List.length (List.distinct keys))
                 |> Prop.label (ModelDsl.Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)))
@@ -91,7 +94,7 @@ let tests =
         // single-token deletions of the shipped models the most errors measured was 3.
         testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 300 } "deleting one token of a shipped model gives at most 3 errors" (
             Prop.forAll (Arb.fromGen (Gen.zip (Gen.choose (0, shippedTexts.Length - 1)) (Gen.choose (0, 100000)))) (fun (k, at) ->
-                let c = ModelCompilation.Create(editOneToken shippedTexts.[k] at "", modelPath "mutant.mdl")
+                let c = ModelCompilation.Create(editOneToken shippedTexts.[k] at "", mutantPath k)
                 let errors = c.Diagnostics |> Seq.filter (fun d -> d.IsError) |> Seq.length
                 (errors <= 3) |> Prop.label (ModelDsl.Diagnostics.DiagnosticPrinter.FormatAll c.Diagnostics)))
         testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 200 } "random token soup never throws" (
