@@ -137,6 +137,14 @@ let tests =
             Expect.stringContains errors.Head.Message "not a positive mass" "why"
             Expect.isTrue (errors.Head.Span.Length > 0) "located at the let"
         }
+        // computed in python from the definitions (U sqrt(m) R^T sqrt(D)/v, D from l(M), eps = 3/(16 pi (h^dagger h)_11)
+        // sum_j Im[(h^dagger h)_1j^2] (M_1/M_j) f1(M_j/M_1), K = (h^dagger h)_11 v^2/(M_1 m_*)), v3 constants. eps is the sum of
+        // flavoured parts 500 times larger, which the library adds: ~1e-13 of the parts, 1e-8 of the sum covers it
+        test "loop on 1N1F: K and the flavour-summed eps equal the python values (1e-10, 1e-8): the correction flips eps's sign here" {
+            let k = kernels "1N1F.card" [| "loop = true" |]
+            Expect.floatClose { absolute = 0.0; relative = 1e-10 } k.["be.K"] 2.978777352743363 "K"
+            Expect.floatClose { absolute = 0.0; relative = 1e-8 } k.["be.eps"] -2.1393493842343575e-06 "eps"
+        }
         test "loop on testpars: the model's 1DME solves with loop = true and differs from the tree level" {
             let tree, loop = solve (numeric "testpars.card" [||]) "dme.dme", solve (numeric "testpars.card" [| "loop = true" |]) "dme.dme"
             Expect.isTrue (Double.IsFinite loop) "finite"
