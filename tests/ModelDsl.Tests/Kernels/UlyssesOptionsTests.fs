@@ -222,12 +222,22 @@ let tests =
                 Expect.floatClose { absolute = 0.0; relative = 0.01 } (solve (numeric "1N1F.card" sets) "be.be") 6.083430e-10 (String.Join(" ", sets))
             Expect.equal (solve (numeric "1N1F.card" [||]) "be.be") (solve (numeric "1N1F.card" [| "constants = ulysses_v3" |]) "be.be") "default"
         }
-        test "constants sets: the chosen set is printed by eval and solve; an unknown set is MDL0325" {
+        test "constants sets: the chosen set is printed by eval, solve and scan and stored with the scan; an unknown set is MDL0325" {
             let r = runCli [ "solve"; "models/ulysses-typei.mdl"; "--card"; "samples/ulysses/1N1F.card"; "--system"; "be.be"; "--set"; "constants=ulysses_v2" ]
             Expect.equal r.ExitCode 0 r.Stderr
             Expect.stringContains r.Stdout "tables: constants = ulysses_v2" "solve"
             let r = runCli [ "eval"; "models/ulysses-typei.mdl"; "--card"; "samples/ulysses/1N1F.card" ]
             Expect.stringContains r.Stdout "tables: constants = ulysses_v3" "eval, the default"
+            let db = Path.Combine(Path.GetTempPath(), $"modeldsl-test-{Guid.NewGuid():N}.db")
+            try
+                let r = runCli [ "scan"; "models/ulysses-typei.mdl"; "--card"; "samples/ulysses/1N1F.card"; "--grid"; "re(y3)=-10:10:3"
+                                 "--set"; "constants=ulysses_v2"; "--out"; db ]
+                Expect.equal r.ExitCode 0 r.Stderr
+                Expect.stringContains r.Stdout "tables: constants = ulysses_v2" "scan"
+                use store = ModelDsl.Kernels.Scans.ResultStore.OpenExisting db
+                Expect.equal store.Meta.["tables"] "constants = ulysses_v2" "stored with the scan"
+            finally
+                if File.Exists db then File.Delete db
             let r = runCli [ "eval"; "models/ulysses-typei.mdl"; "--card"; "samples/ulysses/1N1F.card"; "--set"; "constants=ulysses_v4" ]
             Expect.equal r.ExitCode 1 "exit 1"
             Expect.stringContains r.Stderr "MDL0325" "unknown set"
