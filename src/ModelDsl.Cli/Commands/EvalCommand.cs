@@ -48,8 +48,7 @@ public static class EvalCommand
         foreach (var k in e.Values)
             output.WriteLine($"  {k.Name.PadRight(width)}  {NumericDiagnostics.Text(k.InUnit)}{(k.Unit is null ? "" : " " + k.Unit)}{(k.IsFinite ? "" : "  (not finite)")}");
         output.WriteLine();
-        var choices = spec.Parameters.Where(p => p.TableChoices is not null && e.Model.Point.Values.ContainsKey(p.Name)).ToList();
-        if (choices.Count > 0) output.WriteLine("tables: " + string.Join(", ", choices.Select(p => $"{p.Name} = {TableName(p, e.Model.Point)}")));
+        if (TableChoices(spec, e.Model.Point) is { } tables) output.WriteLine("tables: " + tables);
         output.WriteLine("constants: " + string.Join(", ", spec.Consts.Select(c => c.Unit is null
             ? $"{c.Name} = {c.Value.ToString("G6", CultureInfo.InvariantCulture)}"
             : $"{c.Name} = {(c.Value / Model.CardBinder.Units[c.Unit]).ToString("G6", CultureInfo.InvariantCulture)} {c.Unit}")));
@@ -107,6 +106,17 @@ public static class EvalCommand
             w.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    /// <summary>
+    /// <c>dofs = gg, constants = ulysses_v3</c>: the table chosen by each table-choice parameter at the point (a g*(T)
+    /// table, a constants set), printed as <c>tables: ...</c> with every eval, solve and scan result and stored with a
+    /// scan; null when the model has none.
+    /// </summary>
+    internal static string? TableChoices(Model.ModelSpec spec, Model.ParameterPoint point)
+    {
+        var choices = spec.Parameters.Where(p => p.TableChoices is not null && point.Values.ContainsKey(p.Name)).ToList();
+        return choices.Count == 0 ? null : string.Join(", ", choices.Select(p => $"{p.Name} = {TableName(p, point)}"));
     }
 
     /// <summary>The table a table-choice parameter names at the point (its value is the table's 1-based position).</summary>

@@ -82,6 +82,7 @@ public static class ScanCommand
             ["sets"] = string.Join(" ", sets), ["axes"] = ResultStore.Join(axes.Select(a => a.Name)),
             ["grid"] = string.Join(" ", axes), ["kernels"] = ResultStore.Join(runner.Columns),
             ["constants"] = string.Join(", ", spec.Consts.Select(c => $"{c.Name}={c.Value:R}")),
+            ["tables"] = EvalCommand.TableChoices(spec, point) ?? "",
         };
         ResultStore? opened;
         string? storeProblem;
@@ -116,6 +117,7 @@ public static class ScanCommand
             ? "kernels compiled for the grid's axes"
             : $"kernels evaluated point by point ({runner.FallbackReason})")
             + (systems.Count == 0 ? "" : $"; {string.Join(", ", systems)} solved at every point (rtol {runner.SolveOptions.RelativeTolerance:G3})"));
+        if (EvalCommand.TableChoices(spec, point) is { } tables) output.WriteLine("tables: " + tables);
         if (failed > 0)
             error.WriteLine($"modeldsl: warning: {failed} of {computed} points have no value (a builtin failed there, as MDL0315 reports at a card); "
                 + "their status in the results says why");

@@ -66,6 +66,7 @@ public static class SolveCommand
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"solver: {method.Name}, rtol {o.RelativeTolerance:G3}; {solution.Steps} steps ({solution.RejectedSteps} rejected), {solution.Evaluations} f, {solution.JacobianEvaluations} Jacobians; integral tables within {solution.IntegralTableError:G2}"));
+        if (EvalCommand.TableChoices(model.Spec, model.Point) is { } tables) output.WriteLine("tables: " + tables);
 
         var written = WriteEvolution(o, model, spec.Variable.Name, solution, error);
         if (written != ExitCodes.Success) return written;

@@ -6,13 +6,17 @@ using ModelDsl.Symbolics.Linear;
 namespace ModelDsl.Kernels.Builtins;
 
 /// <summary>
-/// <c>casas_ibarra_ulysses(m_lightest, M, dm2_sol, dm2_atm, inverted, t12, t13, t23, delta, a21, a31, z1, z2, z3, v)</c>:
+/// <c>casas_ibarra_ulysses(m_lightest, M, dm2_sol, dm2_atm, inverted, t12, t13, t23, delta, a21, a31, z1, z2, z3, v, loop, m_H, m_Z)</c>:
 /// the Casas-Ibarra Yukawa matrix in ULYSSES's convention (ulysses/ulsbase.py, <c>h_tree</c>, <c>U</c>, <c>R</c>,
 /// <c>SqrtDm</c>; arXiv:2007.09150 eq. (2.3)): h[a,i] = (U sqrt(m) R^T sqrt(M))[a,i]/v with the lepton flavour first,
 /// U the PDG PMNS matrix with the Majorana phases diag(1, e^{i a21/2}, e^{i a31/2}) on the right,
 /// R = R23(z1) R13(z2) R12(z3) and the light masses from the lightest one and the two splittings
 /// (normal: m2 = sqrt(m^2 + dm2_sol), m3 = sqrt(m^2 + dm2_atm); inverted: m1 = sqrt(m^2 + dm2_atm - dm2_sol),
 /// m2 = sqrt(m^2 + dm2_atm), m3 = m). Angles in radians, masses in GeV, splittings in GeV^2; docs/ulysses.md.
+/// With <c>loop</c> (ULYSSES's <c>h_loop</c>, <c>fMR</c>, <c>fMLoop</c>, ulsbase.py:341-379, 406-410) sqrt(M_i) is replaced by
+/// sqrt(D_i), D_i = (1/M_i - l(M_i)/(32 pi^2 v^2))^-1, l(x) = x [ln(x^2/m_H^2)/(x^2/m_H^2 - 1) + 3 ln(x^2/m_Z^2)/(x^2/m_Z^2 - 1)]
+/// (the Higgs and Z loops of the one-loop light-neutrino mass), so that v^2 h D^-1 h^T = U diag(m) U^T; a D_i that is not
+/// positive and finite fails the call (ULYSSES takes its square root as NaN).
 /// </summary>
 public sealed class CasasIbarraUlyssesBuiltin : IBuiltin
 {
@@ -41,6 +45,9 @@ public sealed class CasasIbarraUlyssesBuiltin : IBuiltin
         new("z2", BuiltinType.Complex, "complex angle of R13"),
         new("z3", BuiltinType.Complex, "complex angle of R12"),
         new("v", BuiltinType.Real, "Higgs vev in m_D = h v (GeV)", 174),
+        new("loop", BuiltinType.Bool, "one-loop corrected Casas-Ibarra (ULYSSES's --loop)", 0),
+        new("m_H", BuiltinType.Real, "Higgs mass in the loop function (GeV)", 125.35),
+        new("m_Z", BuiltinType.Real, "Z mass in the loop function (GeV)", 91.1876),
     ];
 
     /// <inheritdoc/>
@@ -62,6 +69,14 @@ public sealed class CasasIbarraUlyssesBuiltin : IBuiltin
         var r = NeutrinoMixing.OrthogonalR(a.Complex("z3"), a.Complex("z2"), a.Complex("z1"));
         var heavy = a.RealVector("M");
         var v = a.Real("v");
+        if (a.Bool("loop"))
+        {
+            var corrected = LoopCorrectedMasses(heavy, v, a.Real("m_H"), a.Real("m_Z"));
+            if (Array.FindIndex(corrected, d => !(d > 0 && double.IsFinite(d))) is var bad and >= 0)
+                return BuiltinOutcome.Fail($"the one-loop corrected mass (1/M_{bad + 1} - l(M_{bad + 1})/(32 pi^2 v^2))^-1 = {corrected[bad]:G6} GeV " +
+                    $"at M_{bad + 1} = {heavy[bad]:G6} GeV is not a positive mass: its square root (ULYSSES's fMR) is not real");
+            heavy = corrected;
+        }
         var h = new Complex[3, 3];
         for (var f = 0; f < 3; f++)
             for (var i = 0; i < 3; i++)
@@ -75,6 +90,23 @@ public sealed class CasasIbarraUlyssesBuiltin : IBuiltin
 
     /// <inheritdoc/>
     public IReadOnlyDictionary<string, ExprMatrix>? EvaluateSymbolic(SymbolicArguments a) => null;
+
+    /// <summary>
+    /// D_i = (1/M_i - l(M_i)/(32 pi^2 v^2))^-1, the masses whose square roots replace sqrt(M_i) in ULYSSES's one-loop
+    /// Casas-Ibarra (<c>fMR</c>, ulsbase.py:341-358), with <see cref="LoopFunction"/>.
+    /// </summary>
+    public static double[] LoopCorrectedMasses(double[] heavy, double v, double mH, double mZ) =>
+        heavy.Select(m => 1 / (1 / m - LoopFunction(m, mH, mZ) / (32 * Math.PI * Math.PI * v * v))).ToArray();
+
+    /// <summary>
+    /// ULYSSES's <c>fMLoop</c> (ulsbase.py:373-379): l(x) = x [g(x^2/m_H^2) + 3 g(x^2/m_Z^2)] with g(r) = ln(r)/(r - 1), GeV;
+    /// g(1) is its limit 1 (ULYSSES evaluates 0/0 there).
+    /// </summary>
+    public static double LoopFunction(double x, double mH, double mZ)
+    {
+        static double G(double r) => r == 1 ? 1 : Math.Log(r) / (r - 1);
+        return x * (G(x * x / (mH * mH)) + 3 * G(x * x / (mZ * mZ)));
+    }
 
     /// <summary>The light masses from the lightest one and the splittings, in ULYSSES's <c>SqrtDm</c> (squared).</summary>
     public static double[] LightMasses(double lightest, double dm2Sol, double dm2Atm, bool inverted)

@@ -39,16 +39,10 @@ internal sealed partial class KernelBinder
             _diagnostics.ReportTableColumn(_text, record.Span, $"'{record.Text}' is not a table: t.column(x) reads a column of a 'table' or of a 'param ... : table'.");
             return ExpressionRules.Error;
         }
-        if (choice is { Count: 0 }) return ExpressionRules.Error; // no table loaded: their own errors are the messages
-        var tables = choice is null ? [owner.Tables[record.Text]] : choice.Select(n => owner.Tables[n]).ToList();
-        var having = tables.Select((t, k) => (Table: t, Position: k + 1)).Where(t => t.Table.HasColumn(column)).ToList();
-        var defaultTable = choice is not null && p!.Default is { } d ? tables[(int)d.Real - 1] : null;
-        if (having.Count == 0 || (defaultTable is not null && !defaultTable.HasColumn(column)))
+        if (TablesWithColumn(record.Text, column, c.Name.Span) is not { } having) return ExpressionRules.Error;
+        if (having.Any(t => t.Table.IsConstants))
         {
-            var t = having.Count == 0 ? tables[0] : defaultTable!;
-            var near = NameSuggestion.Nearest(column, t.Columns);
-            _diagnostics.ReportTableColumn(_text, c.Name.Span,
-                $"The table '{t.Name}' has no column '{column}' (columns: {string.Join(", ", t.Columns)})." + (near is null ? "" : $" Did you mean '{near}'?"));
+            _diagnostics.ReportTableColumn(_text, c.Span, $"'{having.First(t => t.Table.IsConstants).Table.Name}' is a table of constants (one row): read its column as {record.Text}.{column}, without an argument.");
             return ExpressionRules.Error;
         }
         if (c.Arguments.Count != 1)
@@ -58,14 +52,61 @@ internal sealed partial class KernelBinder
         }
         var x = Bind(c.Arguments[0], ctx);
         if (IsError(x)) return x;
-        if (choice is null) return having[0].Table.Apply(column, x);
-        var used = _tableColumnsUsed.TryGetValue(record.Text, out var list) ? list : _tableColumnsUsed[record.Text] = [];
+        return choice is null ? having[0].Table.Apply(column, x) : Select(p!, column, having, t => t.Apply(column, x));
+    }
+
+    /// <summary>
+    /// Through the table choice <paramref name="choice"/>: ifpos(k1 + 1/2 - choice, value(t1), ifpos(k2 + 1/2 - choice, ...))
+    /// over the tables that have the column (k = a table's position); notes the column as read through the choice.
+    /// </summary>
+    private Expr Select(ParameterSpec choice, string column, List<(TableSpec Table, int Position)> having, Func<TableSpec, Expr> value)
+    {
+        var used = _tableColumnsUsed.TryGetValue(choice.Name, out var list) ? list : _tableColumnsUsed[choice.Name] = [];
         if (!used.Contains(column)) used.Add(column);
-        var chain = having[^1].Table.Apply(column, x);
+        var chain = value(having[^1].Table);
         for (var k = having.Count - 2; k >= 0; k--)
-            chain = Expr.Apply(IfPosFunction.Instance, Expr.Number(Rational.Create(2 * having[k].Position + 1, 2)) - p!.Symbol,
-                having[k].Table.Apply(column, x), chain);
+            chain = Expr.Apply(IfPosFunction.Instance, Expr.Number(Rational.Create(2 * having[k].Position + 1, 2)) - choice.Symbol,
+                value(having[k].Table), chain);
         return chain;
+    }
+
+    /// <summary>
+    /// The tables that <paramref name="record"/> (a table, or a table choice over the model's tables) reads
+    /// <paramref name="column"/> from, with their 1-based positions; null after MDL0263 (no such column, or the choice's
+    /// default lacks it) or when no table loaded (their own errors are the messages).
+    /// </summary>
+    private List<(TableSpec Table, int Position)>? TablesWithColumn(string record, string column, Text.TextSpan at)
+    {
+        var choice = owner.Parameters.TryGetValue(record, out var p) ? p.TableChoices : null;
+        if (choice is { Count: 0 }) return null;
+        var tables = choice is null ? [owner.Tables[record]] : choice.Select(n => owner.Tables[n]).ToList();
+        var having = tables.Select((t, k) => (Table: t, Position: k + 1)).Where(t => t.Table.HasColumn(column)).ToList();
+        var defaultTable = choice is not null && p!.Default is { } d ? tables[(int)d.Real - 1] : null;
+        if (having.Count > 0 && (defaultTable is null || defaultTable.HasColumn(column))) return having;
+        var t = having.Count == 0 ? tables[0] : defaultTable!;
+        var near = NameSuggestion.Nearest(column, t.Columns);
+        _diagnostics.ReportTableColumn(_text, at,
+            $"The table '{t.Name}' has no column '{column}' (columns: {string.Join(", ", t.Columns)})." + (near is null ? "" : $" Did you mean '{near}'?"));
+        return null;
+    }
+
+    /// <summary>
+    /// <c>t.col</c> of a table of constants (a one-row file), or through a table choice <c>constants.col</c>: the exact
+    /// number, or the chain ifpos(k1 + 1/2 - constants, c1, ifpos(...)) over the tables that have the column, as
+    /// <see cref="BindTableCall"/> does for functions (a fixed choice folds to one number).
+    /// </summary>
+    private Expr BindTableConstant(MemberAccessExpressionSyntax m)
+    {
+        var record = m.Record.Text;
+        var column = m.Member.Text;
+        var choice = owner.Parameters.TryGetValue(record, out var p) ? p.TableChoices : null;
+        if (TablesWithColumn(record, column, m.Member.Span) is not { } having) return ExpressionRules.Error;
+        if (having.FirstOrDefault(t => !t.Table.IsConstants).Table is { } functions)
+        {
+            _diagnostics.ReportTableColumn(_text, m.Span, $"'{functions.Name}.{column}' is a function of {functions.Variable}: write {record}.{column}(x).");
+            return ExpressionRules.Error;
+        }
+        return choice is null ? Expr.Number(having[0].Table.Constants[column]) : Select(p!, column, having, t => Expr.Number(t.Constants[column]));
     }
 
     /// <summary>

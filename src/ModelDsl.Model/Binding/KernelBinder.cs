@@ -494,6 +494,8 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
         var record = m.Record.Text;
         if (IsPoisoned(record)) return ExpressionRules.Error;
         if (!ctx.NumericOnly && owner.DeclaredAs.GetValueOrDefault(record) == LibraryUseKind) return BindLibraryKernel(m);
+        if (!ctx.NumericOnly && m.Indices.Count == 0 && (owner.Tables.ContainsKey(record) || owner.Parameters.GetValueOrDefault(record)?.TableChoices is not null))
+            return BindTableConstant(m);
         if (!ctx.NumericOnly && !owner.DeclaredAs.ContainsKey(record) && !_lets.ContainsKey(record))
         {
             // a record declared nowhere is an unknown name, reported at its first use only (as any other name)

@@ -11,7 +11,8 @@ namespace ModelDsl.Model;
 /// Reads the data file of a <c>table</c> declaration: <c>#</c> comment lines, one of them
 /// <c># columns: x y1 y2 ...</c> naming the columns, then rows of whitespace-separated numbers ascending in
 /// the first column. Rows with x &lt;= 0 are skipped (ln x is the spline's variable); at least 4 must remain,
-/// x strictly increasing, every y &gt; 0. Each mistake is one diagnostic at the path string (MDL0260-MDL0262).
+/// x strictly increasing, every y &gt; 0. A file with exactly one data row is a table of constants: every column (the
+/// first included) is the exact decimal written there. Each mistake is one diagnostic at the path string (MDL0260-MDL0262).
 /// </summary>
 internal static class TableLoader
 {
@@ -37,6 +38,7 @@ internal static class TableLoader
         var lines = content.Split('\n');
         string[]? names = null;
         var rows = new List<(double[] Values, int Line)>();
+        string[]? firstRow = null;
         for (var k = 0; k < lines.Length; k++)
         {
             var line = lines[k].Trim();
@@ -67,23 +69,46 @@ internal static class TableLoader
                     return null;
                 }
             rows.Add((values, k + 1));
+            firstRow ??= fields;
         }
         if (names is null)
         {
             bag.ReportTableFormat(spec, at, $"'{relative}' has no '# columns: x y1 ...' header naming its columns.");
             return null;
         }
+        if (rows.Count == 1) return BuildConstants(t.Name.Text, relative, names, firstRow!, rows[0].Line, spec, at, bag);
         return Build(t.Name.Text, relative, full, content, names, rows, spec, at, bag);
+    }
+
+    /// <summary>A table of constants: one data row, each column the exact decimal written (no spline, no variable).</summary>
+    private static TableSpec? BuildConstants(string table, string relative, string[] names, string[] fields, int line, SourceText spec, TextSpan at, DiagnosticBag bag)
+    {
+        if (!ValidNames(names, relative, spec, at, bag)) return null;
+        var constants = new Dictionary<string, Symbolics.Numbers.Rational>(StringComparer.Ordinal);
+        for (var j = 0; j < names.Length; j++)
+        {
+            if (Symbolics.Numbers.Rational.TryParse(fields[j]) is not { } exact)
+            {
+                bag.ReportTableFormat(spec, at, $"'{relative}' line {line}: '{fields[j]}' is not a decimal number (a table of constants keeps each value exact).");
+                return null;
+            }
+            constants[names[j]] = exact;
+        }
+        return new TableSpec(table, relative, "", at) { Columns = names, Constants = constants };
+    }
+
+    private static bool ValidNames(string[] names, string relative, SourceText spec, TextSpan at, DiagnosticBag bag)
+    {
+        if (names.Distinct(StringComparer.Ordinal).Count() == names.Length && names.All(n => n.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') && !char.IsAsciiDigit(n[0])))
+            return true;
+        bag.ReportTableFormat(spec, at, $"'{relative}': the column names ({string.Join(" ", names)}) must be distinct names (letters, digits, '_').");
+        return false;
     }
 
     private static TableSpec? Build(string table, string relative, string full, string content, string[] names, List<(double[] Values, int Line)> rows,
         SourceText spec, TextSpan at, DiagnosticBag bag)
     {
-        if (names.Distinct(StringComparer.Ordinal).Count() != names.Length || names.Any(n => !n.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || char.IsAsciiDigit(n[0])))
-        {
-            bag.ReportTableFormat(spec, at, $"'{relative}': the column names ({string.Join(" ", names)}) must be distinct names (letters, digits, '_').");
-            return null;
-        }
+        if (!ValidNames(names, relative, spec, at, bag)) return null;
         var usable = rows.Where(r => r.Values[0] > 0).ToList();
         if (usable.Count < 4)
         {

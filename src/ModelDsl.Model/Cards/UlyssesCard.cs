@@ -25,6 +25,13 @@ public sealed class UlyssesCard
     private static readonly IReadOnlyDictionary<string, string> Splittings =
         new Dictionary<string, string>(StringComparer.Ordinal) { ["m2solar"] = "dm2_sol", ["m2atm"] = "dm2_atm" };
 
+    /// <summary>
+    /// ULYSSES's direct Yukawa input (ulsbase.py:234-247, tools.py:52): <c>Yai_mag</c>, <c>Yai_phs</c> for a = 1..3 (lepton
+    /// flavour), i = 1..3 (heavy neutrino), h[a,i] = mag e^{i phs} (<c>cmath.rect</c>: the phase in radians), with M1..M3.
+    /// </summary>
+    public static readonly IReadOnlyList<string> YukawaKeys =
+        [.. from a in "123" from i in "123" from part in new[] { "mag", "phs" } select $"Y{a}{i}_{part}"];
+
     /// <summary>Keys whose value may be complex: the R angles (ULYSSES forms z = x + i y of whatever is given).</summary>
     private static readonly HashSet<string> ComplexKeys = new(["x1", "x2", "x3", "y1", "y2", "y3"], StringComparer.Ordinal);
 
@@ -95,9 +102,9 @@ public sealed class UlyssesCard
                     $"'{key}' has {fields.Count - 1} values: a line is 'key value' or 'key low high' (a comment starts with '#').");
                 continue;
             }
-            if (!Keys.Contains(key) && !Splittings.ContainsKey(key))
+            if (!IsKey(key))
             {
-                var suggestion = NameSuggestion.Nearest(key, Keys.Concat(Splittings.Keys));
+                var suggestion = NameSuggestion.Nearest(key, Keys.Concat(Splittings.Keys).Concat(YukawaKeys));
                 bag.ReportUlyssesKey(text, keySpan, $"ULYSSES has no parameter '{key}'." + (suggestion is null ? "" : $" Did you mean '{suggestion}'?"));
                 continue;
             }
@@ -123,11 +130,16 @@ public sealed class UlyssesCard
         return new UlyssesCard(text, values, ranges, mentioned, bag.ToArray());
     }
 
+    private static bool IsKey(string key) => Keys.Contains(key) || Splittings.ContainsKey(key) || YukawaKeys.Contains(key);
+
     /// <summary>
     /// One point for a model in ULYSSES's convention: m -> <c>m_lightest</c> = 10^m eV, M1..M3 -> <c>M</c> = 10^Mi GeV,
     /// the angles as they are (degrees), m2solar/m2atm -> <c>dm2_sol</c>/<c>dm2_atm</c> (eV^2); every other parameter at its
     /// default. Every key of <see cref="Keys"/> must have one value (MDL0329; a scan range is not a point); a key the model
-    /// has no parameter for is MDL0327; a complex value for a real parameter MDL0326.
+    /// has no parameter for is MDL0327; a complex value for a real parameter MDL0326. A card with a Yukawa key is direct
+    /// Yukawa input (ULYSSES switches on <c>Y11_mag</c>, tools.py:52): M1..M3 and every one of <see cref="YukawaKeys"/> are
+    /// required, Yai_mag -> <c>Y_mag[a,i]</c>, Yai_phs -> <c>Y_phs[a,i]</c> (radians), <c>yukawa_input</c> = true, and the
+    /// Casas-Ibarra parameters the card leaves out (ULYSSES reads none of them then) are 0.
     /// </summary>
     public (ParameterPoint? Point, IReadOnlyList<Diagnostic> Diagnostics) Bind(ModelSpec spec)
     {
@@ -162,11 +174,13 @@ public sealed class UlyssesCard
             }
         // a key is not missing when a line meant to give it failed, and nothing is when a line has an unknown key (it may
         // have meant any of them): that line's error is the cause
-        var missing = Keys.Where(k => !_mentioned.Contains(k)).ToList();
-        var unsure = _mentioned.Any(k => !Keys.Contains(k) && !Splittings.ContainsKey(k)) || Diagnostics.Any(d => d.Id == "MDL0340");
+        var yukawa = _mentioned.Any(YukawaKeys.Contains);
+        var required = yukawa ? ["M1", "M2", "M3", .. YukawaKeys] : Keys;
+        var missing = required.Where(k => !_mentioned.Contains(k)).ToList();
+        var unsure = _mentioned.Any(k => !IsKey(k)) || Diagnostics.Any(d => d.Id == "MDL0340");
         if (missing.Count > 0 && !unsure)
             bag.ReportUlyssesNotAPoint(Text, new TextSpan(0, 0), (_mentioned.Count == 0 ? "the file has no 'key value' line. " : "")
-                + $"ULYSSES needs every one of its parameters; missing: {string.Join(", ", missing)}.");
+                + $"ULYSSES needs every one of its parameters{(yukawa ? " of direct Yukawa input" : "")}; missing: {string.Join(", ", missing)}.");
 
         void Set(string name, string key, Complex[] value)
         {
@@ -180,12 +194,23 @@ public sealed class UlyssesCard
         foreach (var (key, (z, _)) in given)
         {
             if (key == "m") Set("m_lightest", key, [Math.Pow(10, z.Real) * 1e-9]);
-            else if (key is "M1" or "M2" or "M3") continue;
+            else if (key is "M1" or "M2" or "M3" || YukawaKeys.Contains(key)) continue;
             else if (Splittings.TryGetValue(key, out var name)) Set(name, key, [z]);
             else Set(key, key, [z]);
         }
         if (given.ContainsKey("M1") && given.ContainsKey("M2") && given.ContainsKey("M3"))
             Set("M", "M1", [Math.Pow(10, given["M1"].Value.Real), Math.Pow(10, given["M2"].Value.Real), Math.Pow(10, given["M3"].Value.Real)]);
+        if (yukawa && YukawaKeys.All(given.ContainsKey))
+        {
+            // ULYSSES's _manualh[a-1][i-1] = rect(Yai_mag, Yai_phs): the flavour a is the row, as in h[a,i]
+            Complex[] Part(string part) => [.. from a in "123" from i in "123" select given[$"Y{a}{i}_{part}"].Value];
+            Set("Y_mag", "Y11_mag", Part("mag"));
+            Set("Y_phs", "Y11_phs", Part("phs"));
+            Set("yukawa_input", "Y11_mag", [1]);
+            foreach (var key in Keys.Where(k => !given.ContainsKey(k) && k is not ("M1" or "M2" or "M3")))
+                if (parameters.TryGetValue(key == "m" ? "m_lightest" : key, out var p) && p.Default is null && !values.ContainsKey(p.Name))
+                    values[p.Name] = new Complex[Math.Max(1, p.Rows) * Math.Max(1, p.Columns)];
+        }
         foreach (var p in spec.Parameters.Where(p => !values.ContainsKey(p.Name) && p.Default is not null))
             values[p.Name] = Enumerable.Repeat(p.Default!.Value, Math.Max(1, p.Rows) * Math.Max(1, p.Columns)).ToArray();
         if (bag.HasErrors) return (null, [], bag.ToArray());

@@ -34,11 +34,14 @@ let private pmns t12 t13 t23 delta a21 a31 =
               [ -s12 * c23 - c12 * s23 * s13 * e; (c12 * c23 - s12 * s23 * s13 * e) * p2; s23 * c13 * p3 ]
               [ s12 * s23 - c12 * c23 * s13 * e; (-c12 * s23 - s12 * c23 * s13 * e) * p2; c23 * c13 * p3 ] ]
 
-/// Call the builtin with named arguments (scalars as 1x1, vectors as n x 1).
+/// Call the builtin with named arguments (scalars as 1x1, vectors as n x 1); optional ones left out take their defaults.
 let private callBuiltin (args: (string * Complex[,]) list) =
+    let builtin = CasasIbarraUlyssesBuiltin()
     let d = Dictionary<string, Complex[,]>()
+    for p in builtin.Parameters do
+        if p.Default.HasValue then d.[p.Name] <- Array2D.create 1 1 p.Default.Value
     for k, v in args do d.[k] <- v
-    let outcome = CasasIbarraUlyssesBuiltin().Evaluate(BuiltinArguments d)
+    let outcome = builtin.Evaluate(BuiltinArguments d)
     match outcome.Value with
     | null -> failtestf "casas_ibarra_ulysses failed: %s" outcome.Failure
     | r -> r
