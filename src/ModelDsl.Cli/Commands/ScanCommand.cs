@@ -74,7 +74,7 @@ public static class ScanCommand
         var runner = scanRunner.WithSolveOptions(scanRunner.SolveOptions with { RelativeTolerance = rtol });
 
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
-            new[] { spec.Source.Text, File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString())).Concat(systems.Select(s => "system " + s))
+            new[] { spec.Describe(), File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString())).Concat(systems.Select(s => "system " + s))
                 .Concat(systems.Count == 0 ? [] : [$"rtol {rtol:R}"])))));
         var description = new Dictionary<string, string>
         {

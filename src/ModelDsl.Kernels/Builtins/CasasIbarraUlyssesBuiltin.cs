@@ -71,6 +71,8 @@ public sealed class CasasIbarraUlyssesBuiltin : IBuiltin
         var v = a.Real("v");
         if (a.Bool("loop"))
         {
+            if (!(a.Real("m_H") > 0 && a.Real("m_Z") > 0 && double.IsFinite(a.Real("m_H")) && double.IsFinite(a.Real("m_Z"))))
+                return BuiltinOutcome.Fail($"the one-loop option needs positive masses m_H and m_Z (given {a.Real("m_H"):G6} and {a.Real("m_Z"):G6} GeV)");
             var corrected = LoopCorrectedMasses(heavy, v, a.Real("m_H"), a.Real("m_Z"));
             if (Array.FindIndex(corrected, d => !(d > 0 && double.IsFinite(d))) is var bad and >= 0)
                 return BuiltinOutcome.Fail($"the one-loop corrected mass (1/M_{bad + 1} - l(M_{bad + 1})/(32 pi^2 v^2))^-1 = {corrected[bad]:G6} GeV " +

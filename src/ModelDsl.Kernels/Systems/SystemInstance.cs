@@ -161,7 +161,7 @@ public sealed class SystemInstance : IOdeSystem
                 var i = _program.RealEquations[k];
                 if (Math.Abs(im[k]) > 1e-9 * Math.Abs(_f[i]) + 1e-300 && double.IsFinite(im[k]))
                     return $"the right-hand side of the real state {_program.Unknowns[i]} is complex at {_program.System.Variable} = {v:G6} " +
-                           $"({_f[i]:G6} + {im[k]:G6} i): write re(...) where the real part is meant, or declare the state complex";
+                           $"({_f[i]:G6} + {im[k]:G6} i): write re(...) where the real part is meant, or declare the state complex (the diagonal of a hermitian state is real)";
             }
         }
         return null;

@@ -140,8 +140,11 @@ public sealed class Binder
         var systemBlocks = decls.OfType<SystemDeclarationSyntax>().Where(d => Declare(d.Name, "system")).ToList();
         var uses = decls.OfType<UseDeclarationSyntax>().Where(u => !IsLibrary && Declare(u.Name, KernelBinder.LibraryUseKind)).ToList();
         var includes = decls.OfType<IncludeDeclarationSyntax>().ToList();
-        IncludeFailed = includes.Any(i => i.Keyword.IsMissing || i.Path.IsMissing || !Clean(i));
-        var included = DeclareIncluded(includes.Where(i => !IsDefinitions && !i.Keyword.IsMissing && Clean(i)));
+        // a string where a declaration starts (MDL0011 already) is an include that lost its keyword when it names a file there:
+        // its defines stand in, so their uses say nothing more; any other stray string silences nothing
+        var recovered = includes.Where(i => i.Keyword.IsMissing && IncludeLoader.NamesFile(_text, i)).ToList();
+        IncludeFailed = includes.Any(i => i.Path.IsMissing || !i.Keyword.IsMissing && !Clean(i));
+        var included = DeclareIncluded(includes.Where(i => !IsDefinitions && (!i.Keyword.IsMissing && Clean(i) || recovered.Contains(i))));
 
         // a field with a syntax error is poisoned: its entries after the error are lost, so neither it nor its uses say more
         // names in the text of a declaration with a syntax error, declared nowhere else, are poisoned:
@@ -215,7 +218,7 @@ public sealed class Binder
             if (_declaredAs.TryGetValue(name, out var earlier))
             {
                 var other = origins.TryGetValue(name, out var first)
-                    ? $"the define of {first.Text.Path}({string.Join(",", first.Text.GetLineColumn(first.Define.Name.Span.Start))}), included here too"
+                    ? $"the define of {first.Text.Path}({first.Text.GetLineColumn(first.Define.Name.Span.Start).Line},{first.Text.GetLineColumn(first.Define.Name.Span.Start).Column}), included here too"
                     : $"the {earlier} '{name}' of this file";
                 _diagnostics.ReportIncludeClash(_text, i.Include.Path.Span, $"The define '{name}' of {where} has the name of {other}: rename one.");
                 BrokenDefinitions.Add(name);

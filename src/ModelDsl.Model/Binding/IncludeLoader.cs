@@ -54,9 +54,13 @@ internal static class IncludeLoader
             }
             result.AddRange(defines.Select(d => new IncludedDefine(d, tree.Text, include)));
         }
-        failed = diagnostics.Count > before;
+        failed = diagnostics.Skip(before).Any(d => d.IsError);
         return result;
     }
+
+    /// <summary>Whether the path of <paramref name="include"/> names a file beside <paramref name="text"/>.</summary>
+    public static bool NamesFile(SourceText text, IncludeDeclarationSyntax include) =>
+        !include.Path.IsMissing && File.Exists(FullPath(Path.Combine(Path.GetDirectoryName(text.Path) ?? "", include.Path.Text.Trim('"'))));
 
     /// <summary>False after reporting (MDL0348, in the included file) a missing header or the first declaration other than a define.</summary>
     private static bool IsDefinitionsFile(SyntaxTree tree, DiagnosticBag diagnostics)

@@ -320,11 +320,11 @@ internal sealed partial class KernelBinder
         foreach (var c in choices) combos = combos.SelectMany(prefix => c.Values.Select(v => prefix.Append(v).ToArray()));
         if (state.IsHermitian)
         {
-            // below the diagonal a Hermitian state is the conjugate of the entry above it: index names range over a <= b only,
-            // and an entry below written out is a mistake
-            if (choices.All(c => c.Name is null) && choices[0].Values[0] > choices[1].Values[0])
+            // below the diagonal a Hermitian state is the conjugate of the entry above it: two index names range over a <= b
+            // only; an entry below written with a number is a mistake, reported rather than dropped
+            if (choices.Any(c => c.Name is null) && combos.FirstOrDefault(combo => combo[0] > combo[1]) is { } below)
             {
-                var (a, b) = (choices[0].Values[0], choices[1].Values[0]);
+                var (a, b) = (below[0], below[1]);
                 _diagnostics.ReportBadSystem(_text, stateName.Span,
                     $"'{state.Name}' is hermitian: {state.Name}[{a},{b}] is conj({state.Name}[{b},{a}]); write the {what} of {state.Name}[{b},{a}].");
                 return false;

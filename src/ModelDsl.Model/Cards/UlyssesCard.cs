@@ -167,7 +167,7 @@ public sealed class UlyssesCard
         var axes = new List<CardRange>();
         foreach (var (key, (low, high, span)) in _ranges)
             if (!scan) bag.ReportUlyssesNotAPoint(Text, span, $"'{key}' is a scan range ({low} to {high}); one point needs one value.");
-            else if (Axis(key, low, high, span, bag) is { } axis)
+            else if (Axis(key, low, high, span, parameters, bag) is { } axis)
             {
                 axes.Add(axis);
                 given[key] = (low, span);
@@ -214,7 +214,7 @@ public sealed class UlyssesCard
         foreach (var p in spec.Parameters.Where(p => !values.ContainsKey(p.Name) && p.Default is not null))
             values[p.Name] = Enumerable.Repeat(p.Default!.Value, Math.Max(1, p.Rows) * Math.Max(1, p.Columns)).ToArray();
         if (bag.HasErrors) return (null, [], bag.ToArray());
-        return (new ParameterPoint(Path.GetFileName(Text.Path), values, "normal"), axes, bag.ToArray());
+        return (new ParameterPoint(Path.GetFileName(Text.Path), values, "normal"), [.. axes], bag.ToArray());
     }
 
     /// <summary>
@@ -222,14 +222,16 @@ public sealed class UlyssesCard
     /// <c>M[i]</c> from 10^low to 10^high GeV, both evenly spaced in log10; an R angle -> the real part of the complex angle; the
     /// other angles and the splittings as they are; null after MDL0341 when an end of a log10 key is no finite positive mass.
     /// </summary>
-    private CardRange? Axis(string key, double low, double high, TextSpan span, DiagnosticBag bag)
+    private CardRange? Axis(string key, double low, double high, TextSpan span, IReadOnlyDictionary<string, ParameterSpec> parameters, DiagnosticBag bag)
     {
         var (axis, scale, log) = key switch
         {
             "m" => ("m_lightest", 1e-9, true),
             "M1" or "M2" or "M3" => ($"M[{key[1..]}]", 1.0, true),
             _ when Splittings.TryGetValue(key, out var name) => (name, 1.0, false),
-            _ when ComplexKeys.Contains(key) => ($"re({key})", 1.0, false),
+            // Yai_mag -> Y_mag[a,i], written as a scan axis names a matrix entry: row-major, NAME[3 (a - 1) + i]
+            _ when YukawaKeys.Contains(key) => ($"Y_{key[4..]}[{3 * (key[1] - '1') + key[2] - '0'}]", 1.0, false),
+            _ when parameters.TryGetValue(key, out var p) && p.IsComplex => ($"re({key})", 1.0, false),
             _ => (key, 1.0, false),
         };
         if (!log) return new CardRange(axis, low, high, false, key, Text, span);

@@ -245,8 +245,8 @@ internal sealed class Parser
                 // text left over after a lexical error in the declaration before (e.g. '2pairs(...)') is not reported again
                 if (_lexErrorStarts.Any(p => p >= _previousStatementStart && p <= Current.Span.Start)) return null;
                 _diagnostics.ReportExpectedDeclaration(_text, Current);
-                // a path where a declaration starts is an include without its keyword: kept (broken), so that the binder
-                // knows an include failed and the uses of its defines say nothing more
+                // a path where a declaration starts may be an include without its keyword: kept, so that the binder reads the
+                // file it names (if there is one) and the uses of its defines say nothing more
                 if (Current.Kind != SyntaxKind.String) return null;
                 var path = NextToken();
                 return new IncludeDeclarationSyntax(path.Span, new SyntaxToken(SyntaxKind.IncludeKeyword, new TextSpan(path.Span.Start, 0), "") { IsMissing = true }, path);

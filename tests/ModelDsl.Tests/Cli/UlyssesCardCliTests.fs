@@ -158,6 +158,19 @@ let tests =
                 File.Delete db
                 File.Delete csv
         }
+        // ULYSSES's direct Yukawa keys as scan axes: Yai_part is the model's Y_part[a,i], row-major Y_part[3 (a - 1) + i]
+        test "scan over a direct-Yukawa key's range (Y21_mag 0.001 0.002): the axis is Y_mag[4], its end values in the rows" {
+            let card, db, csv = temp "yukawa-range.dat", temp "yukawa.db", temp "yukawa.csv"
+            let text = File.ReadAllLines(Path.Combine(repoRoot, "samples", "ulysses", "testpars-yukawa.dat"))
+                       |> Array.map (fun l -> if l.StartsWith "Y21_mag " then "Y21_mag 0.001 0.002" else l)
+            File.WriteAllLines(card, text)
+            try
+                let r = ok [ "scan"; model; "--card"; card; "--points"; "2"; "--out"; db; "--csv"; csv ]
+                Expect.stringContains r.Stdout "Y_mag[4]=0.001:0.002:2" "the axis"
+                Expect.equal (csvRows csv |> List.map (fun row -> number row.["Y_mag[4]"])) [ 0.001; 0.002 ] "its points"
+            finally
+                for f in [ card; db; csv ] do File.Delete f
+        }
         test "scan: --points must match the card's ranges; a file without ranges and without --grid has no axis (usage errors)" {
             let db = temp "bad.db"
             for args, fragment in [ [ "--card"; "samples/ulysses/1N1F_2Dscan.dat"; "--points"; "3"; "2"; "4" ], "the card has 2 (x2, y2)"

@@ -84,6 +84,12 @@ let tests =
             Expect.isEmpty c.Diagnostics (DiagnosticPrinter.FormatAll c.Diagnostics)
             Expect.isNotNull c.Spec "a spec"
         }
+        test "MDL0349: two included files defining one name, at the second include, naming the first's file(line,col)" {
+            use f = new Folder([ "defs.mdl", defs "define g(i) = y\n"; "more.mdl", defs "define g(i) = 2*y\n" ])
+            let _, errors, shown = compileIn f (model + "include \"defs.mdl\"\ninclude \"more.mdl\"\nkernel k = g(1)\n")
+            Expect.equal (errors |> List.map (fun d -> d.Id, d.Line, d.Column)) [ "MDL0349", 5, 9 ] shown
+            Expect.stringContains errors.Head.Message "defs.mdl(2,8), included here too" "the first define's place"
+        }
         test "MDL0349: an included define with a name of the including spec, at the include, naming both" {
             let d = oneError (defs "define y = 2\n") "include \"defs.mdl\"\nkernel k = y\n" "MDL0349" "main.mdl" 4 9
             Expect.stringContains d.Message "'y'" "the name"
@@ -95,7 +101,13 @@ let tests =
             Expect.stringContains d.Message "zz" "the name"
         }
         located "a wrong index in an included define's body points into the included file" (defs "\ndefine g(i) = re(Y[i])\n") "include \"defs.mdl\"\nkernel k = g(1)\n" "MDL0214" "defs.mdl" 3 18
-        located "an include without its keyword: one error, and the uses of the defines it would bring say nothing" (defs "define g(i) = y\n") "\"defs.mdl\"\nkernel k = g(1) + h2(1)\n" "MDL0011" "main.mdl" 4 1
+        located "an include without its keyword that names a file: one error, and the file's defines stand in" (defs "define g(i) = y\n") "\"defs.mdl\"\nkernel k = g(1)\n" "MDL0011" "main.mdl" 4 1
+        // a stray string that names no file is no include: it silences nothing (an unknown name is still reported)
+        test "a stray string where a declaration starts, naming no file: MDL0011, and an unknown name below is still reported" {
+            use f = new Folder([ "defs.mdl", defs "define g(i) = y\n" ])
+            let _, errors, shown = compileIn f (model + "\"a stray title\"\nkernel k = pp + 1\n")
+            Expect.equal (errors |> List.map (fun d -> d.Id, d.Line, d.Column)) [ "MDL0011", 4, 1; "MDL0201", 5, 12 ] shown
+        }
         located "an unreadable include: one error, and the uses of the defines it would bring say nothing" (defs "") "include \"nope.mdl\"\nkernel k = g(1) + gg + G[1]\n" "MDL0347" "main.mdl" 4 9
         located "a wrong argument count at the call stays in the including spec" (defs "define g(i) = y\n") "include \"defs.mdl\"\nkernel k = g(1, 2)\n" "MDL0223" "main.mdl" 5 12
         test "format keeps the include, and parse(format(spec)) is the same spec" {
