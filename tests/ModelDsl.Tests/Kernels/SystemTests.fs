@@ -74,6 +74,9 @@ let tests =
             let text = "system s {\n variable t from 0 to 1\n state N[2,2] : hermitian = 0\n d(N[1,1])/dt = 0\n d(N[1,2])/dt = 0\n d(N[2,1])/dt = 0\n d(N[2,2])/dt = 0\n}"
             Expect.equal (errors text) [ "MDL0270", 8, 4 ] "d(N[2,1]) written out"
             Expect.equal (errors "system s {\n variable t from 0 to 1\n state N[2,3] : hermitian = 0\n d(N[i,j])/dt = 0\n}") [ "MDL0270", 5, 2 ] "N[2,3]"
+            // an index name with a number reaches below the diagonal (N[2,1]): reported, not dropped
+            let mixed = "system s {\n variable t from 0 to 1\n state N[2,2] : hermitian = 0\n d(N[a,1])/dt = 0\n d(N[1,2])/dt = 0\n d(N[2,2])/dt = 0\n}"
+            Expect.equal (errors mixed) [ "MDL0270", 6, 4 ] "d(N[a,1]) covers N[2,1]"
         }
 
         test "indexed states, local defines, sums and per-component initial values: a chain A -> B -> C conserves the total" {
