@@ -76,13 +76,14 @@ public static class ScanCommand
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
             new[] { spec.Describe(), File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString())).Concat(systems.Select(s => "system " + s))
                 .Concat(systems.Count == 0 ? [] : [$"rtol {rtol:R}"])))));
+        var tableChoices = EvalCommand.TableChoices(spec, point);
         var description = new Dictionary<string, string>
         {
             ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point.Title, ["card_file"] = cardPath,
             ["sets"] = string.Join(" ", sets), ["axes"] = ResultStore.Join(axes.Select(a => a.Name)),
             ["grid"] = string.Join(" ", axes), ["kernels"] = ResultStore.Join(runner.Columns),
             ["constants"] = string.Join(", ", spec.Consts.Select(c => $"{c.Name}={c.Value:R}")),
-            ["tables"] = EvalCommand.TableChoices(spec, point) ?? "",
+            ["tables"] = tableChoices ?? "",
         };
         ResultStore? opened;
         string? storeProblem;
@@ -117,7 +118,7 @@ public static class ScanCommand
             ? "kernels compiled for the grid's axes"
             : $"kernels evaluated point by point ({runner.FallbackReason})")
             + (systems.Count == 0 ? "" : $"; {string.Join(", ", systems)} solved at every point (rtol {runner.SolveOptions.RelativeTolerance:G3})"));
-        if (EvalCommand.TableChoices(spec, point) is { } tables) output.WriteLine("tables: " + tables);
+        if (tableChoices is { } tables) output.WriteLine("tables: " + tables);
         if (failed > 0)
             error.WriteLine($"modeldsl: warning: {failed} of {computed} points have no value (a builtin failed there, as MDL0315 reports at a card); "
                 + "their status in the results says why");

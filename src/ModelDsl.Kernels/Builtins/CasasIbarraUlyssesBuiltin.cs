@@ -102,13 +102,10 @@ public sealed class CasasIbarraUlyssesBuiltin : IBuiltin
 
     /// <summary>
     /// ULYSSES's <c>fMLoop</c> (ulsbase.py:373-379): l(x) = x [g(x^2/m_H^2) + 3 g(x^2/m_Z^2)] with g(r) = ln(r)/(r - 1), GeV;
-    /// g(1) is its limit 1 (ULYSSES evaluates 0/0 there).
+    /// g(1) is its limit 1 (ULYSSES evaluates 0/0 there). The bracket is the seesaw's one-loop function of seed 001
+    /// (<see cref="ModelDsl.Physics.Trl.LoopFunctions.SeesawOneLoop(double, double, double)"/>).
     /// </summary>
-    public static double LoopFunction(double x, double mH, double mZ)
-    {
-        static double G(double r) => r == 1 ? 1 : Math.Log(r) / (r - 1);
-        return x * (G(x * x / (mH * mH)) + 3 * G(x * x / (mZ * mZ)));
-    }
+    public static double LoopFunction(double x, double mH, double mZ) => x * ModelDsl.Physics.Trl.LoopFunctions.SeesawOneLoop(x, mH, mZ);
 
     /// <summary>The light masses from the lightest one and the splittings, in ULYSSES's <c>SqrtDm</c> (squared).</summary>
     public static double[] LightMasses(double lightest, double dm2Sol, double dm2Atm, bool inverted)

@@ -28,12 +28,11 @@ public static class LoopFunctions
     /// x_Z = m^2/M_Z^2 [R] (Pilaftsis Z. Phys. C55 (1992); trl-formulas.md section 1). The numeric twin of the
     /// symbolic ModelDsl.Checks.SeesawZeroMass.EffectiveInverseMass (which stays symbolic and is not referenced here).
     /// </summary>
-    public static double SeesawOneLoop(double m, TrlConstants c)
-    {
-        var xH = m * m / (c.HiggsMass * c.HiggsMass);
-        var xZ = m * m / (c.ZMass * c.ZMass);
-        return LogOverXMinusOne(xH) + 3 * LogOverXMinusOne(xZ);
-    }
+    public static double SeesawOneLoop(double m, TrlConstants c) => SeesawOneLoop(m, c.HiggsMass, c.ZMass);
+
+    /// <summary>As <see cref="SeesawOneLoop(double, TrlConstants)"/> with the Higgs and Z masses given (GeV).</summary>
+    public static double SeesawOneLoop(double m, double higgsMass, double zMass) =>
+        LogOverXMinusOne(m * m / (higgsMass * higgsMass)) + 3 * LogOverXMinusOne(m * m / (zMass * zMass));
 
     /// <summary>F_gamma(x) of (B.7) [R]: (7x^3 - x^2 - 12x)/(12(1-x)^3) - (x^4 - 10x^3 + 12x^2)/(6(1-x)^4) ln x. F_gamma(0) = 0, F_gamma -> -7/12 - ln(x)/6.</summary>
     public static double FGamma(double x) => FGammaForm.Value(x);
