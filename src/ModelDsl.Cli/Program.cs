@@ -51,7 +51,9 @@ try
     var contours = new Option<string>("--contours") { Description = "Contour levels, e.g. 1,-1 (2D), or reference lines (1D)." };
     var logx = new Option<bool>("--logx") { Description = "Logarithmic horizontal axis." };
     var logy = new Option<bool>("--logy") { Description = "Logarithmic vertical axis." };
-    var logz = new Option<bool>("--logz") { Description = "log10 |kernel| as colour (2D) or vertical axis (1D)." };
+    var logz = new Option<bool>("--logz") { Description = "log10 |kernel| as colour (2D) or vertical axis (1D); the same as --zscale log." };
+    var zscale = new Option<string>("--zscale") { Description = "The kernel's scale, colour (2D) or vertical axis (1D): linear, log (of |kernel|) or symlog[:C], sign(z) log10(1 + |z|/C) (C = 1 by default), ticks at real values." };
+    var zrange = new Option<string>("--zrange") { Description = "LO:HI: the kernel's range shown, colour (2D) or vertical axis (1D); values beyond take the end colours (the colour bar says <= LO, >= HI)." };
     var title = new Option<string>("--title") { Description = "The plot's title (default: model and card)." };
     var pout = new Option<FileInfo>("--out") { Description = "The PNG file to write.", Required = true };
     var overlay = new Option<string>("--overlay") { Description = "2D: dashed contours of another kernel, KERNEL=level[,level], e.g. washout_e=1." };
@@ -61,7 +63,7 @@ try
     var ylabel = new Option<string>("--ylabel") { Description = "The vertical axis's label (default: made from the names), e.g. \"y3 (degrees)\"." };
     var plot = new Command("plot", "Plot scan results: lines against one axis, or a heatmap with contour lines over two.")
     {
-        results, px, py, series, pz, contours, logx, logy, logz, title, pout, overlay, lines, relativeTo, xlabel, ylabel,
+        results, px, py, series, pz, contours, logx, logy, logz, zscale, zrange, title, pout, overlay, lines, relativeTo, xlabel, ylabel,
     };
     plot.SetAction(p =>
     {
@@ -99,11 +101,22 @@ try
             }
             labelled.Add((part[..eq].Trim(), value));
         }
+        if (p.GetValue(logz) && p.GetValue(zscale) is { } other && other.Trim() != "log")
+        {
+            Console.Error.WriteLine($"modeldsl: --logz is --zscale log; it cannot go with --zscale {other}");
+            return ExitCodes.Usage;
+        }
+        var zScale = ModelDsl.Plotting.ValueScale.TryParse(p.GetValue(zscale) ?? (p.GetValue(logz) ? "log" : null), p.GetValue(zrange), out var scaleProblem);
+        if (zScale is null)
+        {
+            Console.Error.WriteLine($"modeldsl: {scaleProblem}");
+            return ExitCodes.Usage;
+        }
         var files = p.GetValue(results)!;
         return files.Select(RequireFile).FirstOrDefault(c => c is not null) ?? PlotCommand.Run(new PlotCommand.Options(
             files.Select(f => f.FullName).ToList(), p.GetValue(px)!, p.GetValue(py), p.GetValue(series),
             p.GetValue(pz)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), levels,
-            p.GetValue(logx), p.GetValue(logy), p.GetValue(logz), p.GetValue(pout)!.FullName, p.GetValue(title)) { Overlay = overlaid, Lines = labelled, RelativeTo = p.GetValue(relativeTo)?.FullName, XLabel = p.GetValue(xlabel), YLabel = p.GetValue(ylabel) }, Console.Out, Console.Error);
+            p.GetValue(logx), p.GetValue(logy), zScale.Kind == ModelDsl.Plotting.ValueScaleKind.Log, p.GetValue(pout)!.FullName, p.GetValue(title)) { ZScale = zScale, Overlay = overlaid, Lines = labelled, RelativeTo = p.GetValue(relativeTo)?.FullName, XLabel = p.GetValue(xlabel), YLabel = p.GetValue(ylabel) }, Console.Out, Console.Error);
     });
 
     var fitFile = new Argument<FileInfo>("file") { Description = "The .mdl model spec (with a 'let ... = texture_fit(...)')." };

@@ -7,9 +7,11 @@ namespace ModelDsl.Cli.Commands;
 
 /// <summary>
 /// <c>modeldsl plot RESULTS --x NAME [--y NAME | --series NAME] --z KERNEL[,KERNEL] [--contours 1,-1]
-/// [--logx] [--logy] [--logz] [--xlabel TEXT] [--ylabel TEXT] --out FILE.png</c>: a line plot of kernels against one axis (one curve per
-/// value of a --series axis), or a 2D heatmap of a kernel over two axes with contour lines at the given
-/// levels; rendered by <see cref="ChartRenderer"/>. Log axes plot log10 of the values (the label says so).
+/// [--logx] [--logy] [--logz | --zscale linear|log|symlog[:C]] [--zrange LO:HI] [--xlabel TEXT] [--ylabel TEXT] --out FILE.png</c>:
+/// a line plot of kernels against one axis (one curve per value of a --series axis), or a 2D heatmap of a kernel over
+/// two axes with contour lines at the given levels; rendered by <see cref="ChartRenderer"/>. The kernel's scale
+/// (<see cref="ValueScale"/>) is the heatmap's colour scale or the line plot's vertical axis; log and symmetric-log
+/// axes are labelled with the quantity's name and ticks at its real values.
 /// Points that are not finite (or not positive on a log axis) are skipped and counted; a kernel with no
 /// point left is an error (exit 4) and no file is written.
 /// </summary>
@@ -33,6 +35,12 @@ public static class PlotCommand
 
         /// <summary>The vertical axis's label instead of the one made from the names (e.g. "y3 (degrees)").</summary>
         public string? YLabel { get; init; }
+
+        /// <summary>
+        /// The kernel's scale and clip range (--zscale, --zrange): the heatmap's colours, or the line plot's vertical axis.
+        /// <see cref="LogZ"/> alone means <see cref="ValueScale.Log"/> of |kernel|.
+        /// </summary>
+        public ValueScale ZScale { get; init; } = ValueScale.Linear;
     }
 
     /// <summary>
@@ -41,6 +49,8 @@ public static class PlotCommand
     /// </summary>
     public static int Run(Options o, TextWriter output, TextWriter error)
     {
+        if (o.LogZ && o.ZScale.Kind != ValueScaleKind.Log) o = o with { ZScale = ValueScale.Log };
+        if (o.ZScale.Kind == ValueScaleKind.Log) o = o with { LogZ = true };
         if (o.Results.Count > 1 && o.Y is not null) { error.WriteLine("modeldsl: a 2D plot takes one results file"); return ExitCodes.Usage; }
         if (o.RelativeTo is not null && o.Y is not null) { error.WriteLine("modeldsl: --relative-to is for line plots (without --y)"); return ExitCodes.Usage; }
         var stores = new List<ResultStore>();
@@ -89,6 +99,8 @@ public static class PlotCommand
         if (o.Y is not null && o.Z.Count != 1) return "a 2D plot shows one kernel (--z NAME)";
         if (o.Y is null && o.Overlay is not null) return "--overlay draws contours over a 2D heatmap (give --y)";
         if (o.Y is not null && o.Lines.Count > 0) return "--lines draws reference lines on a line plot (no --y)";
+        if (o.Y is null && o.LogY && o.ZScale.Kind == ValueScaleKind.SymLog) return "--logy and --zscale symlog both set a line plot's vertical scale: give one";
+        if (o.Y is null && o.LogY && o.ZScale.Lo is { } lo && !(lo > 0)) return "--zrange: a log vertical axis (--logy) needs LO > 0";
         if ((o.LogY || o.LogZ) && o.Lines.FirstOrDefault(l => !(l.Value > 0)) is { Label: { } badLine })
             return $"--lines '{badLine}' is not positive, so it has no place on a log axis";
         if (o.Y is null && (o.LogY || o.LogZ) && o.Contours.Any(l => !(l > 0)))
@@ -97,9 +109,14 @@ public static class PlotCommand
         return others.Count > 0 ? $"the scan has more axes than the plot uses: {string.Join(", ", others)}" : null;
     }
 
-    private static double Tx(double v, bool log) => log ? (v > 0 ? Math.Log10(v) : double.NaN) : v;
+    private static ValueScale Axis(bool log) => log ? ValueScale.Log : ValueScale.Linear;
 
-    private static string Label(string name, bool log) => log ? $"log10 {name}" : name;
+    /// <summary>A line plot's vertical scale: --zscale (with its range), or log10 with --logy.</summary>
+    private static ValueScale VerticalScale(Options o) => !o.LogY || o.ZScale.Kind == ValueScaleKind.Log ? o.ZScale
+        : o.ZScale is { Lo: { } lo, Hi: { } hi } ? ValueScale.Log.WithRange(lo, hi) : ValueScale.Log;
+
+    /// <summary>What a colour or vertical axis shows: the kernel, |kernel| on a log scale.</summary>
+    private static string Quantity(string name, ValueScale scale) => scale.Kind == ValueScaleKind.Log ? $"|{name}|" : name;
 
     private static Func<ScanRow, double> Column(ResultStore store, string name)
     {
@@ -117,7 +134,9 @@ public static class PlotCommand
     private static (int Code, Action? Save) Lines(IReadOnlyList<ResultStore> stores, Options o, string title, TextWriter error)
     {
         var curves = ImmutableArray.CreateBuilder<ChartCurve>();
-        var log = o.LogZ || o.LogY;
+        var yScale = VerticalScale(o);
+        var xScale = Axis(o.LogX);
+        var log = yScale.Kind == ValueScaleKind.Log;
         ResultStore? reference = null;
         if (o.RelativeTo is { } refPath)
         {
@@ -149,8 +168,8 @@ public static class PlotCommand
                 foreach (var group in groups)
                 {
                     var sorted = group.OrderBy(x).ToList();
-                    var xs = sorted.Select(r => Tx(x(r), o.LogX)).ToArray();
-                    var ys = sorted.Select(r => Tx(o.LogZ ? Math.Abs(y(r)) : y(r), log)).ToArray();
+                    var xs = sorted.Select(r => xScale.Map(x(r))).ToArray();
+                    var ys = sorted.Select(r => yScale.Map(o.LogZ ? Math.Abs(y(r)) : y(r))).ToArray();
                     var keep = Enumerable.Range(0, xs.Length).Where(k => double.IsFinite(xs[k]) && double.IsFinite(ys[k])).ToList();
                     total += xs.Length;
                     kept += keep.Count;
@@ -168,12 +187,12 @@ public static class PlotCommand
             if (kept < total)
                 error.WriteLine($"modeldsl: {z}: {total - kept} of {total} points skipped (not finite{(log || o.LogX ? ", or not positive on a log axis" : "")})");
         }
-        var lines = o.Contours.Select(level => new ChartLine(null, Tx(level, log)))
-            .Concat(o.Lines.Select(l => new ChartLine($"{l.Label} ({l.Value.ToString("G3", CultureInfo.InvariantCulture)})", Tx(l.Value, log))));
-        var yLabel = o.Z.Count == 1 ? (o.LogZ ? $"log10 |{o.Z[0]}|" : Label(o.Z[0], o.LogY)) : (o.LogZ ? "log10 |value|" : o.LogY ? "log10 value" : "value");
+        var lines = o.Contours.Select(level => new ChartLine(null, yScale.Map(level)))
+            .Concat(o.Lines.Select(l => new ChartLine($"{l.Label} ({l.Value.ToString("G3", CultureInfo.InvariantCulture)})", yScale.Map(l.Value))));
+        var yLabel = Quantity(o.Z.Count == 1 ? o.Z[0] : "value", o.LogZ ? yScale : ValueScale.Linear);
         if (reference is not null) yLabel += $" / the same in {Path.GetFileName(o.RelativeTo)} ({reference.Meta.GetValueOrDefault("sets")})";
-        var chart = new LineChart(title, o.XLabel ?? Label(o.X, o.LogX), o.YLabel ?? yLabel, curves.ToImmutable(), [.. lines],
-            o.Series is not null || o.Z.Count > 1 || stores.Count > 1 || o.Lines.Count > 0);
+        var chart = new LineChart(title, o.XLabel ?? o.X, o.YLabel ?? yLabel, curves.ToImmutable(), [.. lines],
+            o.Series is not null || o.Z.Count > 1 || stores.Count > 1 || o.Lines.Count > 0) { XScale = xScale, YScale = yScale };
         return (ExitCodes.Success, () => ChartRenderer.SavePng(chart, o.Out, o.Width, o.Height));
     }
 
@@ -184,8 +203,8 @@ public static class PlotCommand
         var rows = store.ReadAll().ToList();
         var xs = rows.Select(x).Distinct().Order().ToArray();
         var ys = rows.Select(y).Distinct().Order().ToArray();
-        var tx = xs.Select(v => Tx(v, o.LogX)).ToArray();
-        var ty = ys.Select(v => Tx(v, o.LogY)).ToArray();
+        var tx = xs.Select(Axis(o.LogX).Map).ToArray();
+        var ty = ys.Select(Axis(o.LogY).Map).ToArray();
         if (!tx.Concat(ty).All(double.IsFinite))
         {
             error.WriteLine("modeldsl: a log axis needs positive values on the whole grid");
@@ -201,7 +220,7 @@ public static class PlotCommand
             return [.. g];
         }
         var z = Grid(o.Z[0]);
-        var intensity = z.Select(v => o.LogZ ? (Math.Abs(v) > 0 ? Math.Log10(Math.Abs(v)) : double.NaN) : v).ToImmutableArray();
+        var intensity = z.Select(v => o.ZScale.Map(o.LogZ ? Math.Abs(v) : v)).ToImmutableArray();
         var drawn = intensity.Count(double.IsFinite);
         if (drawn == 0)
         {
@@ -222,8 +241,13 @@ public static class PlotCommand
             }
             contours = contours.Concat(overlay.Levels.Select(level => new HeatmapContour(other, level, overlay.Kernel, Overlay: true)));
         }
-        var chart = new HeatmapChart(title, o.XLabel ?? Label(o.X, o.LogX), o.YLabel ?? Label(o.Y!, o.LogY), o.LogZ ? $"log10 |{o.Z[0]}|" : o.Z[0],
-            [.. tx], [.. ty], intensity, [.. contours]);
+        var colorLabel = o.ZScale.Kind == ValueScaleKind.SymLog
+            ? $"{o.Z[0]} (symlog, C = {ValueScale.Real(o.ZScale.LinThresh)})"
+            : Quantity(o.Z[0], o.ZScale);
+        var chart = new HeatmapChart(title, o.XLabel ?? o.X, o.YLabel ?? o.Y!, colorLabel, [.. tx], [.. ty], intensity, [.. contours])
+        {
+            ColorScale = o.ZScale, XScale = Axis(o.LogX), YScale = Axis(o.LogY),
+        };
         return (ExitCodes.Success, () => ChartRenderer.SavePng(chart, o.Out, o.Width, o.Height));
     }
 }

@@ -161,7 +161,7 @@ public static class SolveCommand
         }
         var sets = o.Sets.Count == 0 ? "" : $" ({string.Join(", ", o.Sets)})";
         var chart = new LineChart($"{s.System}: {model.Point.Title}{sets}",
-            $"log10 {variable}", "log10 |value| (circles: value < 0)", curves.ToImmutable(), [], ShowLegend: true);
+            variable, "|value| (circles: value < 0)", curves.ToImmutable(), [], ShowLegend: true) { XScale = ValueScale.Log, YScale = ValueScale.Log };
         ChartRenderer.SavePng(chart, png, 900, 650);
         return ExitCodes.Success;
     }
