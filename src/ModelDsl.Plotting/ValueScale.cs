@@ -47,7 +47,7 @@ public sealed record ValueScale
     public double Map(double v) => Kind switch
     {
         ValueScaleKind.Log => v > 0 ? Math.Log10(v) : double.NaN,
-        ValueScaleKind.SymLog => double.CopySign(Math.Log10(1 + Math.Abs(v) / LinThresh), v),
+        ValueScaleKind.SymLog => double.CopySign(LogOnePlus(Math.Abs(v) / LinThresh) / Math.Log(10), v),
         _ => v,
     };
 
@@ -55,9 +55,23 @@ public sealed record ValueScale
     public double Inverse(double t) => Kind switch
     {
         ValueScaleKind.Log => Math.Pow(10, t),
-        ValueScaleKind.SymLog => double.CopySign(LinThresh * (Math.Pow(10, Math.Abs(t)) - 1), t),
+        ValueScaleKind.SymLog => double.CopySign(LinThresh * ExpMinusOne(Math.Abs(t) * Math.Log(10)), t),
         _ => t,
     };
+
+    /// <summary>ln(1 + x) without the cancellation of 1 + x for small x (D. Goldberg, ACM Comput. Surv. 23 (1991) 5, Theorem 4).</summary>
+    private static double LogOnePlus(double x)
+    {
+        var u = 1 + x;
+        return u == 1 ? x : double.IsPositiveInfinity(u) ? u : Math.Log(u) * x / (u - 1);
+    }
+
+    /// <summary>e^y - 1 without cancellation for small y (W. Kahan's formula (u - 1) y / ln u with u = e^y).</summary>
+    private static double ExpMinusOne(double y)
+    {
+        var u = Math.Exp(y);
+        return u == 1 ? y : double.IsPositiveInfinity(u) ? u : (u - 1) * y / Math.Log(u);
+    }
 
     /// <summary>A plot coordinate moved into the clip range's coordinates (unchanged without a range; NaN stays NaN).</summary>
     public double Clip(double t) => Lo is { } lo && Hi is { } hi && !double.IsNaN(t) ? Math.Clamp(t, Map(lo), Map(hi)) : t;

@@ -2,7 +2,10 @@ module ModelDsl.Tests.Cli.PlotTests
 
 open System
 open System.IO
+open System.Collections.Immutable
 open Expecto
+open FsCheck
+open FsCheck.FSharp
 open ModelDsl.Plotting
 open ModelDsl.Tests.TestSupport
 
@@ -136,6 +139,155 @@ let tests =
                     Expect.sequenceEqual again plain $"{kind}: the same plot twice is the same image"
                     let labelled = png (kind + "-labelled") (args @ [ "--xlabel"; "Re w23 (rad)"; "--ylabel"; "Im w23 (rad)" ])
                     Expect.isFalse (labelled = plain) $"{kind}: the labels change the image"
+            finally
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
+                try Directory.Delete(dir, true) with _ -> ()
+        }
+    ]
+
+/// A value m x 10^e with |m| in [1, 10) and e in -8..8, either sign: spans the decades a symmetric log is for.
+let private wideValue =
+    gen {
+        let! m = Gen.choose (1000, 9999)
+        let! e = Gen.choose (-8, 8)
+        let! negative = Gen.elements [ false; true ]
+        return (if negative then -1.0 else 1.0) * float m / 1000.0 * 10.0 ** float e
+    }
+
+/// A positive symmetric-log threshold c = 10^k, k in -3..3, times 1, 2 or 5.
+let private threshold = Gen.map2 (fun k (m: float) -> m * 10.0 ** float k) (Gen.choose (-3, 3)) (Gen.elements [ 1.0; 2.0; 5.0 ])
+
+/// Polylines of 2..12 points in the unit square (the data area, in fractions).
+let private polylines =
+    let point = Gen.map2 (fun a b -> float a / 1000.0, float b / 1000.0) (Gen.choose (0, 1000)) (Gen.choose (0, 1000))
+    Gen.listOfLength 2 (Gen.choose (2, 12) |> Gen.bind (fun n -> Gen.listOfLength n point))
+    |> Gen.bind (fun two -> Gen.choose (0, 3) |> Gen.map (fun k -> List.truncate (k + 1) two))
+
+let private line (points: (float * float) list) =
+    struct (ImmutableArray.CreateRange(points |> List.map fst), ImmutableArray.CreateRange(points |> List.map snd))
+
+[<Tests>]
+let scaleTests =
+    testList "Cli/Plot/Scale" [
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 500 } "symlog is odd: t(-v) = -t(v) exactly" (
+            Prop.forAll (Arb.fromGen (Gen.zip wideValue threshold)) (fun (v, c) ->
+                let s = ValueScale.SymLog c
+                s.Map(-v) = -(s.Map v)))
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 500 } "symlog is monotone and its inverse undoes it (1e-12 relative: a log10 and a power of 10)" (
+            Prop.forAll (Arb.fromGen (Gen.zip3 wideValue wideValue threshold)) (fun (a, b, c) ->
+                let s = ValueScale.SymLog c
+                let lo, hi = min a b, max a b
+                s.Map lo <= s.Map hi
+                && (lo = hi || s.Map lo < s.Map hi || abs (hi - lo) < 1e-12 * abs hi)
+                && abs (s.Inverse(s.Map a) - a) <= 1e-12 * abs a))
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 500 } "symlog near 0 is v/(c ln 10) to relative |v|/c (log10(1+x) = (x - x^2/2 + ...)/ln 10); far out sign(v) log10(|v|/c) to c/(|v| ln 10)" (
+            Prop.forAll (Arb.fromGen (Gen.zip wideValue threshold)) (fun (v, c) ->
+                let s = ValueScale.SymLog c
+                let x = abs v / c
+                if x < 1e-2 then abs (s.Map v * c * log 10.0 / v - 1.0) <= x + 1e-14
+                elif x > 1e2 then abs (s.Map v - float (sign v) * log10 x) <= 1.0 / (x * log 10.0) + 1e-14
+                else true))
+        test "symlog at the threshold and a decade beyond it: log10 2 and log10 11 (c = 1 and c = 0.5)" {
+            Expect.floatClose Accuracy.veryHigh ((ValueScale.SymLog 1.0).Map 1.0) (log10 2.0) "t(c) = log10 2"
+            Expect.floatClose Accuracy.veryHigh ((ValueScale.SymLog 0.5).Map(-5.0)) (-(log10 11.0)) "t(-10c) = -log10 11"
+            Expect.equal ((ValueScale.SymLog 1.0).Map 0.0) 0.0 "t(0) = 0"
+        }
+        test "clipping: values beyond --zrange take the ends; NaN stays NaN; the colour bar's ends say <= LO and >= HI" {
+            let s = ValueScale.Linear.WithRange(-5.0, 20.0)
+            Expect.equal (s.Clip 700.0) 20.0 "above: the upper end"
+            Expect.equal (s.Clip(-700.0)) -5.0 "below: the lower end"
+            Expect.equal (s.Clip 3.5) 3.5 "inside: unchanged"
+            Expect.isTrue (Double.IsNaN(s.Clip nan)) "NaN is an empty cell, not an end colour"
+            let ticks = s.Ticks(-5.0, 20.0, true, true)
+            Expect.equal ticks.[0] (ScaleTick(-5.0, "≤ -5", true)) "the lower end"
+            Expect.equal ticks.[ticks.Length - 1] (ScaleTick(20.0, "≥ 20", true)) "the upper end"
+            let sym = (ValueScale.SymLog 1.0).WithRange(-10.0, 700.0)
+            Expect.floatClose Accuracy.veryHigh (sym.Clip(sym.Map 1e6)) (log10 701.0) "symlog: clipped at t(700)"
+            Expect.equal (ValueScale.Linear.Ticks(0.0, 10.0) |> Seq.filter (fun t -> t.Label.StartsWith "≥") |> Seq.length) 0 "no end label without clipping"
+        }
+        test "ticks at real values: decades 10^k with minor ticks at 2..9 x 10^k on a log axis; 0 and +-10^k on a symlog colour bar" {
+            let log = ValueScale.Log.Ticks(3.0, 7.0)
+            let majors = log |> Seq.filter (fun t -> t.Major) |> Seq.map (fun t -> t.Position, t.Label) |> List.ofSeq
+            Expect.equal majors [ 3.0, "10³"; 4.0, "10⁴"; 5.0, "10⁵"; 6.0, "10⁶"; 7.0, "10⁷" ] "the decades of 1e3..1e7"
+            let minors = log |> Seq.filter (fun t -> not t.Major) |> Seq.map (fun t -> t.Position) |> Array.ofSeq
+            Expect.equal minors.Length 32 "eight minor ticks in each of the four decades"
+            Expect.floatClose Accuracy.veryHigh minors.[0] (log10 2000.0) "the first minor tick at 2e3"
+            Expect.equal (ValueScale.Log.Ticks(-1.3, 0.7) |> Seq.filter (fun t -> t.Major) |> Seq.map (fun t -> t.Label) |> List.ofSeq) [ "0.1"; "1" ] "plain numbers for decades near 1"
+            let s = ValueScale.SymLog 1.0
+            let sym = s.Ticks(s.Map(-700.0), s.Map 700.0) |> Seq.filter (fun t -> t.Major) |> List.ofSeq
+            Expect.equal (sym |> List.map (fun t -> t.Label)) [ "-100"; "-10"; "-1"; "0"; "1"; "10"; "100" ] "symlog majors over +-700"
+            for t in sym do
+                Expect.floatClose Accuracy.veryHigh (s.Inverse t.Position) (float t.Label) $"tick {t.Label} sits at its value"
+        }
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 400 } "legend placement: the chosen corner's box meets no curve (each segment sampled at 400 points), and a corner is found when the curves keep to the lower half" (
+            Prop.forAll (Arb.fromGen (Gen.zip3 polylines (Gen.choose (5, 45)) (Gen.choose (5, 45)))) (fun (curves, w, h) ->
+                let width, height = float w / 100.0, float h / 100.0
+                let corner = LegendPlacement.Choose(curves |> List.map line, 0.0, 1.0, 0.0, 1.0, width, height)
+                let clear =
+                    corner = LegendCorner.Outside
+                    || (let struct (x0, x1, y0, y1) = LegendPlacement.Box(corner, width, height)
+                        curves |> List.forall (fun pts ->
+                            pts |> List.pairwise |> List.forall (fun ((ax, ay), (bx, by)) ->
+                                [ 0 .. 400 ] |> List.forall (fun k ->
+                                    let t = float k / 400.0
+                                    let x, y = ax + t * (bx - ax), ay + t * (by - ay)
+                                    not (x > x0 && x < x1 && y > y0 && y < y1)))))
+                let lower = curves |> List.map (List.map (fun (x, y) -> x, 0.45 * y))
+                clear && LegendPlacement.Choose(lower |> List.map line, 0.0, 1.0, 0.0, 1.0, width, height) = LegendCorner.UpperRight))
+        test "legend placement: curves through every corner (both diagonals) put the legend outside; a box wider than the data area too" {
+            let diagonals = [ line [ 0.0, 0.0; 1.0, 1.0 ]; line [ 0.0, 1.0; 1.0, 0.0 ] ]
+            Expect.equal (LegendPlacement.Choose(diagonals, 0.0, 1.0, 0.0, 1.0, 0.1, 0.1)) LegendCorner.Outside "every corner crossed"
+            // two points far apart whose straight segment crosses the upper right corner: the segment counts, not only its ends
+            let across = [ line [ 0.5, 1.0; 1.0, 0.5 ] ]
+            Expect.equal (LegendPlacement.Choose(across, 0.0, 1.0, 0.0, 1.0, 0.3, 0.3)) LegendCorner.UpperLeft "the segment crosses the upper right box"
+            Expect.equal (LegendPlacement.Choose([ line [ 0.5, 0.5 ] ], 0.0, 1.0, 0.0, 1.0, 1.2, 0.1)) LegendCorner.Outside "too wide for the data area"
+        }
+        test "--zscale and --zrange: malformed values are usage errors (exit 2, the option named, no stack trace)" {
+            let cases =
+                [ [ "--zscale"; "cubic" ], "--zscale"
+                  [ "--zscale"; "symlog:0" ], "--zscale"
+                  [ "--zscale"; "symlog:-1" ], "--zscale"
+                  [ "--zscale"; "symlog:x" ], "--zscale"
+                  [ "--zscale"; "log:2" ], "--zscale"
+                  [ "--zrange"; "5" ], "--zrange"
+                  [ "--zrange"; "5:1" ], "--zrange"
+                  [ "--zrange"; "1:1" ], "--zrange"
+                  [ "--zrange"; "a:b" ], "--zrange"
+                  [ "--zrange"; "0:nan" ], "--zrange"
+                  [ "--zrange"; "1:2:3" ], "--zrange"
+                  [ "--zscale"; "log"; "--zrange"; "0:5" ], "LO > 0"
+                  [ "--logz"; "--zscale"; "symlog" ], "--logz" ]
+            for extra, why in cases do
+                // the options are read before the results file, which need not exist
+                let r = runCli ([ "plot"; "samples/conformal-bl/scenario2.card"; "--x"; "a"; "--y"; "b"; "--z"; "c"; "--out"; "never.png" ] @ extra)
+                Expect.equal r.ExitCode 2 $"{extra}: exit code; {r.Stderr}"
+                Expect.stringContains r.Stderr why $"{extra}: the option named"
+                Expect.isFalse (r.Stderr.Contains "   at ") $"{extra}: no stack trace"
+                Expect.isFalse (File.Exists(Path.Combine(repoRoot, "never.png"))) "no PNG"
+        }
+        test "--zscale symlog[:C] and --zrange draw a heatmap (PNG, not empty, not the linear image); symlog on a line plot's axis; --logy with --zscale symlog is a usage error" {
+            let dir = Path.Combine(Path.GetTempPath(), "modeldsl-scale-" + Guid.NewGuid().ToString("N"))
+            Directory.CreateDirectory dir |> ignore
+            try
+                let db = Path.Combine(dir, "map.db")
+                Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "re(w23)=-3.1416:3.1416:21"; "--grid"; "im(w23)=-3:3:21"; "--out"; db ]).ExitCode 0 "2D scan"
+                let png name (args: string list) =
+                    let path = Path.Combine(dir, name + ".png")
+                    let r = runCli ([ "plot"; db; "--x"; "re(w23)"; "--z"; "etaB_ratio"; "--out"; path ] @ args)
+                    Expect.equal r.ExitCode 0 $"{name}: {r.Stderr}"
+                    let bytes = File.ReadAllBytes path
+                    Expect.isGreaterThan bytes.Length 10000 $"{name}: an image, not an empty file"
+                    Expect.equal bytes.[0..3] [| 0x89uy; byte 'P'; byte 'N'; byte 'G' |] $"{name}: PNG signature"
+                    bytes
+                let map = [ "--y"; "im(w23)"; "--contours"; "1,-1" ]
+                let linear = png "linear" map
+                for name, extra in [ "symlog", [ "--zscale"; "symlog" ]; "symlog-c", [ "--zscale"; "symlog:0.5" ]
+                                     "zrange", [ "--zrange"; "-10:10" ]; "symlog-zrange", [ "--zscale"; "symlog"; "--zrange"; "-100:100" ] ] do
+                    Expect.isFalse (png name (map @ extra) = linear) $"{name}: a different image from the linear scale"
+                png "line-symlog" [ "--series"; "im(w23)"; "--zscale"; "symlog"; "--zrange"; "-50:50" ] |> ignore
+                let both = runCli [ "plot"; db; "--x"; "re(w23)"; "--series"; "im(w23)"; "--z"; "etaB_ratio"; "--logy"; "--zscale"; "symlog"; "--out"; Path.Combine(dir, "x.png") ]
+                Expect.equal both.ExitCode 2 both.Stderr
+                Expect.stringContains both.Stderr "give one" "the conflict said"
             finally
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
                 try Directory.Delete(dir, true) with _ -> ()
