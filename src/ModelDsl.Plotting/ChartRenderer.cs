@@ -128,12 +128,13 @@ public static class ChartRenderer
             var first = !c.Overlay && main == 0;
             var color = c.Overlay ? (signed ? Colors.DarkGreen : Colors.White) : ContourColors[main++ % ContourColors.Length];
             var lineWidth = first ? 3.5f : 2.5f;
-            foreach (var ((x1, y1), (x2, y2)) in Contours.Segments(tx, ty, field, c.Level))
+            var tolerance = 1e-9 * Math.Max(tx[^1] - tx[0] + ty[^1] - ty[0], 1e-300);
+            foreach (var polyline in Contours.Join(Contours.Segments(tx, ty, field, c.Level), tolerance))
             {
-                var segment = plot.Add.Line(x1, y1, x2, y2);
-                segment.LineWidth = lineWidth;
-                segment.LineColor = color;
-                if (c.Overlay) segment.LinePattern = LinePattern.Dashed;
+                var line = plot.Add.ScatterLine(polyline.Select(p => p.X).ToArray(), polyline.Select(p => p.Y).ToArray());
+                line.LineWidth = lineWidth;
+                line.LineColor = color;
+                if (c.Overlay) line.LinePattern = LinePattern.Dashed;
             }
             var legend = plot.Add.ScatterLine(Array.Empty<double>(), Array.Empty<double>());
             legend.LineColor = c.Overlay && !signed ? Colors.Gray : color;

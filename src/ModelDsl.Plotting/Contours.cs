@@ -45,4 +45,45 @@ public static class Contours
             }
         return segments;
     }
+
+    /// <summary>
+    /// The segments joined into polylines where they share an end point (to within <paramref name="tolerance"/>, since a
+    /// crossing on an edge shared by two cells is interpolated from either side), so a dashed line keeps its pattern
+    /// along the contour. A closed contour comes back to its first point. Segments of no length (both ends at one grid
+    /// corner that lies on the level, up to rounding) draw nothing and are left out.
+    /// </summary>
+    public static List<List<(double X, double Y)>> Join(IReadOnlyList<((double X, double Y) A, (double X, double Y) B)> segments, double tolerance)
+    {
+        (long, long) Key((double X, double Y) p) => ((long)Math.Round(p.X / tolerance), (long)Math.Round(p.Y / tolerance));
+        var touching = new Dictionary<(long, long), List<int>>();
+        for (var k = 0; k < segments.Count; k++)
+            foreach (var end in new[] { segments[k].A, segments[k].B })
+            {
+                if (!touching.TryGetValue(Key(end), out var list)) touching[Key(end)] = list = [];
+                list.Add(k);
+            }
+        var used = segments.Select(s => Key(s.A) == Key(s.B)).ToArray();
+        var lines = new List<List<(double X, double Y)>>();
+        for (var k = 0; k < segments.Count; k++)
+        {
+            if (used[k]) continue;
+            used[k] = true;
+            var line = new List<(double X, double Y)> { segments[k].A, segments[k].B };
+            Extend(line);
+            line.Reverse();
+            Extend(line);
+            lines.Add(line);
+        }
+        return lines;
+
+        void Extend(List<(double X, double Y)> line)
+        {
+            while (touching[Key(line[^1])].FirstOrDefault(j => !used[j], -1) is var next and >= 0)
+            {
+                used[next] = true;
+                var (a, b) = segments[next];
+                line.Add(Key(a) == Key(line[^1]) ? b : a);
+            }
+        }
+    }
 }

@@ -22,6 +22,22 @@ let tests =
                 Expect.floatClose { absolute = 1e-3; relative = 0.0 } (x1 * x1 + y1 * y1) 1.0 "on the circle"
                 Expect.floatClose { absolute = 1e-3; relative = 0.0 } (x2 * x2 + y2 * y2) 1.0 "on the circle"
         }
+        test "contour segments joined: the circle z = x^2 + y^2 = 1 is one closed polyline holding every segment; two circles are two" {
+            let xs = Array.init 81 (fun k -> -2.0 + 4.0 * float k / 80.0)
+            let one = Contours.Segments(xs, xs, Array2D.init 81 81 (fun i j -> xs.[i] * xs.[i] + xs.[j] * xs.[j]), 1.0)
+            let lines = Contours.Join(one, 1e-9)
+            Expect.equal lines.Count 1 "one polyline"
+            // grid corners such as (0.6, 0.8) lie on the circle: the cells meeting there give segments of no length, left out
+            let drawn = one |> Seq.filter (fun (struct (struct (ax, ay), struct (bx, by))) -> abs (ax - bx) + abs (ay - by) > 1e-6) |> Seq.length
+            Expect.equal (lines.[0].Count - 1) drawn "every segment of some length in it once"
+            let struct (x0, y0), struct (xn, yn) = lines.[0].[0], lines.[0].[lines.[0].Count - 1]
+            Expect.floatClose { absolute = 1e-9; relative = 0.0 } xn x0 "closed: back to the first point (x)"
+            Expect.floatClose { absolute = 1e-9; relative = 0.0 } yn y0 "closed: back to the first point (y)"
+            // two unit circles centred at x = -1 and x = 1 (z = min of the two squared distances), each reaching only its own half
+            let twoXs = Array.init 161 (fun k -> -2.5 + 5.0 * float k / 160.0)
+            let two = Array2D.init 161 161 (fun i j -> min ((twoXs.[i] + 1.2) ** 2.0) ((twoXs.[i] - 1.2) ** 2.0) + twoXs.[j] * twoXs.[j])
+            Expect.equal (Contours.Join(Contours.Segments(twoXs, twoXs, two, 1.0), 1e-9).Count) 2 "two polylines"
+        }
         test "labelled reference lines (--lines) on a log line plot of the TRL cLFV rates; --lines needs a line plot" {
             let dir = Path.Combine(Path.GetTempPath(), "modeldsl-lines-" + Guid.NewGuid().ToString("N"))
             Directory.CreateDirectory dir |> ignore
