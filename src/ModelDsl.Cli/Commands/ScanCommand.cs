@@ -134,7 +134,7 @@ public static class ScanCommand
         var seconds = started.Elapsed.TotalSeconds;
         var share = shard is null ? $"{total} points" : $"shard {shardIndex}/{shardCount}: {computed + skipped} of {total} points";
         output.WriteLine($"{spec.Name}, card \"{point.Title}\": {share} ({computed} computed{(skipped > 0 ? $", {skipped} already stored" : "")}) in {seconds:F2} s"
-            + (computed > 0 ? $", {computed / Math.Max(seconds, 1e-9):0.###e+0} points/s" : "") + $" ({Math.Max(1, Math.Min(threads > 0 ? threads : Environment.ProcessorCount, Environment.ProcessorCount))} threads) -> {outPath}");
+            + (computed > 0 ? $", {computed / Math.Max(seconds, 1e-9):0.###e+0} points/s" : "") + $" ({(threads > 0 ? threads : Environment.ProcessorCount)} threads) -> {outPath}");
         output.WriteLine((runner.CompiledForAxes
             ? "kernels compiled for the grid's axes"
             : $"kernels evaluated point by point ({runner.FallbackReason})")

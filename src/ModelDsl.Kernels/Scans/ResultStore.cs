@@ -17,6 +17,7 @@ namespace ModelDsl.Kernels.Scans;
 /// <c>messages(idx, text)</c> holds why each error point has no value. NaN, +inf, -inf and -0.0 are stored as the raw doubles.
 /// A chunk is written in one transaction with a rollback journal (<c>journal_mode=DELETE</c>, which works on NFS and Lustre,
 /// unlike WAL), so a killed scan keeps every committed chunk and nothing else; no journal file remains once the file is closed.
+/// One scan writes a file at a time (a second writer of the same chunks only repeats the work: a chunk already stored is kept).
 /// </summary>
 public sealed class ResultStore : IDisposable
 {
@@ -78,8 +79,8 @@ public sealed class ResultStore : IDisposable
         problem = null;
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
-        // one writer per file; a rollback journal works on network file systems (WAL needs shared memory)
-        Execute(connection, "PRAGMA locking_mode=EXCLUSIVE;");
+        // a rollback journal works on network file systems (WAL needs shared memory); the normal locking lets a reader look
+        // at the file between two chunks (e.g. sqlite3 while a scan runs)
         Execute(connection, "PRAGMA journal_mode=DELETE;");
         Execute(connection, "PRAGMA synchronous=NORMAL;");
         var tables = Scalar(connection, "SELECT count(*) FROM sqlite_master;");
@@ -144,8 +145,7 @@ public sealed class ResultStore : IDisposable
         if (!File.Exists(path)) { problem = $"{path}: no such results file"; return null; }
         try
         {
-            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-            connection.Open();
+            var connection = OpenForReading(path);
             var meta = HasMeta(connection) ? ReadMeta(connection) : [];
             if (meta.GetValueOrDefault("format") != Format)
             {
@@ -162,6 +162,28 @@ public sealed class ResultStore : IDisposable
             problem = $"{path} is not a ModelDsl results file ({e.Message})";
             return null;
         }
+    }
+
+    /// <summary>
+    /// A connection that reads the file: read-write when the file may be written (so that the journal a killed scan left behind
+    /// is rolled back, which a read-only connection cannot do), else read-only.
+    /// </summary>
+    private static SqliteConnection OpenForReading(string path)
+    {
+        var writable = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        try
+        {
+            writable.Open();
+            Scalar(writable, "SELECT count(*) FROM sqlite_master;");
+            return writable;
+        }
+        catch (SqliteException)
+        {
+            writable.Dispose();
+        }
+        var readOnly = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        readOnly.Open();
+        return readOnly;
     }
 
     private static ResultStore Load(SqliteConnection connection, Dictionary<string, string> meta)
@@ -271,7 +293,7 @@ public sealed class ResultStore : IDisposable
             if (_insertChunk is null)
             {
                 _insertChunk = _connection.CreateCommand();
-                _insertChunk.CommandText = $"INSERT INTO chunks (id, first, count, status{string.Concat(Kernels.Select((_, j) => $", c{j}"))}) "
+                _insertChunk.CommandText = $"INSERT OR IGNORE INTO chunks (id, first, count, status{string.Concat(Kernels.Select((_, j) => $", c{j}"))}) "
                     + $"VALUES ($id, $first, $count, $status{string.Concat(Kernels.Select((_, j) => $", $c{j}"))});";
                 _insertChunk.Parameters.Add("$id", SqliteType.Integer);
                 _insertChunk.Parameters.Add("$first", SqliteType.Integer);
@@ -279,7 +301,7 @@ public sealed class ResultStore : IDisposable
                 _insertChunk.Parameters.Add("$status", SqliteType.Blob);
                 for (var j = 0; j < Kernels.Count; j++) _insertChunk.Parameters.Add($"$c{j}", SqliteType.Blob);
                 _insertMessage = _connection.CreateCommand();
-                _insertMessage.CommandText = "INSERT INTO messages (idx, text) VALUES ($idx, $text);";
+                _insertMessage.CommandText = "INSERT OR IGNORE INTO messages (idx, text) VALUES ($idx, $text);";
                 _insertMessage.Parameters.Add("$idx", SqliteType.Integer);
                 _insertMessage.Parameters.Add("$text", SqliteType.Text);
             }

@@ -259,7 +259,7 @@ public sealed class ScanRunner
         [.. _axes.Select(a => (a.Name, ImmutableArray.CreateRange(Enumerable.Range(0, a.Count).Select(a.Value))))];
 
     /// <summary>
-    /// Evaluates every chunk of shard <paramref name="shardIndex"/> of <paramref name="shardCount"/> (chunk c belongs to shard
+    /// Evaluates every chunk (of the store's chunk size, normally <see cref="ChunkPoints"/>) of shard <paramref name="shardIndex"/> of <paramref name="shardCount"/> (chunk c belongs to shard
     /// c mod N) not yet in the store, on <paramref name="threads"/> threads (0: every core), committing each chunk; the store keeps
     /// the columns <paramref name="columns"/> (indices into <see cref="Columns"/>, in the store's order). Only the set of stored
     /// chunk ids is held, never a list of pending points. A chunk's values depend on its points only, so the results are
@@ -269,10 +269,10 @@ public sealed class ScanRunner
     public (long Computed, long Skipped, long Failed) Run(ResultStore store, IReadOnlyList<int> columns, int threads = 0, int shardIndex = 0, int shardCount = 1,
         IProgress<long>? progress = null, CancellationToken cancel = default)
     {
-        if (store.ChunkSize != ChunkPoints || store.Total != Total || store.Kernels.Count != columns.Count)
+        if (store.Total != Total || store.Kernels.Count != columns.Count)
             throw new ArgumentException("the results file was made for another grid or column selection", nameof(store));
         var stored = store.StoredChunks();
-        var size = ChunkPoints;
+        var size = store.ChunkSize;
         var chunkCount = (Total + size - 1) / size;
         long PointsOf(long c) => Math.Min(size, Total - c * size);
         long skipped = 0;
