@@ -364,11 +364,13 @@ public sealed class ScanRunner
             }
         }
         var errors = 0;
+        Array.Clear(b.Status, 0, count);
+        for (var j = 0; j < columns.Length; j++)
+            for (var n = 0; n < count; n++)
+                if (!double.IsFinite(values[j * count + n])) b.Status[n] = ResultStore.NonFinite;
         for (var n = 0; n < count; n++)
         {
-            var code = ResultStore.Ok;
-            for (var j = 0; j < columns.Length; j++)
-                if (!double.IsFinite(values[j * count + n])) { code = ResultStore.NonFinite; break; }
+            var code = b.Status[n];
             // where a called builtin has no value (a failed fit) the compiled kernels are NaN: the point is evaluated again
             // point by point, which says why (only for kernels with such calls, and only at points that are not finite)
             if (code != ResultStore.Ok && _compiled is { CallsBuiltins: true } && _systems.Length == 0
