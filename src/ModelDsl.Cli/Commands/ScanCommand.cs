@@ -4,9 +4,10 @@ using ModelDsl.Kernels.Scans;
 namespace ModelDsl.Cli.Commands;
 
 /// <summary>
-/// What <c>modeldsl scan FILE --card CARD [--grid AXIS ...] [--points N ...] --out RESULTS [--set ...] [--csv FILE] [--system NAME [--rtol R]]</c>
-/// does: evaluate every kernel over the grid in parallel into an SQLite file, resuming an
-/// interrupted scan with the same arguments, and optionally export CSV. The grid's axes are the card's scan ranges (a ULYSSES
+/// What <c>modeldsl scan FILE --card CARD [--grid AXIS ...] [--points N ...] --out RESULTS [--set ...] [--shard K/N | slurm/N]
+/// [--kernels a,b] [--threads T] [--csv FILE] [--parquet FILE] [--system NAME [--rtol R]]</c> does: evaluate every kernel over
+/// the grid (or the shard's chunks of it) in parallel into a results file (<see cref="ResultStore"/>, docs/scans.md), resuming
+/// an interrupted scan with the same arguments, and optionally export CSV and Parquet. The grid's axes are the card's scan ranges (a ULYSSES
 /// file's <c>key low high</c> lines, <see cref="Model.CardRange"/>; <c>--points</c> points each, 30 unless given, as ULYSSES's
 /// uls-scan <c>-n</c> and uls-scan2D <c>-x</c>, <c>-y</c>, bin/uls-scan:50, bin/uls-scan2D:67-68), then the <c>--grid</c> axes. The scan starts from the facade's
 /// <see cref="NumericModel"/> at the card (so a library failure at the card is MDL0315, as in eval) and
