@@ -183,6 +183,29 @@ let tests =
             Expect.equal (magic 0, magic (parquet.Length - 4)) ("PAR1", "PAR1") "Parquet's magic at both ends"
             let footer = BitConverter.ToInt32(parquet, parquet.Length - 8)
             Expect.isTrue (footer > 0 && footer < parquet.Length - 12) "a footer of plausible length"
+            // read back with Parquet.Net: the same columns, points and bits as the results file
+            let reader = Parquet.ParquetReader.CreateAsync(d.File "e.parquet").Result
+            let fields = reader.Schema.GetDataFields()
+            Expect.equal [ for f in fields -> f.Name ] [ "idx"; "re(w23)"; "im(w23)"; "etaB_ratio"; "lambda_P"; "status" ] "the columns (the model's order)"
+            use store = ResultStore.OpenExisting db
+            let stored = [ for r in store.ReadAll() -> r ]
+            let read = Collections.Generic.List<int64 * int64 list * string>()
+            for g in 0 .. reader.RowGroupCount - 1 do
+                use group = reader.OpenRowGroupReader g
+                let n = int group.RowCount
+                let idx = Array.zeroCreate<int64> n
+                group.ReadAsync<int64>(fields.[0], Memory idx, Nullable(), Threading.CancellationToken.None).AsTask().Wait()
+                let columns =
+                    [ for f in fields.[1 .. fields.Length - 2] ->
+                        let values = Array.zeroCreate<float> n
+                        group.ReadAsync<float>(f, Memory values, Nullable(), Threading.CancellationToken.None).AsTask().Wait()
+                        values ]
+                let status = Array.zeroCreate<string> n
+                group.ReadAsync(fields.[fields.Length - 1], Memory status, Nullable(), Threading.CancellationToken.None).AsTask().Wait()
+                for p in 0 .. n - 1 do
+                    read.Add((idx.[p], [ for c in columns -> BitConverter.DoubleToInt64Bits c.[p] ], status.[p]))
+            reader.DisposeAsync().AsTask().Wait()
+            Expect.equal (List.ofSeq read) [ for r in stored -> r.Index, [ for v in r.Values -> BitConverter.DoubleToInt64Bits v ], r.Status ] "every point, bit for bit"
             let none = runCli [ "export"; db ]
             Expect.equal none.ExitCode 2 "export needs an output"
         }
