@@ -34,14 +34,36 @@ try
     var grid = new Option<string[]>("--grid") { Description = "An axis NAME=start:stop:count[:log]; NAME is a real parameter, M[2], re(w23) or im(w23). Needed unless the card has scan ranges." };
     var points = new Option<int[]>("--points") { Description = "Points on each of the card's scan ranges (default 30, as ULYSSES's uls-scan -n); one count for all, or one per range in the file's order (uls-scan2D -x, -y).", AllowMultipleArgumentsPerToken = true };
     var scanSets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE." };
-    var output = new Option<FileInfo>("--out") { Description = "The SQLite results file (a rerun with the same arguments resumes it).", Required = true };
-    var csv = new Option<FileInfo>("--csv") { Description = "Also export every point as CSV." };
+    var output = new Option<FileInfo>("--out") { Description = "The results file, one SQLite file per scan or shard (a rerun with the same arguments resumes it; docs/scans.md).", Required = true };
+    var csv = new Option<FileInfo>("--csv") { Description = "Also export every stored point as CSV." };
+    var scanParquet = new Option<FileInfo>("--parquet") { Description = "Also export every stored point as Parquet." };
+    var shard = new Option<string>("--shard") { Description = "Compute only shard K of N (K/N, 0 <= K < N; chunk c belongs to shard c mod N), or slurm/N to read K from SLURM_ARRAY_TASK_ID; join the shard files with 'modeldsl merge'." };
+    var scanKernels = new Option<string>("--kernels") { Description = "Store only these kernels (and system outputs), comma-separated, e.g. --kernels eta_B,washout_e (default: all)." };
+    var threads = new Option<int>("--threads") { Description = "Threads to compute on (default: every core); the results do not depend on it." };
     var scanSystems = new Option<string[]>("--system") { Description = "Also solve this ODE system at every point and store its outputs (repeat for several)." };
     var scanRtol = new Option<double>("--rtol") { Description = "Relative tolerance of the --system solves.", DefaultValueFactory = _ => 1e-8 };
-    var scan = new Command("scan", "Evaluate every kernel over a 1D or 2D grid, in parallel, into an SQLite results file.") { scanFile, scanCard, grid, points, scanSets, output, csv, scanSystems, scanRtol };
+    var scan = new Command("scan", "Evaluate every kernel over a 1D or 2D grid, in parallel, into an SQLite results file.") { scanFile, scanCard, grid, points, scanSets, output, csv, scanParquet, shard, scanKernels, threads, scanSystems, scanRtol };
     scan.SetAction(p => RequireFile(p.GetValue(scanFile)!) ?? RequireCard(p.GetValue(scanCard)!)
         ?? ScanCommand.Run(p.GetValue(scanFile)!.FullName, p.GetValue(scanCard)!.FullName, p.GetValue(scanSets) ?? [], p.GetValue(grid) ?? [],
-            p.GetValue(output)!.FullName, p.GetValue(csv)?.FullName, !Console.IsErrorRedirected, Console.Out, Console.Error, p.GetValue(scanSystems) ?? [], p.GetValue(scanRtol), p.GetValue(points) ?? []));
+            p.GetValue(output)!.FullName, p.GetValue(csv)?.FullName, !Console.IsErrorRedirected, Console.Out, Console.Error, p.GetValue(scanSystems) ?? [], p.GetValue(scanRtol), p.GetValue(points) ?? [],
+            p.GetValue(shard), p.GetValue(scanKernels), p.GetValue(threads), p.GetValue(scanParquet)?.FullName));
+
+    var mergeOut = new Option<FileInfo>("--out") { Description = "The merged results file (an ordinary, unsharded one; 'scan --out' on it fills in what is missing).", Required = true };
+    var mergeShards = new Argument<FileInfo[]>("shards") { Description = "The shard files written by 'modeldsl scan --shard K/N'.", Arity = ArgumentArity.OneOrMore };
+    var merge = new Command("merge", "Join the shard files of one scan into one results file, checking they come from the same scan; reports missing and duplicated points.") { mergeShards, mergeOut };
+    merge.SetAction(p =>
+    {
+        var files = p.GetValue(mergeShards)!;
+        return files.Select(RequireFile).FirstOrDefault(c => c is not null)
+            ?? MergeCommand.Run(p.GetValue(mergeOut)!.FullName, [.. files.Select(f => f.FullName)], Console.Out, Console.Error);
+    });
+
+    var exportFile = new Argument<FileInfo>("results") { Description = "A results file written by 'modeldsl scan' (or merge)." };
+    var exportCsv = new Option<FileInfo>("--csv") { Description = "Write the points as CSV (idx, axes, kernels, status; nan, inf, -inf)." };
+    var exportParquet = new Option<FileInfo>("--parquet") { Description = "Write the points as Parquet (one row group per chunk)." };
+    var export = new Command("export", "Write a results file's points as CSV or Parquet, for Python, R or a spreadsheet.") { exportFile, exportCsv, exportParquet };
+    export.SetAction(p => RequireFile(p.GetValue(exportFile)!)
+        ?? ExportCommand.Run(p.GetValue(exportFile)!.FullName, p.GetValue(exportCsv)?.FullName, p.GetValue(exportParquet)?.FullName, Console.Out, Console.Error));
 
     var results = new Argument<FileInfo[]>("results") { Description = "Results file(s) written by 'modeldsl scan' (a line plot may overlay several).", Arity = ArgumentArity.OneOrMore };
     var px = new Option<string>("--x") { Description = "The axis on the horizontal.", Required = true };
@@ -157,7 +179,7 @@ try
 
     var root = new RootCommand("ModelDsl: write a neutrino-mass or leptogenesis model once, check it exactly, compile its kernels.")
     {
-        check, fmt, eval, scan, plot, derive, fit, solve,
+        check, fmt, eval, scan, merge, export, plot, derive, fit, solve,
     };
     var parsed = root.Parse(args);
     if (parsed.Errors.Count > 0)

@@ -22,6 +22,9 @@ public static class ExitCodes
     /// </summary>
     public const int NonFinite = 4;
 
+    /// <summary><c>merge</c>: the merged results miss points of the grid (the missing chunks are named).</summary>
+    public const int Incomplete = 5;
+
     /// <summary>A bug in ModelDsl: the message asks to report it.</summary>
     public const int InternalError = 70;
 }

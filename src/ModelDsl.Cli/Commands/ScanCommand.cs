@@ -1,14 +1,13 @@
-using System.Security.Cryptography;
-using System.Text;
 using ModelDsl.Diagnostics;
 using ModelDsl.Kernels.Scans;
 
 namespace ModelDsl.Cli.Commands;
 
 /// <summary>
-/// What <c>modeldsl scan FILE --card CARD [--grid AXIS ...] [--points N ...] --out RESULTS [--set ...] [--csv FILE] [--system NAME [--rtol R]]</c>
-/// does: evaluate every kernel over the grid in parallel into an SQLite file, resuming an
-/// interrupted scan with the same arguments, and optionally export CSV. The grid's axes are the card's scan ranges (a ULYSSES
+/// What <c>modeldsl scan FILE --card CARD [--grid AXIS ...] [--points N ...] --out RESULTS [--set ...] [--shard K/N | slurm/N]
+/// [--kernels a,b] [--threads T] [--csv FILE] [--parquet FILE] [--system NAME [--rtol R]]</c> does: evaluate every kernel over
+/// the grid (or the shard's chunks of it) in parallel into a results file (<see cref="ResultStore"/>, docs/scans.md), resuming
+/// an interrupted scan with the same arguments, and optionally export CSV and Parquet. The grid's axes are the card's scan ranges (a ULYSSES
 /// file's <c>key low high</c> lines, <see cref="Model.CardRange"/>; <c>--points</c> points each, 30 unless given, as ULYSSES's
 /// uls-scan <c>-n</c> and uls-scan2D <c>-x</c>, <c>-y</c>, bin/uls-scan:50, bin/uls-scan2D:67-68), then the <c>--grid</c> axes. The scan starts from the facade's
 /// <see cref="NumericModel"/> at the card (so a library failure at the card is MDL0315, as in eval) and
@@ -25,13 +24,20 @@ public static class ScanCommand
     /// </summary>
     public static int Run(string specPath, string cardPath, IReadOnlyList<string> sets, IReadOnlyList<string> grids, string outPath,
         string? csvPath, bool showProgress, TextWriter output, TextWriter error, IReadOnlyList<string>? systems = null, double rtol = 1e-8,
-        IReadOnlyList<int>? points = null)
+        IReadOnlyList<int>? points = null, string? shardText = null, string? kernelList = null, int threads = 0, string? parquetPath = null)
     {
         systems ??= [];
         points ??= [];
         if (!(rtol > 0 && rtol < 1)) { error.WriteLine("modeldsl: --rtol must lie in (0, 1)"); return ExitCodes.Usage; }
         if (points.Any(n => n is < 1 or > 100_000)) { error.WriteLine("modeldsl: --points takes whole numbers from 1 to 100000"); return ExitCodes.Usage; }
-        foreach (var target in new[] { outPath, csvPath }.OfType<string>())
+        if (threads < 0) { error.WriteLine("modeldsl: --threads takes a whole number of at least 1"); return ExitCodes.Usage; }
+        (int Index, int Count)? shard = null;
+        if (shardText is not null)
+        {
+            shard = ParseShard(shardText, Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID"), out var shardProblem);
+            if (shard is null) { error.WriteLine($"modeldsl: --shard {shardProblem}"); return ExitCodes.Usage; }
+        }
+        foreach (var target in new[] { outPath, csvPath, parquetPath }.OfType<string>())
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(target));
             if (folder is not null && !Directory.Exists(folder)) { error.WriteLine($"modeldsl: cannot write {target}: no folder {folder}"); return ExitCodes.Usage; }
@@ -73,23 +79,36 @@ public static class ScanCommand
         if (scanRunner is null) { error.WriteLine(axisProblem!.StartsWith("--system", StringComparison.Ordinal) ? $"modeldsl: {axisProblem}" : $"modeldsl: --grid {axisProblem}"); return ExitCodes.Usage; }
         var runner = scanRunner.WithSolveOptions(scanRunner.SolveOptions with { RelativeTolerance = rtol });
 
-        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
-            new[] { spec.Describe(), File.ReadAllText(cardPath) }.Concat(sets).Concat(axes.Select(a => a.ToString())).Concat(systems.Select(s => "system " + s))
-                .Concat(systems.Count == 0 ? [] : [$"rtol {rtol:R}"])))));
+        var columns = runner.Columns;
+        IReadOnlyList<int> selection = [.. Enumerable.Range(0, columns.Length)];
+        if (kernelList is not null)
+        {
+            var asked = kernelList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = asked.FirstOrDefault(k => !columns.Contains(k));
+            if (unknown is not null || asked.Length == 0)
+            {
+                error.WriteLine($"modeldsl: --kernels: {(unknown is null ? "no kernel named" : $"the model has no kernel '{unknown}'")}; the kernels are: {string.Join(", ", columns)}");
+                return ExitCodes.Usage;
+            }
+            selection = [.. Enumerable.Range(0, columns.Length).Where(j => asked.Contains(columns[j]))];
+        }
+        var stored = selection.Select(j => columns[j]).ToList();
         var tableChoices = EvalCommand.TableChoices(spec, point);
+        var parts = ScanFingerprint.Parts(specPath, spec, cardPath, sets, axes, stored, systems, rtol);
         var description = new Dictionary<string, string>
         {
-            ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point.Title, ["card_file"] = cardPath,
-            ["sets"] = string.Join(" ", sets), ["axes"] = ResultStore.Join(axes.Select(a => a.Name)),
-            ["grid"] = string.Join(" ", axes), ["kernels"] = ResultStore.Join(runner.Columns),
+            ["command"] = "scan", ["model"] = spec.Name, ["spec"] = specPath, ["card"] = point.Title, ["card_file"] = cardPath,
+            ["sets"] = string.Join(" ", sets), ["grid"] = string.Join(" ", axes),
             ["constants"] = string.Join(", ", spec.Consts.Select(c => $"{c.Name}={c.Value:R}")),
             ["tables"] = tableChoices ?? "",
         };
+        foreach (var (name, value) in parts) description[ScanFingerprint.MetaPrefix + name] = value;
+        if (shard is { } sh) description["shard"] = $"{sh.Index}/{sh.Count}";
         ResultStore? opened;
         string? storeProblem;
         try
         {
-            opened = ResultStore.Open(outPath, fingerprint, description, axes.Select(a => a.Name).ToList(), runner.Columns, out storeProblem);
+            opened = ResultStore.Open(outPath, ScanFingerprint.Hash(parts), description, runner.AxisTable, stored, runner.ChunkPoints, out storeProblem);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
@@ -109,11 +128,14 @@ public static class ScanCommand
             var filled = (int)(width * done / Math.Max(1, total));
             error.Write($"\r  scanning [{new string('#', filled)}{new string('.', width - filled)}] {100.0 * done / Math.Max(1, total),5:F1}% ({done}/{total})");
         }) : null;
-        var started = DateTime.UtcNow;
-        var (computed, skipped, failed) = runner.Run(store, progress);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var (shardIndex, shardCount) = shard ?? (0, 1);
+        var (computed, skipped, failed) = runner.Run(store, selection, threads, shardIndex, shardCount, progress);
         if (showProgress) error.WriteLine();
-        var seconds = (DateTime.UtcNow - started).TotalSeconds;
-        output.WriteLine($"{spec.Name}, card \"{point.Title}\": {total} points ({computed} computed{(skipped > 0 ? $", {skipped} already stored" : "")}) in {seconds:F1} s -> {outPath}");
+        var seconds = started.Elapsed.TotalSeconds;
+        var share = shard is null ? $"{total} points" : $"shard {shardIndex}/{shardCount}: {computed + skipped} of {total} points";
+        output.WriteLine($"{spec.Name}, card \"{point.Title}\": {share} ({computed} computed{(skipped > 0 ? $", {skipped} already stored" : "")}) in {seconds:F2} s"
+            + (computed > 0 ? $", {computed / Math.Max(seconds, 1e-9):0.###e+0} points/s" : "") + $" ({(threads > 0 ? threads : Environment.ProcessorCount)} threads) -> {outPath}");
         output.WriteLine((runner.CompiledForAxes
             ? "kernels compiled for the grid's axes"
             : $"kernels evaluated point by point ({runner.FallbackReason})")
@@ -122,20 +144,38 @@ public static class ScanCommand
         if (failed > 0)
             error.WriteLine($"modeldsl: warning: {failed} of {computed} points have no value (a builtin failed there, as MDL0315 reports at a card); "
                 + "their status in the results says why");
-        if (csvPath is not null)
+        return ExportCommand.Write(store, outPath, csvPath, parquetPath, output, error);
+    }
+
+    /// <summary>
+    /// <c>K/N</c> (0 &lt;= K &lt; N) or <c>slurm/N</c>, K then read from <paramref name="slurmTask"/> (SLURM_ARRAY_TASK_ID);
+    /// null with the reason when malformed.
+    /// </summary>
+    public static (int Index, int Count)? ParseShard(string text, string? slurmTask, out string? problem)
+    {
+        problem = null;
+        var slash = text.IndexOf('/');
+        if (slash <= 0 || !int.TryParse(text[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
         {
-            try
-            {
-                using var w = new StreamWriter(csvPath);
-                store.ExportCsv(w);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"modeldsl: cannot write {csvPath}: {e.Message} (the results are in {outPath})");
-                return ExitCodes.Usage;
-            }
-            output.WriteLine($"CSV: {csvPath}");
+            problem = $"'{text}': expected K/N (0 <= K < N) or slurm/N";
+            return null;
         }
-        return ExitCodes.Success;
+        var k = text[..slash];
+        if (k == "slurm")
+        {
+            if (slurmTask is null) { problem = $"'{text}': SLURM_ARRAY_TASK_ID is not set (run it as a task of 'sbatch --array=0-{n - 1}')"; return null; }
+            if (!int.TryParse(slurmTask, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var task) || task >= n)
+            {
+                problem = $"'{text}': SLURM_ARRAY_TASK_ID is '{slurmTask}', not one of 0..{n - 1} (use 'sbatch --array=0-{n - 1}')";
+                return null;
+            }
+            return (task, n);
+        }
+        if (!int.TryParse(k, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) || index >= n)
+        {
+            problem = $"'{text}': K must be a whole number from 0 to {n - 1}";
+            return null;
+        }
+        return (index, n);
     }
 }

@@ -118,14 +118,21 @@ public static class SolveCommand
                     ["model"] = model.Spec.Name, ["card"] = model.Point.Title, ["system"] = s.System, ["command"] = "solve",
                     ["sets"] = string.Join(" ", o.Sets), ["axes"] = variable, ["kernels"] = ResultStore.Join(columns),
                 };
-                using var store = ResultStore.Open(db, fingerprint, description, [variable], columns, out var problem);
+                // one axis (the samples of the variable), one chunk holding every sample
+                var count = s.Samples.Length;
+                using var store = ResultStore.Open(db, fingerprint, description, [(variable, [.. s.Samples])], columns, Math.Max(1, count), out var problem);
                 if (store is null)
                 {
                     error.WriteLine($"modeldsl: {problem}");
                     return ExitCodes.Usage;
                 }
-                store.Write([.. Enumerable.Range(0, s.Samples.Length).Select(i => new ScanRow(i,
-                    [s.Samples[i], .. columns.Select(c => s.Column(i, c))], "ok"))]);
+                if (count > 0)
+                {
+                    var values = columns.SelectMany(c => Enumerable.Range(0, count).Select(i => s.Column(i, c))).ToArray();
+                    var status = Enumerable.Range(0, count)
+                        .Select(i => columns.Any(c => !double.IsFinite(s.Column(i, c))) ? ResultStore.NonFinite : ResultStore.Ok).ToArray();
+                    store.Write(new ResultChunk(0, 0, count, values, status, new Dictionary<int, string>()));
+                }
             }
             if (o.Plot is { } png) return Plot(o, model, variable, s, png, error);
         }

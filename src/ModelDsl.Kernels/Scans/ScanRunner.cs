@@ -13,9 +13,6 @@ namespace ModelDsl.Kernels.Scans;
 /// </summary>
 public sealed class ScanRunner
 {
-    /// <summary>Points per chunk (one transaction each).</summary>
-    public const int ChunkSize = 512;
-
     private readonly KernelSet _kernels;
     private readonly ParameterPoint _base;
     private readonly IReadOnlyList<GridAxis> _axes;
@@ -251,33 +248,140 @@ public sealed class ScanRunner
     }
 
     /// <summary>
-    /// Evaluates every point not yet in the store, in parallel chunks, committing each chunk.
-    /// Returns (computed now, already stored, computed now without a value: a builtin failed there).
+    /// Points per chunk of a results file, set by the grid and the path (never by the thread count): with kernels compiled for the
+    /// axes, whole rows of the last axis grouped to about 32768 points; point by point, 1024 points; with ODE systems, 8 points
+    /// (a solve takes milliseconds). A chunk is the unit of work, of a transaction, of a shard and of what survives a kill.
     /// </summary>
-    public (long Computed, long Skipped, long Failed) Run(ResultStore store, IProgress<long>? progress = null, CancellationToken cancel = default)
+    public int ChunkPoints => _systems.Length > 0 ? 8 : _compiled is null ? 1024 : Math.Max(1, 32768 / _axes[^1].Count) * _axes[^1].Count;
+
+    /// <summary>Each axis's values, in order (what a results file stores for its axes).</summary>
+    public IReadOnlyList<(string Name, ImmutableArray<double> Values)> AxisTable =>
+        [.. _axes.Select(a => (a.Name, ImmutableArray.CreateRange(Enumerable.Range(0, a.Count).Select(a.Value))))];
+
+    /// <summary>
+    /// Evaluates every chunk (of the store's chunk size, normally <see cref="ChunkPoints"/>) of shard <paramref name="shardIndex"/> of <paramref name="shardCount"/> (chunk c belongs to shard
+    /// c mod N) not yet in the store, on <paramref name="threads"/> threads (0: every core), committing each chunk; the store keeps
+    /// the columns <paramref name="columns"/> (indices into <see cref="Columns"/>, in the store's order). Only the set of stored
+    /// chunk ids is held, never a list of pending points. A chunk's values depend on its points only, so the results are
+    /// bit-for-bit the same for any thread count and any sequence of interruptions and resumes.
+    /// Returns (points computed now, points of the share already stored, points computed now without a value: a builtin failed there).
+    /// </summary>
+    public (long Computed, long Skipped, long Failed) Run(ResultStore store, IReadOnlyList<int> columns, int threads = 0, int shardIndex = 0, int shardCount = 1,
+        IProgress<long>? progress = null, CancellationToken cancel = default)
     {
-        long failed = 0;
-        var stored = store.StoredIndices();
-        var pending = new List<long>();
-        for (long i = 0; i < Total; i++)
-            if (!stored.Contains(i)) pending.Add(i);
-        // a point that solves ODE systems takes milliseconds: small chunks keep every core busy and the progress moving
-        var chunks = pending.Chunk(_systems.Length == 0 ? ChunkSize : 4).ToList();
-        long done = stored.Count;
-        progress?.Report(done);
-        var gate = new object();
-        Parallel.ForEach(chunks, new ParallelOptions { CancellationToken = cancel }, chunk =>
+        if (store.Total != Total || store.Kernels.Count != columns.Count)
+            throw new ArgumentException("the results file was made for another grid or column selection", nameof(store));
+        var stored = store.StoredChunks();
+        var size = store.ChunkSize;
+        var chunkCount = (Total + size - 1) / size;
+        long PointsOf(long c) => Math.Min(size, Total - c * size);
+        long skipped = 0;
+        foreach (var c in stored)
+            if (c % shardCount == shardIndex) skipped += PointsOf(c);
+        IEnumerable<long> Pending()
         {
-            var rows = Evaluate(chunk);
-            var errors = rows.Count(r => r.Status.StartsWith("error", StringComparison.Ordinal));
-            lock (gate)
+            for (long c = shardIndex; c < chunkCount; c += shardCount)
+                if (!stored.Contains(c)) yield return c;
+        }
+        long done = skipped, computed = 0, failed = 0;
+        progress?.Report(done);
+        var selection = columns.ToArray();
+        var gate = new object();
+        var options = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount };
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(Pending(), System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), options,
+            () => new ChunkBuffers(this, selection.Length, size),
+            (c, _, buffers) =>
             {
-                failed += errors;
-                store.Write(rows);
-                done += rows.Count;
-                progress?.Report(done);
+                var count = (int)PointsOf(c);
+                var errors = EvaluateChunk(c * size, count, selection, buffers);
+                store.Write(new ResultChunk(c, c * size, count, buffers.Values.AsMemory(0, selection.Length * count), buffers.Status.AsMemory(0, count), buffers.Messages));
+                lock (gate)
+                {
+                    computed += count;
+                    failed += errors;
+                    done += count;
+                    progress?.Report(done);
+                }
+                return buffers;
+            },
+            _ => { });
+        return (computed, skipped, failed);
+    }
+
+    /// <summary>A worker's reusable arrays: nothing is allocated per point on the compiled path.</summary>
+    private sealed class ChunkBuffers(ScanRunner runner, int columns, int size)
+    {
+        public double[] Values { get; } = new double[columns * size];
+        public byte[] Status { get; } = new byte[size];
+        public Dictionary<int, string> Messages { get; } = [];
+        public double[] Outer { get; } = new double[runner._axes.Count - 1];
+        public double[] Inner { get; } = new double[runner._axes[^1].Count];
+        public double[] Output { get; } = new double[runner._compiled is null ? 0 : runner._axes[^1].Count * runner._compiled.KernelCount];
+    }
+
+    /// <summary>
+    /// Evaluates the points <paramref name="first"/> .. + <paramref name="count"/> - 1 into the buffers, column-major (stride
+    /// <paramref name="count"/>), with a status code per point; returns how many have no value (errors).
+    /// </summary>
+    private int EvaluateChunk(long first, int count, int[] columns, ChunkBuffers b)
+    {
+        b.Messages.Clear();
+        var values = b.Values;
+        if (_compiled is null || _systems.Length > 0)
+        {
+            var indices = new long[count];
+            for (var n = 0; n < count; n++) indices[n] = first + n;
+            var rows = Evaluate(indices);
+            for (var n = 0; n < count; n++)
+            {
+                for (var j = 0; j < columns.Length; j++) values[j * count + n] = rows[n].Values[_axes.Count + columns[j]];
+                if (rows[n].Status.StartsWith("error", StringComparison.Ordinal)) b.Messages[n] = rows[n].Status;
             }
-        });
-        return (pending.Count, stored.Count, failed);
+        }
+        else
+        {
+            var innerCount = _axes[^1].Count;
+            var k = _compiled.KernelCount;
+            for (var n0 = 0; n0 < count;)
+            {
+                var index = first + n0;
+                var column = (int)(index % innerCount);
+                var run = (int)Math.Min(count - n0, innerCount - column);
+                var rest = index / innerCount;
+                for (var a = _axes.Count - 2; a >= 0; a--)
+                {
+                    b.Outer[a] = _axes[a].Value((int)(rest % _axes[a].Count));
+                    rest /= _axes[a].Count;
+                }
+                for (var n = 0; n < run; n++) b.Inner[n] = _axes[^1].Value(column + n);
+                _compiled.Evaluate(b.Outer, b.Inner, run, b.Output);
+                for (var j = 0; j < columns.Length; j++)
+                {
+                    var (dst, kernel) = (j * count + n0, columns[j]);
+                    for (var n = 0; n < run; n++) values[dst + n] = b.Output[n * k + kernel];
+                }
+                n0 += run;
+            }
+        }
+        var errors = 0;
+        Array.Clear(b.Status, 0, count);
+        for (var j = 0; j < columns.Length; j++)
+            for (var n = 0; n < count; n++)
+                if (!double.IsFinite(values[j * count + n])) b.Status[n] = ResultStore.NonFinite;
+        for (var n = 0; n < count; n++)
+        {
+            var code = b.Status[n];
+            // where a called builtin has no value (a failed fit) the compiled kernels are NaN: the point is evaluated again
+            // point by point, which says why (only for kernels with such calls, and only at points that are not finite)
+            if (code != ResultStore.Ok && _compiled is { CallsBuiltins: true } && _systems.Length == 0
+                && EvaluatePoint(first + n) is { } slow && slow.Status.StartsWith("error", StringComparison.Ordinal))
+            {
+                for (var j = 0; j < columns.Length; j++) values[j * count + n] = slow.Values[_axes.Count + columns[j]];
+                b.Messages[n] = slow.Status;
+            }
+            if (b.Messages.ContainsKey(n)) { code = ResultStore.Error; errors++; }
+            b.Status[n] = code;
+        }
+        return errors;
     }
 }
