@@ -26,8 +26,14 @@ readonly WAIT_SECONDS=${MODELDSL_SLURM_WAIT:-30}
 die() { echo "cluster.sh: $*" >&2; exit 1; }
 note() { echo "cluster.sh: $*"; }
 
-# True when the pid file names a live process.
-alive() { [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# True when the process runs (a zombie left for a parent that does not reap it counts as gone).
+running() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && [ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]; }
+
+# The pid in a pid file, empty when there is none.
+pid_of() { cat "$1" 2>/dev/null || true; }
+
+# True when the pid file names a running process.
+alive() { running "$(pid_of "$1")"; }
 
 # Removes a pid file whose process is gone (left by a killed daemon or a container restart).
 drop_stale() { if [ -e "$1" ] && ! alive "$1"; then rm -f "$1"; fi; }
@@ -97,6 +103,7 @@ SlurmUser=root
 AuthType=auth/munge
 CredType=cred/munge
 MpiDefault=none
+MailProg=/bin/true
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 JobAcctGatherType=jobacct_gather/none
@@ -162,18 +169,23 @@ stop() {
     note "$CONF is not ModelDsl's test cluster: not stopping it"
     return 0
   fi
+  # The daemons remove their pid files before they have quite gone: wait for the processes themselves.
+  local ctld slurmd_pid munged
+  ctld=$(pid_of "$CTLD_PID")
+  slurmd_pid=$(pid_of "$SLURMD_PID")
   scontrol shutdown >/dev/null 2>&1 || true
   for _ in $(seq 1 100); do
-    alive "$CTLD_PID" || alive "$SLURMD_PID" || break
+    running "$ctld" || running "$slurmd_pid" || break
     sleep 0.1
   done
-  alive "$CTLD_PID" && die "slurmctld (pid $(cat "$CTLD_PID")) is still running"
-  alive "$SLURMD_PID" && die "slurmd (pid $(cat "$SLURMD_PID")) is still running"
+  if running "$ctld"; then die "slurmctld (pid $ctld) is still running 10 s after scontrol shutdown"; fi
+  if running "$slurmd_pid"; then die "slurmd (pid $slurmd_pid) is still running 10 s after scontrol shutdown"; fi
   drop_stale "$CTLD_PID"
   drop_stale "$SLURMD_PID"
-  if [ -e "$OWN_DIR/munged" ] && alive "$MUNGE_PID"; then
-    kill "$(cat "$MUNGE_PID")"
-    for _ in $(seq 1 50); do alive "$MUNGE_PID" || break; sleep 0.1; done
+  munged=$(pid_of "$MUNGE_PID")
+  if [ -e "$OWN_DIR/munged" ] && running "$munged"; then
+    kill "$munged"
+    for _ in $(seq 1 50); do running "$munged" || break; sleep 0.1; done
   fi
   rm -rf "$OWN_DIR"
   note "stopped"
