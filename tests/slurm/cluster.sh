@@ -42,10 +42,16 @@ ours() { [ -f "$CONF" ] && grep -qxF "$MARKER" "$CONF"; }
 
 munge_works() { munge -n 2>/dev/null | unmunge >/dev/null 2>&1; }
 
-# The node's state as sinfo reports it (idle, mix, alloc, down*, drain, ...), empty when the controller does not answer.
-node_state() { sinfo -h -N -n "$(hostname -s)" -o %t 2>/dev/null | head -n 1 || true; }
+# True when slurmctld answers (at once; sinfo would retry for about 9 s).
+ctld_up() { scontrol ping >/dev/null 2>&1; }
 
-node_up() { case "$(node_state)" in idle|mix|mixed|alloc|allocated|comp|completing) return 0 ;; *) return 1 ;; esac; }
+# The node's state as sinfo reports it (idle, mix, alloc, down*, drain, ...), empty when the controller does not answer.
+node_state() { if ctld_up; then sinfo -h -N -n "$(hostname -s)" -o %t 2>/dev/null | head -n 1 || true; fi; }
+
+# True for the states of a node that answers and takes jobs.
+up_state() { case "$1" in idle|mix|mixed|alloc|allocated|comp|completing) return 0 ;; *) return 1 ;; esac; }
+
+node_up() { up_state "$(node_state)"; }
 
 log_tails() {
   for f in "$LOG_DIR/slurmctld.log" "$LOG_DIR/slurmd.log" /var/log/munge/munged.log; do
@@ -111,6 +117,8 @@ AccountingStorageType=accounting_storage/none
 SelectType=select/cons_tres
 SelectTypeParameters=CR_Core
 SchedulerType=sched/backfill
+# Schedule the next array tasks as soon as CPUs free up (the default batch_sched_delay holds them about 3 s).
+SchedulerParameters=batch_sched_delay=0
 ReturnToService=2
 MaxArraySize=10001
 MaxJobCount=20000
@@ -193,9 +201,12 @@ stop() {
 
 status() {
   if munge_works; then echo "munge: working"; else echo "munge: not working"; fi
-  if scontrol ping >/dev/null 2>&1; then echo "slurmctld: up"; else echo "slurmctld: not answering"; fi
-  echo "node $(hostname -s): $(node_state)"
-  node_up || return 3
+  if ! ctld_up; then echo "slurmctld: not answering"; return 3; fi
+  local state
+  state=$(node_state)
+  echo "slurmctld: up"
+  echo "node $(hostname -s): ${state:-unknown}"
+  up_state "$state" || return 3
 }
 
 case "${1:-}" in
