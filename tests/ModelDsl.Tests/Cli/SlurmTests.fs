@@ -160,8 +160,11 @@ let tests =
             onCluster (fun dir jobId ->
                 let model = modelPath "conformal-bl.mdl"
                 let card = Path.Combine(repoRoot, "samples", "conformal-bl", "scenario5.card")
-                let axes = [ "re(w23)=-3:3:60"; "im(w23)=-3:3:50" ]
-                let points = 60 * 50
+                // Shards take whole chunks (chunk c to shard c mod 4), and a compiled scan's chunk is whole grid rows of
+                // about 32768 points: 120000 points make at least 4 chunks, so that every shard has work (a 3000-point
+                // grid would be one chunk, all of it in shard 0).
+                let axes = [ "re(w23)=-3:3:400"; "im(w23)=-3:3:300" ]
+                let points = 400 * 300
                 let full = Path.Combine(dir, "full.db")
                 let scan = runCli ([ "scan"; model; "--card"; card ] @ List.collect (fun a -> [ "--grid"; a ]) axes @ [ "--out"; full ])
                 Expect.equal scan.ExitCode 0 $"unsharded scan; {scan.Stderr}"
@@ -194,9 +197,13 @@ let tests =
                 let mergedCsv = export merged "merged.csv"
                 Expect.equal (csvLines fullCsv).Length (points + 1) "the unsharded CSV: a header and one row per point"
                 Expect.isTrue (fullCsv = mergedCsv) $"merged and unsharded CSV byte-identical; first difference at {firstDifference fullCsv mergedCsv}"
+                // Every shard computed a share, and the shares add up to the grid.
+                let held = [ for k in 0 .. 3 -> (csvLines (export shards[k] $"shard-{k}.csv")).Length - 1 ]
+                for k in 0 .. 3 do
+                    Expect.isGreaterThan held[k] 0 $"shard {k} holds points (the grid must span at least 4 chunks)"
+                Expect.equal (List.sum held) points "the shards' points add up to the grid"
                 // Without shard 3 the merge lacks exactly the points shard 3 holds.
-                let lost = (csvLines (export shards[3] "shard-3.csv")).Length - 1
-                Expect.isGreaterThan lost 0 "shard 3 holds points"
+                let lost = held[3]
                 let partial = runCli ([ "merge"; "--out"; Path.Combine(dir, "partial.db") ] @ shards[0..2])
                 let partialReport = partial.Stdout + partial.Stderr
                 Expect.notEqual partial.ExitCode 0 $"a merge with a shard missing is incomplete: {partialReport}"
