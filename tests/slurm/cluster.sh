@@ -8,9 +8,11 @@
 #
 # Needs the Debian packages slurmctld, slurmd, slurm-client and munge (slurm-wlm 22.05, munge 0.5.15); `.ci/run`
 # installs them when missing. /etc/slurm/slurm.conf is written only when it is absent or carries the marker below:
-# a real cluster's configuration is never overwritten (start then uses that cluster as it is, and stop leaves it alone).
+# a real cluster's configuration is never overwritten (start then only checks that its controller answers, and stop
+# leaves it alone).
 # Environment: MODELDSL_SLURM_WAIT (seconds to wait for the node, default 30).
 set -euo pipefail
+export PATH="$PATH:/usr/sbin:/sbin"   # the daemons live in /usr/sbin, not on every root PATH
 
 readonly MARKER="# Written by ModelDsl tests/slurm/cluster.sh (single-node test cluster; safe to delete)"
 readonly CONF=/etc/slurm/slurm.conf
@@ -20,7 +22,7 @@ readonly LOG_DIR=/var/log/slurm
 readonly CTLD_PID=/run/slurmctld.pid
 readonly SLURMD_PID=/run/slurmd.pid
 readonly MUNGE_PID=/run/munge/munged.pid
-readonly OWN_DIR=/run/modeldsl-slurm           # what start started, so that stop undoes only that
+readonly OWN_DIR=/run/modeldsl-slurm           # marks a munged that start started, so that stop stops only that
 readonly WAIT_SECONDS=${MODELDSL_SLURM_WAIT:-30}
 
 die() { echo "cluster.sh: $*" >&2; exit 1; }
@@ -141,18 +143,18 @@ EOF
 start() {
   require
   mkdir -p "$OWN_DIR"
-  start_munge
   if [ -f "$CONF" ] && ! ours; then
+    # A real cluster's configuration: use that cluster when it answers, never start its daemons here.
+    ctld_up || die "$CONF is not ModelDsl's and its controller does not answer: not starting daemons for it"
     note "$CONF is not ModelDsl's: using that cluster as it is"
-  elif ! alive "$CTLD_PID"; then
-    write_conf
+    return 0
   fi
+  start_munge
+  alive "$CTLD_PID" || write_conf
   install -d -m 0755 "$STATE_DIR" "$SPOOL_DIR" "$LOG_DIR"
   if ! alive "$CTLD_PID"; then
     drop_stale "$CTLD_PID"
-    # -c: a test cluster starts without the jobs of an earlier run
-    if ours; then slurmctld -c; else slurmctld; fi
-    : >"$OWN_DIR/slurmctld"
+    slurmctld -c   # -c: the test cluster starts without the jobs of an earlier run
   fi
   if ! alive "$SLURMD_PID"; then
     drop_stale "$SLURMD_PID"
