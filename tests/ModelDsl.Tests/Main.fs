@@ -15,12 +15,18 @@ let private printer =
                 counts <- Some(summary.passed.Length, summary.failed.Length + summary.errored.Length)
                 inner.summary config summary }
 
+/// No colour codes when the output is piped or redirected, or when NO_COLOR is set (no-color.org); a terminal gets
+/// Expecto's default 8 colours. `--colours N` on the command line overrides either.
+let private colours =
+    let noColor = System.Environment.GetEnvironmentVariable "NO_COLOR"
+    if System.Console.IsOutputRedirected || not (System.String.IsNullOrEmpty noColor) then 0 else 8
+
 [<EntryPoint>]
 let main argv =
     // 1000 cases per property by default; `--fscheck-max-tests N` on the command line overrides it.
     let exitCode =
         runTestsInAssemblyWithCLIArgs
-            [ CLIArguments.Printer printer; CLIArguments.No_Spinner; CLIArguments.FsCheck_Max_Tests 1000 ]
+            [ CLIArguments.Printer printer; CLIArguments.No_Spinner; CLIArguments.FsCheck_Max_Tests 1000; CLIArguments.Colours colours ]
             argv
     System.Console.Out.Flush()
     let passed, failed = counts |> Option.defaultValue (0, 1) // no summary: the run did not happen
