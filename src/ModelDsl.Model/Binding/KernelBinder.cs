@@ -141,7 +141,8 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
                     if (_diagnostics.Count > errors || IsError(expr)) { MarkBroken(name); break; }
                     if (UnitFactor(d) is null) { MarkBroken(name); break; }
-                    if (d.Unit is not null && EnergyDimension(expr) is { } dimension && dimension != Rational.One)
+                    var inferred = EnergyDimension(expr);
+                    if (d.Unit is not null && inferred is { } dimension && dimension != Rational.One)
                     {
                         _diagnostics.ReportMisplacedUnit(_text, d.Unit.Span,
                             $"The kernel '{name}' has energy dimension {dimension} (it is made of numbers, mass parameters and constants with units only), so it takes no energy unit.");
@@ -149,7 +150,7 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                         break;
                     }
                     _kernels[name] = expr;
-                    kernels.Add(new KernelSpec(name, expr, d.Span) { Unit = d.Unit?.Text });
+                    kernels.Add(new KernelSpec(name, expr, d.Span) { Unit = d.Unit?.Text, Dimension = d.Unit is null ? inferred : Rational.One });
                     break;
             }
         }
@@ -181,42 +182,6 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
         if (CardBinder.Units.TryGetValue(unit.Text, out var factor)) return factor;
         _diagnostics.ReportUnknownUnit(_text, unit.Span, unit.Text, CardBinder.Units.Keys, NameSuggestion.Nearest(unit.Text, CardBinder.Units.Keys));
         return null;
-    }
-
-    /// <summary>
-    /// The energy dimension of a kernel when it is made only of numbers, <c>mass</c> parameters (dimension 1), constants
-    /// with a unit (1) and pi, through sums of equal dimension, products, rational powers, abs, re, im, conj, min, max and
-    /// sqrt; null (unknown) as soon as anything else appears (a Yukawa, a constant without unit, a let, a function of a
-    /// dimensionful argument).
-    /// </summary>
-    private Rational? EnergyDimension(Expr e)
-    {
-        switch (e)
-        {
-            case NumberExpr: return Rational.Zero;
-            case SymbolExpr s when s.Name == "pi": return Rational.Zero;
-            case SymbolExpr s when _energies.Contains(s.Name): return Rational.One;
-            case SymbolExpr s:
-                var bracket = s.Name.IndexOf('[');
-                return owner.Parameters.TryGetValue(bracket < 0 ? s.Name : s.Name[..bracket], out var p) && p.IsMass ? Rational.One : null;
-            case SumExpr sum:
-                var dims = sum.Terms.Select(EnergyDimension).ToList();
-                return dims.All(d => d is not null && d == dims[0]) ? dims[0] : null;
-            case ProductExpr product:
-                var total = Rational.Zero;
-                foreach (var f in product.Factors)
-                    if (EnergyDimension(f) is { } d) total += d;
-                    else return null;
-                return total;
-            case PowerExpr { Exponent: NumberExpr { Value.IsRational: true } n } pw:
-                return EnergyDimension(pw.Base) is { } b ? b * n.Value.AsRational : null;
-            case FunctionExpr f when f.Definition.Name is "abs" or "re" or "im" or "conj" or "min" or "max":
-                var args = f.Arguments.Select(EnergyDimension).ToList();
-                return args.All(d => d is not null && d == args[0]) ? args[0] : null;
-            case FunctionExpr f:
-                return f.Arguments.All(a => EnergyDimension(a) == Rational.Zero) ? Rational.Zero : null;
-            default: return null;
-        }
     }
 
     /// <summary>A let or kernel that could not be bound (its error is reported): declarations that use it are skipped silently.</summary>

@@ -13,4 +13,10 @@ public sealed record KernelSpec(string Name, Expr Expression, TextSpan Span)
 {
     /// <summary>The energy unit the kernel is printed in (<c>kernel mt = ... in eV</c>), or null; <see cref="Expression"/> is in GeV.</summary>
     public string? Unit { get; init; }
+
+    /// <summary>
+    /// The kernel's energy dimension d (its value is in GeV^d; 0: dimensionless), exact: inferred from <see cref="Expression"/>
+    /// (mass parameters, constants with units, numbers), or 1 for a kernel declared with a unit; null when neither tells.
+    /// </summary>
+    public Symbolics.Numbers.Rational? Dimension { get; init; }
 }
