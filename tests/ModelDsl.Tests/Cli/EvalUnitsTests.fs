@@ -1,0 +1,135 @@
+/// `modeldsl eval` for a person: each kernel's unit from the spec (its energy dimension inferred from mass parameters
+/// and constants with units, never guessed), and a table whose rules fit their columns.
+module ModelDsl.Tests.Cli.EvalUnitsTests
+
+open System.Text.Json
+open Expecto
+open ModelDsl
+open ModelDsl.Tests.TestSupport
+
+/// T and M are masses (GeV), x is a plain number; c0 has no unit (so its dimension is unknown), m0 has one.
+let private spec = """model unit_demo
+param T, M : real mass positive
+param x : real
+const c0 = 2
+const m0 = 3 eV
+kernel k_T = T
+kernel k_T2 = T^2
+kernel k_ratio = T/M
+kernel k_inverse = 1/T
+kernel k_root = sqrt(T)
+kernel k_cube_root = (T*M^2)^(1/3)
+kernel k_exp = exp(-M/T)*T^2/M
+kernel k_ifpos = ifpos(T - M, T, 0)
+kernel k_min = min(T, M) + M
+kernel k_sign = sign(x)*T
+kernel k_abs = abs(T - M)*4*pi
+kernel k_number = 2*pi
+kernel k_const_unit = T*m0
+kernel k_const_plain = T*c0
+kernel k_plain = T*x
+kernel k_mixed = T + T^2
+kernel k_exp_of_mass = exp(T)
+kernel k_declared = T*M/M in eV
+"""
+
+let private card = "card \"units\" for unit_demo\nT = 200 GeV\nM = 100 GeV\nx = -0.5\n"
+
+/// The unit each kernel must get: GeV^d for the dimension d worked out by hand from the formula; "-" where the spec does
+/// not tell (a plain number x, a constant without unit, mixed dimensions, exp of a mass).
+let private expected =
+    [ "k_T", "GeV"; "k_T2", "GeV^2"; "k_ratio", "1"; "k_inverse", "GeV^-1"; "k_root", "GeV^(1/2)"; "k_cube_root", "GeV"
+      "k_exp", "GeV"; "k_ifpos", "GeV"; "k_min", "GeV"; "k_sign", "GeV"; "k_abs", "GeV"; "k_number", "1"
+      "k_const_unit", "GeV^2"; "k_const_plain", "-"; "k_plain", "-"; "k_mixed", "-"; "k_exp_of_mass", "-"; "k_declared", "eV" ]
+
+/// The columns of the table: the start and width of each rule's run of dashes.
+let private columns (rule: string) =
+    [ let mutable i = 0
+      while i < rule.Length do
+          if rule[i] = '-' then
+              let start = i
+              while i < rule.Length && rule[i] = '-' do i <- i + 1
+              yield start, i - start
+          else i <- i + 1 ]
+
+/// The table's lines (header, rule, one per kernel) of an eval's output.
+let private table (stdout: string) =
+    let lines = stdout.Replace("\r\n", "\n").Split('\n')
+    let header = lines |> Array.findIndex (fun l -> l.StartsWith "  kernel ")
+    lines[header..] |> Array.takeWhile (fun l -> l <> "")
+
+/// Every cell starts where its column's rule starts and is no wider than it; some cell fills each rule.
+let private expectAligned (lines: string[]) =
+    let cols = columns lines[1]
+    Expect.equal cols.Length 3 "three columns: kernel, value, unit"
+    let cells (line: string) =
+        cols |> List.mapi (fun c (start, width) ->
+            let stop = if c + 1 < cols.Length then fst cols[c + 1] else line.Length
+            if start >= line.Length then "" else line.Substring(start, min stop line.Length - start))
+    for line in Array.append [| lines[0] |] lines[2..] do
+        let line = line.Replace("  (not finite)", "")
+        for (start, width), cell in List.zip cols (cells line) do
+            Expect.isTrue (start = 0 || line[start - 1] = ' ') $"a cell starts at its rule: '{line}'"
+            Expect.isLessThanOrEqual (cell.TrimEnd().Length) width $"'{cell.TrimEnd()}' fits its rule ({width}) in '{line}'"
+    for c, (_, width) in List.indexed cols do
+        let widest = Array.append [| lines[0] |] lines[2..] |> Array.map (fun l -> (cells l)[c].TrimEnd().Length) |> Array.max
+        Expect.equal widest width $"column {c}: the rule is as wide as its widest cell"
+
+[<Tests>]
+let tests =
+    testList "Cli/EvalUnits" [
+        test "each kernel's unit: inferred from mass parameters and constants with units, '-' where the spec does not tell" {
+            use s = new TempFile(spec)
+            use c = new TempFile(card, ".card")
+            let r = runCli [ "eval"; s.Path; "--card"; c.Path ]
+            Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
+            let rows = table r.Stdout |> Array.skip 2 |> Array.map (fun l -> l.Split(' ', System.StringSplitOptions.RemoveEmptyEntries))
+            for name, unit in expected do
+                let row = rows |> Array.find (fun cells -> cells[0] = name)
+                Expect.equal row[2] unit $"{name}'s unit"
+            let row name = rows |> Array.find (fun cells -> cells[0] = name)
+            Expect.equal (row "k_T2")[1] "40000" "T^2 in GeV^2"
+            Expect.equal (row "k_inverse")[1] "0.005" "1/T in GeV^-1"
+            Expect.equal (row "k_declared")[1] "2E+11" "a kernel declared in eV is printed in eV (T = 200 GeV)"
+        }
+        test "--json: kernel_units names every kernel's unit, null where it is not known" {
+            use s = new TempFile(spec)
+            use c = new TempFile(card, ".card")
+            let r = runCli [ "eval"; s.Path; "--card"; c.Path; "--json" ]
+            Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
+            use doc = JsonDocument.Parse r.Stdout
+            let units = doc.RootElement.GetProperty "kernel_units"
+            for name, unit in expected do
+                let u = units.GetProperty name
+                if unit = "-" then Expect.equal u.ValueKind JsonValueKind.Null $"{name}: not known"
+                else Expect.equal (u.GetString()) unit $"{name}'s unit"
+            Expect.equal (doc.RootElement.GetProperty("kernels").GetProperty("k_T2").GetDouble()) 40000.0 "T^2 in GeV^2 (200^2, exact in doubles)"
+        }
+        test "the binder records the dimension: exact rational powers (GeV^(1/2)), unknown as null" {
+            let model = ModelCompilation.CompileOrThrow spec
+            let dim name = (model.Kernels |> Seq.find (fun k -> k.Name = name)).Dimension
+            Expect.equal (dim "k_root") (Symbolics.Numbers.Rational.Create(1, 2)) "sqrt(T)"
+            Expect.equal (dim "k_inverse") (Symbolics.Numbers.Rational.Create(-1, 1)) "1/T"
+            Expect.isNull (dim "k_plain") "T*x: x is a plain number of unknown dimension"
+        }
+        test "the table's rules fit their columns: short kernel names, wide values, the shipped models" {
+            use s = new TempFile(spec)
+            use c = new TempFile(card, ".card")
+            expectAligned (table (runCli [ "eval"; s.Path; "--card"; c.Path ]).Stdout)
+            for model, card in [ "conformal-bl.mdl", "samples/conformal-bl/scenario5.card"
+                                 "seesaw-z3.mdl", "samples/trl/benchmark-C.card"
+                                 "lmu-ltau.mdl", "samples/lmu-ltau/benchmark.card" ] do
+                let r = runCli [ "eval"; "models/" + model; "--card"; card ]
+                Expect.equal r.ExitCode 0 $"{model}: {r.Stderr}"
+                expectAligned (table r.Stdout)
+        }
+        test "the shipped models print no wrong unit: a unit shown is the one the formula has" {
+            let r = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"; "--json" ]
+            Expect.equal r.ExitCode 0 r.Stderr
+            use doc = JsonDocument.Parse r.Stdout
+            let units = doc.RootElement.GetProperty "kernel_units"
+            // by hand from models/conformal-bl.mdl: T_equals_vphi = vphi (a mass), YM_i = M_i/vphi
+            Expect.equal (units.GetProperty("T_equals_vphi").GetString()) "GeV" "vphi"
+            for k in [ "YM1"; "YM2"; "YM3" ] do Expect.equal (units.GetProperty(k).GetString()) "1" $"{k} = M/vphi"
+        }
+    ]
