@@ -72,7 +72,7 @@ let private expectAligned (lines: string[]) =
             Expect.isTrue (start = 0 || line[start - 1] = ' ') $"a cell starts at its rule: '{line}'"
             Expect.isLessThanOrEqual (cell.TrimEnd().Length) width $"'{cell.TrimEnd()}' fits its rule ({width}) in '{line}'"
     for c, (_, width) in List.indexed cols do
-        let widest = Array.append [| lines[0] |] lines[2..] |> Array.map (fun l -> (cells l)[c].TrimEnd().Length) |> Array.max
+        let widest = Array.append [| lines[0] |] lines[2..] |> Array.map (fun l -> List.item c (cells l) |> fun cell -> cell.TrimEnd().Length) |> Array.max
         Expect.equal widest width $"column {c}: the rule is as wide as its widest cell"
 
 [<Tests>]
@@ -87,10 +87,10 @@ let tests =
             for name, unit in expected do
                 let row = rows |> Array.find (fun cells -> cells[0] = name)
                 Expect.equal row[2] unit $"{name}'s unit"
-            let row name = rows |> Array.find (fun cells -> cells[0] = name)
-            Expect.equal (row "k_T2")[1] "40000" "T^2 in GeV^2"
-            Expect.equal (row "k_inverse")[1] "0.005" "1/T in GeV^-1"
-            Expect.equal (row "k_declared")[1] "2E+11" "a kernel declared in eV is printed in eV (T = 200 GeV)"
+            let value name = (rows |> Array.find (fun cells -> cells[0] = name)).[1]
+            Expect.equal (value "k_T2") "40000" "T^2 in GeV^2"
+            Expect.equal (value "k_inverse") "0.005" "1/T in GeV^-1"
+            Expect.equal (value "k_declared") "2E+11" "a kernel declared in eV is printed in eV (T = 200 GeV)"
         }
         test "--json: kernel_units names every kernel's unit, null where it is not known" {
             use s = new TempFile(spec)
