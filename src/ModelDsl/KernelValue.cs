@@ -5,7 +5,7 @@ namespace ModelDsl;
 /// <summary>One kernel's value at a parameter point (complex; a kernel meant to be real has a zero imaginary part).</summary>
 public sealed record KernelValue(string Name, Complex Value)
 {
-    /// <summary>The energy unit the spec declares for the kernel (<c>kernel mt = ... in eV</c>), or null; <see cref="Value"/> is in GeV.</summary>
+    /// <summary>The unit the spec declares for the kernel (<c>kernel mt = ... in eV</c>, <c>in GeV^2</c>, <c>in 1</c>), or null; <see cref="Value"/> is in GeV^d.</summary>
     public string? Unit { get; init; }
 
     /// <summary>The kernel's energy dimension d (<see cref="Value"/> is in GeV^d), or null when it is not known; see <see cref="Model.KernelSpec.Dimension"/>.</summary>
@@ -25,7 +25,10 @@ public sealed record KernelValue(string Name, Complex Value)
     };
 
     /// <summary>The value in <see cref="Unit"/> (the value itself without a unit).</summary>
-    public Complex InUnit => Unit is null ? Value : Value / Model.CardBinder.Units[Unit];
+    public Complex InUnit => Value / UnitScale;
+
+    /// <summary>GeV^d per <see cref="Unit"/> (<see cref="Model.KernelSpec.UnitScale"/>); 1 without a unit.</summary>
+    public double UnitScale { get; init; } = 1;
 
     /// <summary>True when both parts are finite numbers (not NaN, not infinite).</summary>
     public bool IsFinite => double.IsFinite(Value.Real) && double.IsFinite(Value.Imaginary);

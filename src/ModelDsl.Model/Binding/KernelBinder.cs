@@ -140,17 +140,21 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                     var errors = _diagnostics.Count;
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
                     if (_diagnostics.Count > errors || IsError(expr)) { MarkBroken(name); break; }
-                    if (UnitFactor(d) is null) { MarkBroken(name); break; }
+                    if (KernelUnit(d) is not { } declared) { MarkBroken(name); break; }
                     var inferred = EnergyDimension(expr);
-                    if (d.Unit is not null && inferred is { } dimension && dimension != Rational.One)
+                    if (declared.Text is not null && inferred is { } dimension && dimension != declared.Dimension)
                     {
-                        _diagnostics.ReportMisplacedUnit(_text, d.Unit.Span,
-                            $"The kernel '{name}' has energy dimension {dimension} (it is made of numbers, mass parameters and constants with units only), so it takes no energy unit.");
+                        if (d.Unit!.Kind == SyntaxKind.Identifier && d.UnitPower.Count == 0)
+                            _diagnostics.ReportMisplacedUnit(_text, d.Unit.Span,
+                                $"The kernel '{name}' has energy dimension {dimension} (it is made of numbers, mass parameters and constants with units only), so it takes no energy unit.");
+                        else
+                            _diagnostics.ReportKernelUnitMismatch(_text, TextSpan.FromBounds(d.Unit.Span.Start, d.UnitPower.Count > 0 ? d.UnitPower[^1].Span.End : d.Unit.Span.End),
+                                $"The kernel '{name}' has energy dimension {dimension} by its formula (mass parameters and constants with units have 1), but its unit '{declared.Text}' has dimension {declared.Dimension}.");
                         MarkBroken(name);
                         break;
                     }
                     _kernels[name] = expr;
-                    kernels.Add(new KernelSpec(name, expr, d.Span) { Unit = d.Unit?.Text, Dimension = d.Unit is null ? inferred : Rational.One });
+                    kernels.Add(new KernelSpec(name, expr, d.Span) { Unit = declared.Text, UnitScale = declared.Scale, Dimension = declared.Text is null ? inferred : declared.Dimension });
                     break;
             }
         }
@@ -179,9 +183,33 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
             _diagnostics.ReportMisplacedUnit(_text, unit.Span, $"A kernel's unit is written with 'in': kernel {d.Name.Text} = ... in {unit.Text} (or this is a missing operator).");
             return null;
         }
+        if (unit.Kind == SyntaxKind.Number) return 1; // kernel k = ... in 1: dimensionless
         if (CardBinder.Units.TryGetValue(unit.Text, out var factor)) return factor;
         _diagnostics.ReportUnknownUnit(_text, unit.Span, unit.Text, CardBinder.Units.Keys, NameSuggestion.Nearest(unit.Text, CardBinder.Units.Keys));
         return null;
+    }
+
+    /// <summary>
+    /// A kernel's declared unit: its text (<c>eV</c>, <c>GeV^2</c>, <c>eV^-1</c>, <c>1</c>; null without one), the factor from
+    /// GeV^d to it, and its energy dimension d; null after reporting a unit that is unknown or misplaced, or a power that is
+    /// not a nonzero integer (MDL0330).
+    /// </summary>
+    private (string? Text, double Scale, Rational Dimension)? KernelUnit(DefinitionDeclarationSyntax d)
+    {
+        if (UnitFactor(d) is not { } factor) return null;
+        if (d.Unit is not { } unit) return (null, 1, Rational.Zero);
+        if (unit.Kind == SyntaxKind.Number) return ("1", 1, Rational.Zero);
+        if (d.UnitPower.Count == 0) return (unit.Text, factor, Rational.One);
+        var digits = d.UnitPower[^1];
+        if (digits.Text.Length == 0) return null; // the parser reported the missing power
+        if (!int.TryParse(digits.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n == 0)
+        {
+            _diagnostics.ReportKernelUnitMismatch(_text, digits.Span,
+                $"The power of a kernel's unit is a nonzero integer: in {unit.Text}^2, in {unit.Text}^-1 (a dimensionless kernel is declared 'in 1').");
+            return null;
+        }
+        if (d.UnitPower.Count == 3) n = -n;
+        return ($"{unit.Text}^{n}", Math.Pow(factor, n), Rational.Create(n, 1));
     }
 
     /// <summary>A let or kernel that could not be bound (its error is reported): declarations that use it are skipped silently.</summary>

@@ -6,6 +6,7 @@ open System.Text.Json
 open Expecto
 open ModelDsl
 open ModelDsl.Tests.TestSupport
+open ModelDsl.Tests.Syntax.DiagnosticTests
 
 /// T and M are masses (GeV), x is a plain number; c0 has no unit (so its dimension is unknown), m0 has one.
 let private spec = """model unit_demo
@@ -112,6 +113,27 @@ let tests =
             Expect.equal (dim "k_inverse") (Symbolics.Numbers.Rational.Create(-1, 1)) "1/T"
             Expect.isNull (dim "k_plain") "T*x: x is a plain number of unknown dimension"
         }
+        test "a unit declared where inference cannot tell: in GeV^2, in eV^-1, in TeV^2, in 1; printed and in JSON in it" {
+            let declared = spec + "kernel d_T2 = T*T*x/x in GeV^2\nkernel d_inv = 1/T in eV^-1\nkernel d_TeV2 = T*M in TeV^2\nkernel d_one = x*c0 in 1\n"
+            use s = new TempFile(declared)
+            use c = new TempFile(card, ".card")
+            let r = runCli [ "eval"; s.Path; "--card"; c.Path; "--json" ]
+            Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
+            use doc = JsonDocument.Parse r.Stdout
+            let units = doc.RootElement.GetProperty "kernel_units"
+            let kernels = doc.RootElement.GetProperty "kernels"
+            // by hand, T = 200 GeV, M = 100 GeV, x = -0.5, c0 = 2: 1/T = 1/(2e11 eV) = 5e-12 eV^-1; T M = 2e4 GeV^2 = 0.02 TeV^2
+            for name, unit, value in [ "d_T2", "GeV^2", 40000.0; "d_inv", "eV^-1", 5e-12; "d_TeV2", "TeV^2", 0.02; "d_one", "1", -1.0 ] do
+                Expect.equal (units.GetProperty(name).GetString()) unit $"{name}'s unit"
+                // one division by the unit's factor (1e-9^-1, 1e3^2): a few ulps
+                Expect.floatClose { absolute = 0.0; relative = 1e-15 } (kernels.GetProperty(name).GetDouble()) value $"{name} in {unit}"
+        }
+        test "fmt keeps a declared power and 'in 1'" {
+            let text = "model m\nparam T : real mass positive\nparam x : real\nkernel a = 1/T in eV^-1\nkernel b = T^2 in GeV^2\nkernel c = x in 1\n"
+            let formatted = ModelCompilation.Create(text, "m.mdl").Format()
+            for line in [ "kernel a = 1/T in eV^-1"; "kernel b = T^2 in GeV^2"; "kernel c = x in 1" ] do
+                Expect.stringContains formatted line line
+        }
         test "the table's rules fit their columns: short kernel names, wide values, the shipped models" {
             use s = new TempFile(spec)
             use c = new TempFile(card, ".card")
@@ -123,6 +145,12 @@ let tests =
                 Expect.equal r.ExitCode 0 $"{model}: {r.Stderr}"
                 expectAligned (table r.Stdout)
         }
+        testList "MDL0330: a declared unit that contradicts the formula" [
+            caseSays "MDL0330" "param T : real mass positive\nkernel k = T^2 in ⟦GeV^3⟧\n" "energy dimension 2 by its formula"
+            caseSays "MDL0330" "param T : real mass positive\nkernel k = T in ⟦1⟧\n" "its unit '1' has dimension 0"
+            caseSays "MDL0330" "param T : real mass positive\nkernel k = 1/T in ⟦eV^1⟧\n" "energy dimension -1"
+            caseSays "MDL0330" "param T : real mass positive\nkernel k = T in GeV^⟦0⟧\n" "nonzero integer"
+        ]
         test "the shipped models print no wrong unit: a unit shown is the one the formula has" {
             let r = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"; "--json" ]
             Expect.equal r.ExitCode 0 r.Stderr
