@@ -18,6 +18,17 @@ internal sealed partial class KernelBinder
     /// </summary>
     private Rational? EnergyDimension(Expr e) => Dimension(e) is { } d && d != Any ? d : null;
 
+    /// <summary>
+    /// Counts the numbers bound in place of a quantity that may have a dimension: a table constant (<c>constants.M_Pl</c>,
+    /// folded to its value), a texture entry, an earlier kernel holding one. A kernel bound while it grows has an unknown
+    /// dimension, since a number in it need not be dimensionless. (A used library's kernels keep the dimension inferred in
+    /// the library, where its inputs are symbols with their declared <c>mass</c>.)
+    /// </summary>
+    private int _opaqueNumbers;
+
+    /// <summary>The kernels whose expression holds such a number.</summary>
+    private readonly HashSet<string> _opaqueKernels = new(StringComparer.Ordinal);
+
     /// <summary>The dimension of a sub-expression; <see cref="Any"/> for the number 0.</summary>
     private Rational? Dimension(Expr e)
     {

@@ -138,10 +138,12 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                 case SyntaxKind.KernelKeyword:
                     if (MentionsBroken(d.Expression)) { MarkBroken(name); break; }
                     var errors = _diagnostics.Count;
+                    var opaque = _opaqueNumbers;
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
+                    if (_opaqueNumbers != opaque) _opaqueKernels.Add(name);
                     if (_diagnostics.Count > errors || IsError(expr)) { MarkBroken(name); break; }
                     if (KernelUnit(d) is not { } declared) { MarkBroken(name); break; }
-                    var inferred = EnergyDimension(expr);
+                    var inferred = _opaqueKernels.Contains(name) ? null : EnergyDimension(expr);
                     if (declared.Text is not null && inferred is { } dimension && dimension != declared.Dimension)
                     {
                         if (d.Unit!.Kind == SyntaxKind.Identifier && d.UnitPower.Count == 0)
@@ -562,7 +564,11 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                 return p.Symbol;
             }
             if (_lets.ContainsKey(text) || _textures.ContainsKey(text)) { _diagnostics.ReportIndexCount(_text, name.Span, text, _textures.TryGetValue(text, out var whole) ? whole.Dimensions.Length : 2, 0); return ExpressionRules.Error; }
-            if (_kernels.TryGetValue(text, out var kernel)) return kernel;
+            if (_kernels.TryGetValue(text, out var kernel))
+            {
+                if (_opaqueKernels.Contains(text)) _opaqueNumbers++;
+                return kernel;
+            }
             if (_defines.TryGetValue(text, out var define)) return Expand(define, [], name, ctx);
             if (owner.Fields.ContainsKey(text))
             {
@@ -620,7 +626,11 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
             values.Add(v.Value);
         }
         // a texture's entry is its expression in the parameters (and in the lets it is built from)
-        if (_textures.TryGetValue(name, out var texture)) return texture.Entry(values);
+        if (_textures.TryGetValue(name, out var texture))
+        {
+            _opaqueNumbers++;
+            return texture.Entry(values);
+        }
         if (HermitianEntry(name, values) is { } entry) return entry;
         var symbol = _lets.TryGetValue(name, out var plainLet) ? plainLet.EntrySymbol("", values) : $"{name}[{string.Join(",", values)}]";
         ArrayDimensions(name, out complex);
