@@ -151,6 +151,30 @@ let tests =
             caseSays "MDL0330" "param T : real mass positive\nkernel k = 1/T in ⟦eV^1⟧\n" "energy dimension -1"
             caseSays "MDL0330" "param T : real mass positive\nkernel k = T in GeV^⟦0⟧\n" "nonzero integer"
         ]
+        test "numbers that may stand for masses make the unit unknown: a table constant, a texture entry, a kernel holding one" {
+            let dir = System.IO.Directory.CreateTempSubdirectory()
+            try
+                // a one-row table of constants, as models/lib/leptogenesis/constants/*.dat: c.M_Pl is bound as the number 1.22e19
+                System.IO.File.WriteAllText(System.IO.Path.Combine(dir.FullName, "c.dat"), "# columns: v M_Pl\n174 1.22e19\n")
+                let specPath = System.IO.Path.Combine(dir.FullName, "o.mdl")
+                System.IO.File.WriteAllText(specPath, "model opaque\nparam T : real mass positive\ntable c = file(\"c.dat\")\n"
+                                                      + "texture W = matrix(row(T, 0), row(0, T))\nkernel k_table = T/c.M_Pl\n"
+                                                      + "kernel k_texture = W[1,1]\nkernel k_later = 2*k_table\nkernel k_plain = T\n")
+                let model = ModelCompilation.CompileOrThrow(System.IO.File.ReadAllText specPath, specPath)
+                let dim name = (model.Kernels |> Seq.find (fun k -> k.Name = name)).Dimension
+                // T/c.M_Pl is dimensionless, but bound as T/1.22e19 it would read as GeV: not guessed
+                for k in [ "k_table"; "k_texture"; "k_later" ] do Expect.isNull (dim k) $"{k}: unknown"
+                Expect.equal (dim "k_plain") Symbolics.Numbers.Rational.One "T alone is known"
+            finally dir.Delete true
+        }
+        test "a used library's kernels keep the library's inference (its inputs declared mass): ulysses-typei" {
+            let model = ModelCompilation.FromFile(modelPath "ulysses-typei.mdl").Spec
+            let dim name = (model.Kernels |> Seq.find (fun k -> k.Name = name)).Dimension
+            // lib/leptogenesis/1DME.mdl: Gamma_tau = 485e-10 M_Pl/M_1 (M_Pl and M inputs declared mass): dimensionless, though
+            // the model binds M_Pl to constants.M_Pl, a number; 2RES.mdl: dM21 = M_2 - M_1, GeV
+            Expect.equal (dim "dme.Gamma_tau") Symbolics.Numbers.Rational.Zero "Gamma_tau/(H z)"
+            Expect.equal (dim "res.dM21") Symbolics.Numbers.Rational.One "M_2 - M_1"
+        }
         test "the shipped models print no wrong unit: a unit shown is the one the formula has" {
             let r = runCli [ "eval"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"; "--json" ]
             Expect.equal r.ExitCode 0 r.Stderr
