@@ -92,7 +92,7 @@ public sealed class NumericModel
             causes.Add((cause, kernel, values[j], k < 0 ? null : (Kernels.Inputs[k].Name, KindOf(Kernels.Inputs[k].Name), inputs[k]), []));
         }
         var nonFinite = causes.Select(c => NumericDiagnostics.NonFinite(Spec, c.Kernel, c.Value, c.Culprit, c.Others)).ToImmutableArray();
-        return new NumericEvaluation(this, [.. KernelNames.Select((n, j) => new KernelValue(n, values[j]) { Unit = Spec.Kernels[j].Unit })], nonFinite);
+        return new NumericEvaluation(this, [.. KernelNames.Select((n, j) => new KernelValue(n, values[j]) { Unit = Spec.Kernels[j].Unit, UnitScale = Spec.Kernels[j].UnitScale, Dimension = Spec.Kernels[j].Dimension })], nonFinite);
     }
 
     /// <summary>The let an input belongs to (its entries share one cause), or the input itself.</summary>

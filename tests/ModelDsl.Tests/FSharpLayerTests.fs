@@ -33,6 +33,8 @@ let rec private immutableType (t: Type) =
     || t = typeof<Kernels.LetFailure> || t = typeof<ParameterPoint>
     // a card's scan range: init-only strings, numbers, and the source text and span (as a Diagnostic holds them)
     || t = typeof<CardRange>
+    // an exact rational (a kernel's energy dimension): a private constructor, no setters
+    || t = typeof<ModelDsl.Symbolics.Numbers.Rational>
     || (t.Namespace = "System.Collections.Immutable" && t.GetGenericArguments() |> Array.forall immutableType)
 
 [<Tests>]

@@ -15,12 +15,30 @@ let private printer =
                 counts <- Some(summary.passed.Length, summary.failed.Length + summary.errored.Length)
                 inner.summary config summary }
 
+/// No colour codes when the output is piped or redirected, or when NO_COLOR is set (no-color.org); a terminal gets
+/// Expecto's default 8 colours (`--colours N` on the command line sets another level).
+let private plain =
+    System.Console.IsOutputRedirected || not (System.String.IsNullOrEmpty(System.Environment.GetEnvironmentVariable "NO_COLOR"))
+
+/// Expecto's console logger writes a colour reset after every line even at colour level 0; without colour its lines are
+/// written as text, in the same layout.
+let private usePlainLogger (argv: string[]) =
+    let level = if Array.contains "--debug" argv then Logging.LogLevel.Debug else Logging.LogLevel.Info
+    let gate = obj ()
+    let write (parts: (string * System.ConsoleColor) list) =
+        lock gate (fun () -> for text, _ in parts do System.Console.Out.Write text)
+    Logging.Global.initialise
+        { Logging.Global.defaultConfig with
+            getLogger = fun name -> Logging.LiterateConsoleTarget(name, level, outputWriter = write) :> Logging.Logger }
+
 [<EntryPoint>]
 let main argv =
     // 1000 cases per property by default; `--fscheck-max-tests N` on the command line overrides it.
+    if plain then usePlainLogger argv
     let exitCode =
         runTestsInAssemblyWithCLIArgs
-            [ CLIArguments.Printer printer; CLIArguments.No_Spinner; CLIArguments.FsCheck_Max_Tests 1000 ]
+            [ CLIArguments.Printer printer; CLIArguments.No_Spinner; CLIArguments.FsCheck_Max_Tests 1000
+              CLIArguments.Colours(if plain then 0 else 8) ]
             argv
     System.Console.Out.Flush()
     let passed, failed = counts |> Option.defaultValue (0, 1) // no summary: the run did not happen

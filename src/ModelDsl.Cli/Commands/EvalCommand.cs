@@ -36,17 +36,23 @@ public static class EvalCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Kernel values as an aligned table (a value that is not finite marked so), then the constants used.</summary>
+    /// <summary>
+    /// Kernel values as a table of three columns, kernel, value (a value that is not finite marked so) and unit
+    /// (<see cref="KernelValue.UnitText"/>; "-" where the spec does not tell it), each column's rule as wide as its widest
+    /// cell; then the constants used.
+    /// </summary>
     public static void WriteTable(TextWriter output, NumericEvaluation e)
     {
         var spec = e.Model.Spec;
         output.WriteLine($"model {spec.Name}, card \"{e.Model.Point.Title}\"");
         output.WriteLine();
-        var width = e.Values.Max(k => k.Name.Length);
-        output.WriteLine($"  {"kernel".PadRight(width)}  value");
-        output.WriteLine($"  {new string('-', width)}  -----");
-        foreach (var k in e.Values)
-            output.WriteLine($"  {k.Name.PadRight(width)}  {NumericDiagnostics.Text(k.InUnit)}{(k.Unit is null ? "" : " " + k.Unit)}{(k.IsFinite ? "" : "  (not finite)")}");
+        string[][] rows = [["kernel", "value", "unit"], .. e.Values.Select(k => new[] { k.Name, NumericDiagnostics.Text(k.InUnit), k.UnitText ?? "-" })];
+        var widths = Enumerable.Range(0, 3).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        string Line(string[] cells) => ("  " + string.Join("  ", cells.Select((cell, c) => cell.PadRight(widths[c])))).TrimEnd();
+        output.WriteLine(Line(rows[0]));
+        output.WriteLine(Line([.. widths.Select(w => new string('-', w))]));
+        foreach (var (row, k) in rows.Skip(1).Zip(e.Values))
+            output.WriteLine(Line(row) + (k.IsFinite ? "" : "  (not finite)"));
         output.WriteLine();
         if (TableChoices(spec, e.Model.Point) is { } tables) output.WriteLine("tables: " + tables);
         output.WriteLine("constants: " + string.Join(", ", spec.Consts.Select(c => c.Unit is null
@@ -56,8 +62,8 @@ public static class EvalCommand
 
     /// <summary>
     /// <c>{"model", "card", "ordering", "parameters": {...}, "kernels": {...}, "kernel_units": {...}, "not_finite": [...], "constants": {...}}</c>:
-    /// plain numbers (complex ones as {"re", "im"}), masses and constants in GeV, a kernel declared with a unit in it
-    /// (named in kernel_units), n_La/s itself; a number that is not finite is
+    /// plain numbers (complex ones as {"re", "im"}), masses and constants in GeV, each kernel in its unit under kernel_units
+    /// (<see cref="KernelValue.UnitText"/>: a declared unit, "1", "GeV^2", ...; null when not known), n_La/s itself; a number that is not finite is
     /// written as text ("NaN", "Infinity") and its kernel listed under "not_finite".
     /// </summary>
     public static void WriteJson(TextWriter output, NumericEvaluation e)
@@ -94,7 +100,7 @@ public static class EvalCommand
             }
             w.WriteEndObject();
             w.WriteStartObject("kernel_units");
-            foreach (var k in e.Values.Where(k => k.Unit is not null)) w.WriteString(k.Name, k.Unit);
+            foreach (var k in e.Values) w.WriteString(k.Name, k.UnitText);
             w.WriteEndObject();
             w.WriteStartArray("not_finite");
             foreach (var k in e.Values.Where(k => !k.IsFinite)) w.WriteStringValue(k.Name);
@@ -102,7 +108,7 @@ public static class EvalCommand
             w.WriteStartObject("constants");
             foreach (var c in spec.Consts) w.WriteNumber(c.Name, c.Value);
             w.WriteEndObject();
-            w.WriteString("units", "GeV for masses, temperatures, vevs and constants; a kernel in kernel_units is in that unit");
+            w.WriteString("units", "GeV for masses, temperatures, vevs and constants; each kernel in its kernel_units unit (1: dimensionless; null: not known, GeV^d for its energy dimension d)");
             w.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));

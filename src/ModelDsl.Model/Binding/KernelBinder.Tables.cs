@@ -99,6 +99,7 @@ internal sealed partial class KernelBinder
     {
         var record = m.Record.Text;
         var column = m.Member.Text;
+        _opaqueNumbers++;
         var choice = owner.Parameters.TryGetValue(record, out var p) ? p.TableChoices : null;
         if (TablesWithColumn(record, column, m.Member.Span) is not { } having) return ExpressionRules.Error;
         if (having.FirstOrDefault(t => !t.Table.IsConstants).Table is { } functions)

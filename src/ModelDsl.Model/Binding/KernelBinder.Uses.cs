@@ -40,6 +40,7 @@ internal sealed partial class KernelBinder
         foreach (var c in library.Consts.Where(c => c.Name != "pi"))
         {
             consts.Add(new ConstSpec($"{alias}.{c.Name}", c.Value, c.Text, use.Span));
+            if (c.Unit is not null) _energies.Add($"{alias}.{c.Name}");
             map[Expr.Real(c.Name)] = Expr.Real($"{alias}.{c.Name}");
         }
         var exported = ImmutableDictionary.CreateBuilder<string, Expr>(StringComparer.Ordinal);
@@ -47,7 +48,7 @@ internal sealed partial class KernelBinder
         {
             var expr = Rewriting.Substitute(k.Expression, map);
             exported[k.Name] = expr;
-            kernels.Add(new KernelSpec($"{alias}.{k.Name}", expr, use.Span));
+            kernels.Add(new KernelSpec($"{alias}.{k.Name}", expr, use.Span) { Dimension = k.Dimension });
         }
         foreach (var system in library.Systems) _librarySystems.Add(InstantiateSystem(system, alias, map, use.Span));
         // its tables' functions are named by their files (tab_TABLE_COLUMN_HASH): they stand in its formulas as they are
@@ -254,6 +255,7 @@ internal sealed partial class KernelBinder
             _diagnostics.ReportIndexCount(_text, m.Span, $"{used.Alias}.{m.Member.Text}", 0, m.Indices.Count);
             return ExpressionRules.Error;
         }
+        _opaqueNumbers++; // its inputs may hold numbers in place of masses (a constants-set column folded to its value)
         return kernel;
     }
 }

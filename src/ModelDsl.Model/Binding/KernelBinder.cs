@@ -138,18 +138,25 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                 case SyntaxKind.KernelKeyword:
                     if (MentionsBroken(d.Expression)) { MarkBroken(name); break; }
                     var errors = _diagnostics.Count;
+                    var opaque = _opaqueNumbers;
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
+                    if (_opaqueNumbers != opaque) _opaqueKernels.Add(name);
                     if (_diagnostics.Count > errors || IsError(expr)) { MarkBroken(name); break; }
-                    if (UnitFactor(d) is null) { MarkBroken(name); break; }
-                    if (d.Unit is not null && EnergyDimension(expr) is { } dimension && dimension != Rational.One)
+                    if (KernelUnit(d) is not { } declared) { MarkBroken(name); break; }
+                    var inferred = _opaqueKernels.Contains(name) ? null : EnergyDimension(expr);
+                    if (declared.Text is not null && inferred is { } dimension && dimension != declared.Dimension)
                     {
-                        _diagnostics.ReportMisplacedUnit(_text, d.Unit.Span,
-                            $"The kernel '{name}' has energy dimension {dimension} (it is made of numbers, mass parameters and constants with units only), so it takes no energy unit.");
+                        if (d.Unit!.Kind == SyntaxKind.Identifier && d.UnitPower.Count == 0)
+                            _diagnostics.ReportMisplacedUnit(_text, d.Unit.Span,
+                                $"The kernel '{name}' has energy dimension {dimension} (it is made of numbers, mass parameters and constants with units only), so it takes no energy unit.");
+                        else
+                            _diagnostics.ReportKernelUnitMismatch(_text, TextSpan.FromBounds(d.Unit.Span.Start, d.UnitPower.Count > 0 ? d.UnitPower[^1].Span.End : d.Unit.Span.End),
+                                $"The kernel '{name}' has energy dimension {dimension} by its formula (mass parameters and constants with units have 1), but its unit '{declared.Text}' has dimension {declared.Dimension}.");
                         MarkBroken(name);
                         break;
                     }
                     _kernels[name] = expr;
-                    kernels.Add(new KernelSpec(name, expr, d.Span) { Unit = d.Unit?.Text });
+                    kernels.Add(new KernelSpec(name, expr, d.Span) { Unit = declared.Text, UnitScale = declared.Scale, Dimension = declared.Text is null ? inferred : declared.Dimension });
                     break;
             }
         }
@@ -178,45 +185,33 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
             _diagnostics.ReportMisplacedUnit(_text, unit.Span, $"A kernel's unit is written with 'in': kernel {d.Name.Text} = ... in {unit.Text} (or this is a missing operator).");
             return null;
         }
+        if (unit.Kind == SyntaxKind.Number) return 1; // kernel k = ... in 1: dimensionless
         if (CardBinder.Units.TryGetValue(unit.Text, out var factor)) return factor;
         _diagnostics.ReportUnknownUnit(_text, unit.Span, unit.Text, CardBinder.Units.Keys, NameSuggestion.Nearest(unit.Text, CardBinder.Units.Keys));
         return null;
     }
 
     /// <summary>
-    /// The energy dimension of a kernel when it is made only of numbers, <c>mass</c> parameters (dimension 1), constants
-    /// with a unit (1) and pi, through sums of equal dimension, products, rational powers, abs, re, im, conj, min, max and
-    /// sqrt; null (unknown) as soon as anything else appears (a Yukawa, a constant without unit, a let, a function of a
-    /// dimensionful argument).
+    /// A kernel's declared unit: its text (<c>eV</c>, <c>GeV^2</c>, <c>eV^-1</c>, <c>1</c>; null without one), the factor from
+    /// GeV^d to it, and its energy dimension d; null after reporting a unit that is unknown or misplaced, or a power that is
+    /// not a nonzero integer (MDL0330).
     /// </summary>
-    private Rational? EnergyDimension(Expr e)
+    private (string? Text, double Scale, Rational Dimension)? KernelUnit(DefinitionDeclarationSyntax d)
     {
-        switch (e)
+        if (UnitFactor(d) is not { } factor) return null;
+        if (d.Unit is not { } unit) return (null, 1, Rational.Zero);
+        if (unit.Kind == SyntaxKind.Number) return ("1", 1, Rational.Zero);
+        if (d.UnitPower.Count == 0) return (unit.Text, factor, Rational.One);
+        var digits = d.UnitPower[^1];
+        if (digits.Text.Length == 0) return null; // the parser reported the missing power
+        if (!int.TryParse(digits.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n == 0)
         {
-            case NumberExpr: return Rational.Zero;
-            case SymbolExpr s when s.Name == "pi": return Rational.Zero;
-            case SymbolExpr s when _energies.Contains(s.Name): return Rational.One;
-            case SymbolExpr s:
-                var bracket = s.Name.IndexOf('[');
-                return owner.Parameters.TryGetValue(bracket < 0 ? s.Name : s.Name[..bracket], out var p) && p.IsMass ? Rational.One : null;
-            case SumExpr sum:
-                var dims = sum.Terms.Select(EnergyDimension).ToList();
-                return dims.All(d => d is not null && d == dims[0]) ? dims[0] : null;
-            case ProductExpr product:
-                var total = Rational.Zero;
-                foreach (var f in product.Factors)
-                    if (EnergyDimension(f) is { } d) total += d;
-                    else return null;
-                return total;
-            case PowerExpr { Exponent: NumberExpr { Value.IsRational: true } n } pw:
-                return EnergyDimension(pw.Base) is { } b ? b * n.Value.AsRational : null;
-            case FunctionExpr f when f.Definition.Name is "abs" or "re" or "im" or "conj" or "min" or "max":
-                var args = f.Arguments.Select(EnergyDimension).ToList();
-                return args.All(d => d is not null && d == args[0]) ? args[0] : null;
-            case FunctionExpr f:
-                return f.Arguments.All(a => EnergyDimension(a) == Rational.Zero) ? Rational.Zero : null;
-            default: return null;
+            _diagnostics.ReportKernelUnitMismatch(_text, digits.Span,
+                $"The power of a kernel's unit is a nonzero integer: in {unit.Text}^2, in {unit.Text}^-1 (a dimensionless kernel is declared 'in 1').");
+            return null;
         }
+        if (d.UnitPower.Count == 3) n = -n;
+        return ($"{unit.Text}^{n}", Math.Pow(factor, n), Rational.Create(n, 1));
     }
 
     /// <summary>A let or kernel that could not be bound (its error is reported): declarations that use it are skipped silently.</summary>
@@ -569,7 +564,11 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                 return p.Symbol;
             }
             if (_lets.ContainsKey(text) || _textures.ContainsKey(text)) { _diagnostics.ReportIndexCount(_text, name.Span, text, _textures.TryGetValue(text, out var whole) ? whole.Dimensions.Length : 2, 0); return ExpressionRules.Error; }
-            if (_kernels.TryGetValue(text, out var kernel)) return kernel;
+            if (_kernels.TryGetValue(text, out var kernel))
+            {
+                if (_opaqueKernels.Contains(text)) _opaqueNumbers++;
+                return kernel;
+            }
             if (_defines.TryGetValue(text, out var define)) return Expand(define, [], name, ctx);
             if (owner.Fields.ContainsKey(text))
             {
@@ -627,7 +626,11 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
             values.Add(v.Value);
         }
         // a texture's entry is its expression in the parameters (and in the lets it is built from)
-        if (_textures.TryGetValue(name, out var texture)) return texture.Entry(values);
+        if (_textures.TryGetValue(name, out var texture))
+        {
+            _opaqueNumbers++;
+            return texture.Entry(values);
+        }
         if (HermitianEntry(name, values) is { } entry) return entry;
         var symbol = _lets.TryGetValue(name, out var plainLet) ? plainLet.EntrySymbol("", values) : $"{name}[{string.Join(",", values)}]";
         ArrayDimensions(name, out complex);

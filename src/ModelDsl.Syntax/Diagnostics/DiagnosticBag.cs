@@ -271,6 +271,13 @@ public sealed class DiagnosticBag : IEnumerable<Diagnostic>
     public void ReportMisplacedUnit(SourceText text, TextSpan span, string detail) =>
         Error("MDL0283", text, span, detail);
 
+    /// <summary>
+    /// MDL0330: a kernel's declared unit (<c>in GeV^2</c>, <c>in 1</c>) whose energy dimension is not the one inferred from its
+    /// formula, or a power that is not a nonzero integer.
+    /// </summary>
+    public void ReportKernelUnitMismatch(SourceText text, TextSpan span, string detail) =>
+        Error("MDL0330", text, span, detail);
+
     /// <summary>MDL0232</summary>
     public void ReportBadLet(SourceText text, TextSpan span, string detail) =>
         Error("MDL0232", text, span, detail);

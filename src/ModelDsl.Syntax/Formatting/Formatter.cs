@@ -90,7 +90,7 @@ public static class Formatter
         DefinitionDeclarationSyntax x => $"{x.Keyword.Text} {x.Name.Text}"
                                          + (x.Parameters.Count == 0 ? "" : $"({string.Join(", ", x.Parameters.Select(t => t.Text))})")
                                          + $" = {Expression(x.Expression)}"
-                                         + (x.Unit is null ? "" : x.In is null ? $" {x.Unit.Text}" : $" in {x.Unit.Text}"),
+                                         + (x.Unit is null ? "" : x.In is null ? $" {x.Unit.Text}" : $" in {x.Unit.Text}{string.Concat(x.UnitPower.Select(t => t.Text))}"),
         TermDeclarationSyntax t => $"{t.Keyword.Text} {Expression(t.Expression)}" + (t.PlusHermitianConjugate ? " + h.c." : ""),
         VevDeclarationSyntax v => $"vev {v.Field.Text} -> {v.Value.Text}",
         SystemDeclarationSyntax s => $"system {s.Name.Text}" + (s.Title is null ? "" : " " + s.Title.Text)

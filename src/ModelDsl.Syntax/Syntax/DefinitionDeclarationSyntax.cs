@@ -17,4 +17,11 @@ public sealed record DefinitionDeclarationSyntax(TextSpan Span, SyntaxToken Keyw
 
     /// <summary>The word <c>in</c> before <see cref="Unit"/>, or null when the unit follows the value directly.</summary>
     public SyntaxToken? In { get; init; }
+
+    /// <summary>
+    /// A kernel's unit raised to a power, <c>in GeV^2</c>, <c>in eV^-1</c>: the tokens after <see cref="Unit"/> (the caret, an
+    /// optional minus, the integer); empty without one. A dimensionless kernel is declared <c>in 1</c> (<see cref="Unit"/> is
+    /// then the number 1).
+    /// </summary>
+    public IReadOnlyList<SyntaxToken> UnitPower { get; init; } = [];
 }

@@ -436,10 +436,19 @@ internal sealed class Parser
         if (keyword.Kind is SyntaxKind.ConstKeyword or SyntaxKind.KernelKeyword && Current.Kind == SyntaxKind.Identifier
             && _text.GetLineIndex(Current.Span.Start) == _text.GetLineIndex(Math.Max(expression.Span.End - 1, expression.Span.Start)))
         {
-            if (Current.Text == "in" && PeekToken(1).Kind == SyntaxKind.Identifier) inWord = NextToken();
+            if (Current.Text == "in" && (PeekToken(1).Kind == SyntaxKind.Identifier
+                || keyword.Kind == SyntaxKind.KernelKeyword && PeekToken(1) is { Kind: SyntaxKind.Number, Text: "1" })) inWord = NextToken();
             unit = NextToken();
         }
-        return new DefinitionDeclarationSyntax(From(keyword), keyword, name, parameters, expression) { Unit = unit, In = inWord };
+        // a kernel's unit to a power: 'in GeV^2', 'in eV^-1'
+        var power = new List<SyntaxToken>();
+        if (inWord is not null && unit is { Kind: SyntaxKind.Identifier } && Current.Kind == SyntaxKind.Caret)
+        {
+            power.Add(NextToken());
+            if (Current.Kind == SyntaxKind.Minus) power.Add(NextToken());
+            power.Add(Match(SyntaxKind.Number, "an integer power"));
+        }
+        return new DefinitionDeclarationSyntax(From(keyword), keyword, name, parameters, expression) { Unit = unit, In = inWord, UnitPower = power };
     }
 
     /// <summary>The words that start an item of a system block (besides <c>define</c> and <c>d(</c>).</summary>

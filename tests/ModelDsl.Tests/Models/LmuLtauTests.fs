@@ -262,8 +262,9 @@ let tests =
             let r = runCli [ "eval"; "models/lmu-ltau.mdl"; "--card"; "samples/lmu-ltau/benchmark.card" ]
             Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
             Expect.isFalse (r.Stderr.Contains "MDL") $"no diagnostics: {r.Stderr}"
-            Expect.stringContains r.Stdout "M_Zp          40 MeV" "M_Z' = 4e-4 x 100 GeV = 40 MeV"
-            Expect.stringContains r.Stdout "M_R_emu       35.3553 GeV" "0.5 x 100/sqrt2 GeV"
+            let row name = r.Stdout.Split('\n') |> Array.map (fun l -> l.Split(' ', System.StringSplitOptions.RemoveEmptyEntries)) |> Array.find (fun c -> c.Length > 0 && c[0] = name)
+            Expect.equal (row "M_Zp") [| "M_Zp"; "40"; "MeV" |] "M_Z' = 4e-4 x 100 GeV = 40 MeV"
+            Expect.equal (row "M_R_emu") [| "M_R_emu"; "35.3553"; "GeV" |] "0.5 x 100/sqrt2 GeV"
             let j = runCli [ "eval"; "models/lmu-ltau.mdl"; "--card"; "samples/lmu-ltau/benchmark.card"; "--json" ]
             Expect.equal j.ExitCode 0 "json exit code"
             use doc = JsonDocument.Parse j.Stdout
