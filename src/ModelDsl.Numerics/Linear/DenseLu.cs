@@ -57,7 +57,7 @@ internal sealed class DenseLu
                 lu[i * n + k] = m;
                 lower[k * n + i] = m;
                 if (m == 0) continue;
-                VectorOps.SubtractScaled(lu.AsSpan(i * n + k + 1, n - k - 1), m, rowK);
+                VectorOps.AddScaled(lu.AsSpan(i * n + k + 1, n - k - 1), -m, rowK);
             }
         }
         return true;
@@ -72,7 +72,7 @@ internal sealed class DenseLu
             var p = pivots[k];
             if (p != k) (b[k], b[p]) = (b[p], b[k]);
             var bk = b[k];
-            if (bk != 0) VectorOps.SubtractScaled(b[(k + 1)..], bk, lower.AsSpan(k * n + k + 1, n - k - 1));
+            if (bk != 0) VectorOps.AddScaled(b[(k + 1)..], -bk, lower.AsSpan(k * n + k + 1, n - k - 1));
         }
         ref var x = ref MemoryMarshal.GetReference(b);
         ref var a = ref MemoryMarshal.GetArrayDataReference(lu);

@@ -12,7 +12,10 @@ namespace ModelDsl.Numerics.Linear;
 /// </summary>
 internal static class VectorOps
 {
-    /// <summary>y[i] = y[i] + a x[i] for i &lt; y.Length (x at least as long as y).</summary>
+    /// <summary>
+    /// y[i] = y[i] + a x[i] for i &lt; y.Length (x at least as long as y). With -a it is y[i] - a x[i] to the last bit
+    /// (IEEE 754 defines u - v as u + (-v), and negation is exact).
+    /// </summary>
     public static void AddScaled(Span<double> y, double a, ReadOnlySpan<double> x)
     {
         var n = y.Length;
@@ -27,22 +30,5 @@ internal static class VectorOps
                 Vector256.Add(Vector256.LoadUnsafe(ref yr, i), Vector256.Multiply(av, Vector256.LoadUnsafe(ref xr, i))).StoreUnsafe(ref yr, i);
         }
         for (; (int)i < n; i++) Unsafe.Add(ref yr, i) += a * Unsafe.Add(ref xr, i);
-    }
-
-    /// <summary>y[i] = y[i] - a x[i] for i &lt; y.Length (x at least as long as y).</summary>
-    public static void SubtractScaled(Span<double> y, double a, ReadOnlySpan<double> x)
-    {
-        var n = y.Length;
-        if (x.Length < n) throw new ArgumentException($"x has {x.Length} elements, y {n}", nameof(x));
-        ref var yr = ref MemoryMarshal.GetReference(y);
-        ref var xr = ref MemoryMarshal.GetReference(x);
-        nuint i = 0;
-        if (Vector256.IsHardwareAccelerated && n >= 4)
-        {
-            var av = Vector256.Create(a);
-            for (; (int)i <= n - 4; i += 4)
-                Vector256.Subtract(Vector256.LoadUnsafe(ref yr, i), Vector256.Multiply(av, Vector256.LoadUnsafe(ref xr, i))).StoreUnsafe(ref yr, i);
-        }
-        for (; (int)i < n; i++) Unsafe.Add(ref yr, i) -= a * Unsafe.Add(ref xr, i);
     }
 }
