@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -19,7 +20,7 @@ internal static class VectorOps
     public static void AddScaled(Span<double> y, double a, ReadOnlySpan<double> x)
     {
         var n = y.Length;
-        if (x.Length < n) throw new ArgumentException($"x has {x.Length} elements, y {n}", nameof(x));
+        if (x.Length < n) ThrowShorter(nameof(x), x.Length, n);
         ref var yr = ref MemoryMarshal.GetReference(y);
         ref var xr = ref MemoryMarshal.GetReference(x);
         nuint i = 0;
@@ -31,4 +32,13 @@ internal static class VectorOps
         }
         for (; (int)i < n; i++) Unsafe.Add(ref yr, i) += a * Unsafe.Add(ref xr, i);
     }
+
+    /// <summary>
+    /// The argument error of a span shorter than the other one, out of line: an inlined string interpolation would make every
+    /// caller zero its buffers on each call.
+    /// </summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void ThrowShorter(string name, int length, int needed) =>
+        throw new ArgumentException($"{name} has {length} elements, {needed} are needed", name);
 }
