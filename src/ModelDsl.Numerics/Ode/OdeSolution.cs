@@ -76,7 +76,9 @@ public sealed class OdeSolution
     public int Decompositions { get; }
 
     /// <summary>The state at <c>Times[index]</c>.</summary>
-    public ReadOnlySpan<double> State(int index) => states.AsSpan(index * Dimension, Dimension);
+    public ReadOnlySpan<double> State(int index) =>
+        (uint)index < (uint)Times.Length ? states.AsSpan(index * Dimension, Dimension)
+            : throw new ArgumentOutOfRangeException(nameof(index), index, $"{Times.Length} states recorded");
 
     /// <summary>
     /// Writes the solution at <paramref name="t"/> in [t0, <see cref="T"/>] into <paramref name="y"/>, with the method's

@@ -22,7 +22,6 @@ internal sealed class RosenbrockStepper
     private readonly int s;
     private readonly DenseLu lu;
     private readonly double[] u;
-    private readonly double[] rhs;
 
     public RosenbrockStepper(IOdeSystem system, RosenbrockTableau tableau)
     {
@@ -32,7 +31,6 @@ internal sealed class RosenbrockStepper
         s = tableau.Stages;
         lu = new DenseLu(n);
         u = new double[n];
-        rhs = new double[n];
         Jacobian = new double[n * n];
         Dfdt = new double[n];
         F0 = new double[n];
@@ -98,39 +96,33 @@ internal sealed class RosenbrockStepper
         if (!lu.Factor()) return StepOutcome.Singular;
         var a = tab.TransformedA;
         var c = tab.TransformedC;
-        var k = Stages; // stage i at [i n, (i + 1) n); plain indexing: this loop is most of the solver's own work
+        var k = Stages; // stage i at [i n, (i + 1) n); the loops are most of the solver's own work: VectorOps, bit for bit the plain ones
         var invH = 1 / h;
         for (var i = 0; i < s; i++)
         {
-            var ki = i * n;
+            var ki = k.AsSpan(i * n, n);
             if (i == 0)
-                Array.Copy(F0, rhs, n);
+                F0.CopyTo(ki);
             else
             {
-                for (var q = 0; q < n; q++) u[q] = y[q];
+                y.CopyTo(u);
                 for (var j = 0; j < i; j++)
                 {
                     var aij = a[i * s + j];
-                    if (aij == 0) continue;
-                    var kj = j * n;
-                    for (var q = 0; q < n; q++) u[q] += aij * k[kj + q];
+                    if (aij != 0) VectorOps.AddScaled(u, aij, k.AsSpan(j * n, n));
                 }
                 Evaluations++;
-                system.Evaluate(t + tab.NodesArray[i] * h, u, rhs);
-                if (!AllFinite(rhs)) return StepOutcome.NonFinite;
+                system.Evaluate(t + tab.NodesArray[i] * h, u, ki);
+                if (!AllFinite(ki)) return StepOutcome.NonFinite;
             }
             for (var j = 0; j < i; j++)
             {
                 var cij = c[i * s + j] * invH;
-                if (cij == 0) continue;
-                var kj = j * n;
-                for (var q = 0; q < n; q++) rhs[q] += cij * k[kj + q];
+                if (cij != 0) VectorOps.AddScaled(ki, cij, k.AsSpan(j * n, n));
             }
             var dt = h * tab.GammaSumsArray[i];
-            if (dt != 0)
-                for (var q = 0; q < n; q++) rhs[q] += dt * Dfdt[q];
-            Array.Copy(rhs, 0, k, ki, n);
-            lu.Solve(k.AsSpan(ki, n));
+            if (dt != 0) VectorOps.AddScaled(ki, dt, Dfdt);
+            lu.Solve(ki);
         }
         y.CopyTo(YNew);
         Array.Clear(Error);
@@ -138,14 +130,9 @@ internal sealed class RosenbrockStepper
         var ew = tab.ErrorWeights;
         for (var j = 0; j < s; j++)
         {
-            var kj = j * n;
-            var wj = mw[j];
-            var ej = ew[j];
-            for (var q = 0; q < n; q++)
-            {
-                YNew[q] += wj * k[kj + q];
-                Error[q] += ej * k[kj + q];
-            }
+            var kj = k.AsSpan(j * n, n);
+            VectorOps.AddScaled(YNew, mw[j], kj);
+            VectorOps.AddScaled(Error, ew[j], kj);
         }
         return AllFinite(YNew) && AllFinite(Error) ? StepOutcome.Done : StepOutcome.NonFinite;
     }
@@ -174,9 +161,7 @@ internal sealed class RosenbrockStepper
             for (var j = 0; j < s; j++)
             {
                 var w = hm[r * s + j];
-                if (w == 0) continue;
-                var kj = Stages.AsSpan(j * n, n);
-                for (var q = 0; q < n; q++) target[r * n + q] += w * kj[q];
+                if (w != 0) VectorOps.AddScaled(target.Slice(r * n, n), w, Stages.AsSpan(j * n, n));
             }
     }
 
