@@ -160,6 +160,39 @@ let tests =
                         $"{r.Index} [{list}] {word} {message}" ]
                 Expect.equal (out.TrimEnd().Split('\n') |> List.ofArray) expected "the same points, bits, statuses and messages"
         }
+        test "python3 reads the CSV export with the csv module (the snippet of docs/scans.md): every number's bits, NaN and infinities as such" {
+            match (try Some(System.Diagnostics.Process.Start(System.Diagnostics.ProcessStartInfo("python3", "--version", RedirectStandardOutput = true))) with _ -> None) with
+            | None -> skiptest "python3 is not installed here"
+            | Some p ->
+                p.WaitForExit()
+                use f = new TempStore()
+                sample f.Path
+                let folder = Path.Combine(Path.GetTempPath(), "modeldsl-csv-" + Guid.NewGuid().ToString("N"))
+                Directory.CreateDirectory folder |> ignore
+                try
+                    use store = ResultStore.OpenExisting f.Path
+                    do (use w = new StreamWriter(Path.Combine(folder, "s.csv")) in store.ExportCsv w)
+                    let docs = File.ReadAllText(Path.Combine(repoRoot, "docs", "scans.md"))
+                    let start = docs.IndexOf("```python\nimport csv") + "```python\n".Length
+                    let snippet = docs.Substring(start, docs.IndexOf("```", start) - start)
+                    let script = Path.Combine(folder, "read.py")
+                    File.WriteAllText(script, snippet + "\nimport struct\nfor r in rows:\n    print(' '.join(struct.pack('<d', v).hex() for k, v in r.items() if k != 'status') + '|' + r['status'])\n")
+                    let psi = System.Diagnostics.ProcessStartInfo("python3", WorkingDirectory = folder)
+                    psi.ArgumentList.Add script
+                    psi.RedirectStandardOutput <- true
+                    psi.RedirectStandardError <- true
+                    use run = System.Diagnostics.Process.Start psi
+                    let out = run.StandardOutput.ReadToEnd()
+                    let err = run.StandardError.ReadToEnd()
+                    run.WaitForExit()
+                    Expect.equal run.ExitCode 0 err
+                    // CSV keeps no NaN payload: every NaN reads back as Python's float("nan")
+                    let hex (v: float) = BitConverter.GetBytes(if Double.IsNaN v then BitConverter.Int64BitsToDouble 0x7ff8000000000000L else v) |> Array.map (fun b -> b.ToString("x2")) |> String.concat ""
+                    let expected = [ for r in store.ReadAll() -> (Array.append [| float r.Index |] r.Values |> Array.map hex |> String.concat " ") + "|" + r.Status ]
+                    Expect.equal (out.TrimEnd().Split('\n') |> List.ofArray) expected "the same points, bits (NaN canonical) and statuses"
+                finally
+                    try Directory.Delete(folder, true) with _ -> ()
+        }
         testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 25 } "the N shards of a grid store every point exactly once, with the values of one whole run (any grid, chunk size, N)" (
             fun (NonNegativeInt a) (NonNegativeInt b) (NonNegativeInt c) (NonNegativeInt d) ->
                 let nx, ny, size, n = 1 + a % 6, 1 + b % 40, 1 + c % 50, 1 + d % 5
