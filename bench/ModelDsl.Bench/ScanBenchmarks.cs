@@ -1,9 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ModelDsl.Kernels;
 using ModelDsl.Kernels.Scans;
-using ModelDsl.Model;
-using ModelDsl.Syntax;
-using ModelDsl.Text;
 
 namespace ModelDsl.Bench;
 
@@ -33,16 +30,12 @@ public class ScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = RepositoryRoot.Path;
-        var spec = ModelCompilation.FromFile(Path.Combine(root, "models", "conformal-bl.mdl")).Spec!;
-        var cardPath = Path.Combine(root, "samples", "conformal-bl", "scenario5.card");
-        var (point, _) = CardBinder.Bind(spec, CardTree.Parse(SourceText.From(File.ReadAllText(cardPath), cardPath)));
-        var (kernels, _) = KernelSet.Compile(spec);
-        _runner = ScanRunner.Create(kernels!, point!, [new GridAxis("re(w23)", -3, 3, Side, false), new GridAxis("im(w23)", -3, 3, Side, false)], out _)!;
+        var (kernels, point, runner) = ConformalScenario5.Load(Side);
+        _runner = runner;
         _w23Axes = [new GridAxis("re(w23)", -3, 3, BigSide, false), new GridAxis("im(w23)", -3, 3, BigSide, false)];
         _fig6Axes = [new GridAxis("vphi", 1e3, 1e7, BigSide, true), new GridAxis("M[1]", 0.7, 4.7, BigSide, false)];
-        _w23 = ScanKernels.Create(kernels!, point!, [new ScanAxisTarget("w23", true, 1, -3, 3), new ScanAxisTarget("w23", true, 2, -3, 3)], out _)!;
-        _fig6 = ScanKernels.Create(kernels!, point!, [new ScanAxisTarget("vphi", false, 0, 1e3, 1e7), new ScanAxisTarget("M[1]", false, 0, 0.7, 4.7)], out _)!;
+        _w23 = ScanKernels.Create(kernels, point, [new ScanAxisTarget("w23", true, 1, -3, 3), new ScanAxisTarget("w23", true, 2, -3, 3)], out _)!;
+        _fig6 = ScanKernels.Create(kernels, point, [new ScanAxisTarget("vphi", false, 0, 1e3, 1e7), new ScanAxisTarget("M[1]", false, 0, 0.7, 4.7)], out _)!;
     }
 
     /// <summary>The 100 x 100 (Re w23, Im w23) grid through the KernelSet, point by point, in parallel.</summary>

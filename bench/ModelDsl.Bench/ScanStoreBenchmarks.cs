@@ -2,9 +2,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ModelDsl.Kernels;
 using ModelDsl.Kernels.Scans;
-using ModelDsl.Model;
-using ModelDsl.Syntax;
-using ModelDsl.Text;
 
 namespace ModelDsl.Bench;
 
@@ -26,12 +23,7 @@ public class ScanStoreBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = RepositoryRoot.Path;
-        var spec = ModelCompilation.FromFile(Path.Combine(root, "models", "conformal-bl.mdl")).Spec!;
-        var cardPath = Path.Combine(root, "samples", "conformal-bl", "scenario5.card");
-        var (point, _) = CardBinder.Bind(spec, CardTree.Parse(SourceText.From(File.ReadAllText(cardPath), cardPath)));
-        var (kernels, _) = KernelSet.Compile(spec);
-        _runner = ScanRunner.Create(kernels!, point!, [new GridAxis("re(w23)", -3, 3, Side, false), new GridAxis("im(w23)", -3, 3, Side, false)], out _)!;
+        _runner = ConformalScenario5.Load(Side).W23;
     }
 
     /// <summary>A fresh file for each iteration.</summary>

@@ -30,22 +30,39 @@ let cliDll =
 /// Result of one run of the CLI.
 type CliRun = { ExitCode: int; Stdout: string; Stderr: string }
 
-/// Runs `dotnet modeldsl.dll ARGS` in the repository root, with a 60 s limit.
-let runCli (args: string list) =
-    let psi = ProcessStartInfo("dotnet")
-    psi.ArgumentList.Add cliDll
+/// Starts FILE ARGS in DIR with its output redirected; ENV sets (Some) or removes (None) environment variables.
+let startProcess (file: string) (args: string list) (dir: string) (env: (string * string option) list) =
+    let psi = ProcessStartInfo(file)
     for a in args do psi.ArgumentList.Add a
-    psi.WorkingDirectory <- repoRoot
+    for name, value in env do
+        match value with
+        | Some v -> psi.Environment[name] <- v
+        | None -> psi.Environment.Remove name |> ignore
+    psi.WorkingDirectory <- dir
     psi.RedirectStandardOutput <- true
     psi.RedirectStandardError <- true
     psi.UseShellExecute <- false
-    use p = Process.Start psi
+    Process.Start psi
+
+/// Collects a started process's output, waiting at most LIMIT seconds; one that overruns is killed (exit code -1 then).
+let finishProcess (p: Process) (limit: int) =
     let out = p.StandardOutput.ReadToEndAsync()
     let err = p.StandardError.ReadToEndAsync()
-    if not (p.WaitForExit 60000) then
-        p.Kill true
-        failwithf "modeldsl %A did not finish in 60 s" args
-    { ExitCode = p.ExitCode; Stdout = out.Result; Stderr = err.Result }
+    let finished = p.WaitForExit(limit * 1000)
+    if not finished then p.Kill true
+    p.WaitForExit()
+    { ExitCode = (if finished then p.ExitCode else -1); Stdout = out.Result; Stderr = err.Result }
+
+/// Runs FILE ARGS in DIR to the end or for at most LIMIT seconds (startProcess, finishProcess).
+let runProcess (file: string) (args: string list) (dir: string) (env: (string * string option) list) (limit: int) =
+    use p = startProcess file args dir env
+    finishProcess p limit
+
+/// Runs `dotnet modeldsl.dll ARGS` in the repository root, with a 60 s limit.
+let runCli (args: string list) =
+    let r = runProcess "dotnet" (cliDll :: args) repoRoot [] 60
+    if r.ExitCode = -1 then failwithf "modeldsl %A did not finish in 60 s" args
+    r
 
 /// A temporary file with the given text, deleted by Dispose.
 type TempFile(text: string, ?extension: string) =

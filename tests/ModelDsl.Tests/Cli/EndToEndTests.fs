@@ -169,13 +169,7 @@ let tests =
                     [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"
                       "--grid"; "re(w23)=-3:3:1000"; "--grid"; "im(w23)=-3:3:1000"; "--threads"; "1"; "--out"; out ]
                 let interrupted = Path.Combine(dir, "interrupted.db")
-                let psi = System.Diagnostics.ProcessStartInfo("dotnet")
-                psi.ArgumentList.Add cliDll
-                for a in args interrupted do psi.ArgumentList.Add a
-                psi.WorkingDirectory <- repoRoot
-                psi.RedirectStandardOutput <- true
-                psi.RedirectStandardError <- true
-                use p = System.Diagnostics.Process.Start psi
+                use p = startProcess "dotnet" (cliDll :: args interrupted) repoRoot []
                 let rows (path: string) =
                     try
                         // read-write: a reader after the kill rolls back the journal the killed scan left (a read-only one cannot)

@@ -24,26 +24,11 @@ let private scanArgs (grid: int * int) (extra: string list) (out: string) =
 
 /// Starts the CLI without waiting; SLURM_ARRAY_TASK_ID set to the value given, or removed.
 let private start (args: string list) (slurmTask: string option) =
-    let psi = ProcessStartInfo("dotnet")
-    psi.ArgumentList.Add cliDll
-    for a in args do psi.ArgumentList.Add a
-    psi.WorkingDirectory <- repoRoot
-    psi.RedirectStandardOutput <- true
-    psi.RedirectStandardError <- true
-    psi.UseShellExecute <- false
-    match slurmTask with
-    | Some t -> psi.Environment["SLURM_ARRAY_TASK_ID"] <- t
-    | None -> psi.Environment.Remove "SLURM_ARRAY_TASK_ID" |> ignore
-    Process.Start psi
+    startProcess "dotnet" (cliDll :: args) repoRoot [ "SLURM_ARRAY_TASK_ID", slurmTask ]
 
 let private runWith (args: string list) (slurmTask: string option) =
     use p = start args slurmTask
-    let out = p.StandardOutput.ReadToEndAsync()
-    let err = p.StandardError.ReadToEndAsync()
-    if not (p.WaitForExit 60000) then
-        p.Kill true
-        failwithf "modeldsl %A did not finish in 60 s" args
-    { ExitCode = p.ExitCode; Stdout = out.Result; Stderr = err.Result }
+    finishProcess p 60
 
 let private ok (args: string list) =
     let r = runCli args

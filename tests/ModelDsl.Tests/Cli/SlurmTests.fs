@@ -43,20 +43,7 @@ let private requireSlurm () =
 
 /// Runs FILE ARGS in DIR with extra environment variables; kills it after LIMIT seconds (exit code -1 then).
 let private run (file: string) (args: string list) (dir: string) (env: (string * string) list) (limit: int) =
-    let psi = ProcessStartInfo(file)
-    for a in args do psi.ArgumentList.Add a
-    for name, value in env do psi.Environment[name] <- value
-    psi.WorkingDirectory <- dir
-    psi.RedirectStandardOutput <- true
-    psi.RedirectStandardError <- true
-    psi.UseShellExecute <- false
-    use p = Process.Start psi
-    let out = p.StandardOutput.ReadToEndAsync()
-    let err = p.StandardError.ReadToEndAsync()
-    let finished = p.WaitForExit(limit * 1000)
-    if not finished then p.Kill true
-    p.WaitForExit()
-    { ExitCode = (if finished then p.ExitCode else -1); Stdout = out.Result; Stderr = err.Result }
+    runProcess file args dir [ for name, value in env -> name, Some value ] limit
 
 let private cluster command = run "bash" [ clusterScript; command ] repoRoot [] 60
 

@@ -10,21 +10,9 @@ open ModelDsl.Tests.TestSupport
 
 /// Runs `dotnet ARGS` in the repository root (or EXE ARGS when exe is given) with a time limit.
 let private run (exe: string) (args: string list) (seconds: int) =
-    let psi = ProcessStartInfo(exe)
-    for a in args do psi.ArgumentList.Add a
-    psi.WorkingDirectory <- repoRoot
-    psi.RedirectStandardOutput <- true
-    psi.RedirectStandardError <- true
-    psi.UseShellExecute <- false
-    psi.Environment["DOTNET_NOLOGO"] <- "1"
-    psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] <- "1"
-    use p = Process.Start psi
-    let out = p.StandardOutput.ReadToEndAsync()
-    let err = p.StandardError.ReadToEndAsync()
-    if not (p.WaitForExit(seconds * 1000)) then
-        p.Kill true
-        failwithf "%s %A did not finish in %d s" exe args seconds
-    { ExitCode = p.ExitCode; Stdout = out.Result; Stderr = err.Result }
+    let r = runProcess exe args repoRoot [ "DOTNET_NOLOGO", Some "1"; "DOTNET_CLI_TELEMETRY_OPTOUT", Some "1" ] seconds
+    if r.ExitCode = -1 then failwithf "%s %A did not finish in %d s" exe args seconds
+    r
 
 /// The package version the CLI project declares.
 let private version =

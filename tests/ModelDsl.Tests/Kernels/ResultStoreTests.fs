@@ -141,16 +141,9 @@ let tests =
                 let start = script.IndexOf("```python\n# read-results") + "```python\n".Length
                 let snippet = script.Substring(start, script.IndexOf("```", start) - start)
                 use py = new TempFile(snippet + "\nfor idx, point, values, status, message in rows:\n    print(idx, [struct.pack('<d', v).hex() for v in point + values], status, message)\n", ".py")
-                let psi = System.Diagnostics.ProcessStartInfo("python3")
-                psi.ArgumentList.Add py.Path
-                psi.ArgumentList.Add f.Path
-                psi.RedirectStandardOutput <- true
-                psi.RedirectStandardError <- true
-                use run = System.Diagnostics.Process.Start psi
-                let out = run.StandardOutput.ReadToEnd()
-                let err = run.StandardError.ReadToEnd()
-                run.WaitForExit()
-                Expect.equal run.ExitCode 0 err
+                let run = runProcess "python3" [ py.Path; f.Path ] (Path.GetTempPath()) [] 60
+                Expect.equal run.ExitCode 0 run.Stderr
+                let out = run.Stdout
                 use store = ResultStore.OpenExisting f.Path
                 let hex (v: float) = BitConverter.GetBytes(v) |> Array.map (fun b -> b.ToString("x2")) |> String.concat ""
                 let expected =
@@ -177,15 +170,9 @@ let tests =
                     let snippet = docs.Substring(start, docs.IndexOf("```", start) - start)
                     let script = Path.Combine(folder, "read.py")
                     File.WriteAllText(script, snippet + "\nimport struct\nfor r in rows:\n    print(' '.join(struct.pack('<d', v).hex() for k, v in r.items() if k != 'status') + '|' + r['status'])\n")
-                    let psi = System.Diagnostics.ProcessStartInfo("python3", WorkingDirectory = folder)
-                    psi.ArgumentList.Add script
-                    psi.RedirectStandardOutput <- true
-                    psi.RedirectStandardError <- true
-                    use run = System.Diagnostics.Process.Start psi
-                    let out = run.StandardOutput.ReadToEnd()
-                    let err = run.StandardError.ReadToEnd()
-                    run.WaitForExit()
-                    Expect.equal run.ExitCode 0 err
+                    let run = runProcess "python3" [ script ] folder [] 60
+                    Expect.equal run.ExitCode 0 run.Stderr
+                    let out = run.Stdout
                     // CSV keeps no NaN payload: every NaN reads back as Python's float("nan")
                     let hex (v: float) = BitConverter.GetBytes(if Double.IsNaN v then BitConverter.Int64BitsToDouble 0x7ff8000000000000L else v) |> Array.map (fun b -> b.ToString("x2")) |> String.concat ""
                     let expected = [ for r in store.ReadAll() -> (Array.append [| float r.Index |] r.Values |> Array.map hex |> String.concat " ") + "|" + r.Status ]
