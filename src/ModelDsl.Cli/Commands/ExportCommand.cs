@@ -16,9 +16,24 @@ public static class ExportCommand
     public static int Run(string resultsPath, string? csvPath, string? parquetPath, TextWriter output, TextWriter error)
     {
         if (csvPath is null && parquetPath is null) { error.WriteLine("modeldsl: export needs --csv FILE or --parquet FILE"); return ExitCodes.Usage; }
+        if (Clash(resultsPath, csvPath, parquetPath) is { } clash) { error.WriteLine($"modeldsl: {clash}"); return ExitCodes.Usage; }
         using var store = ResultStore.OpenExisting(resultsPath, out var problem);
         if (store is null) { error.WriteLine($"modeldsl: {problem}"); return ExitCodes.Usage; }
         return Write(store, resultsPath, csvPath, parquetPath, output, error);
+    }
+
+    /// <summary>
+    /// Why the export targets cannot be written (an export onto the results file would empty it; CSV and Parquet onto one
+    /// file would overwrite each other); null when they can. Paths are compared in full.
+    /// </summary>
+    public static string? Clash(string resultsPath, string? csvPath, string? parquetPath)
+    {
+        static string? Full(string? p) => p is null ? null : Path.GetFullPath(p);
+        var (results, csv, parquet) = (Full(resultsPath), Full(csvPath), Full(parquetPath));
+        foreach (var (target, option) in new[] { (csv, "--csv"), (parquet, "--parquet") })
+            if (target is not null && string.Equals(target, results, StringComparison.Ordinal))
+                return $"{option} {target} is the results file itself; choose another name (the results are never overwritten)";
+        return csv is not null && string.Equals(csv, parquet, StringComparison.Ordinal) ? $"--csv and --parquet name the same file {csv}" : null;
     }
 
     /// <summary>Writes the CSV and/or Parquet exports of an open store; exit 2 when a file cannot be written.</summary>
@@ -32,7 +47,7 @@ public static class ExportCommand
                 using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
                 write(stream);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
             {
                 error.WriteLine($"modeldsl: cannot write {path}: {e.Message} (the results are in {resultsPath})");
                 return ExitCodes.Usage;

@@ -91,6 +91,11 @@ public static class MergeCommand
             }
             return ExitCodes.Success;
         }
+        catch (Exception e) when (ScanCommand.StoreFailure(e) is { } why)
+        {
+            error.WriteLine($"modeldsl: merge into {outPath} failed: {why.Message}; the chunks copied so far are kept: rerun the same merge to go on");
+            return ExitCodes.Usage;
+        }
         finally
         {
             foreach (var s in opened) s.Dispose();

@@ -37,6 +37,7 @@ public static class ScanCommand
             shard = ParseShard(shardText, Environment.GetEnvironmentVariable("SLURM_ARRAY_TASK_ID"), out var shardProblem);
             if (shard is null) { error.WriteLine($"modeldsl: --shard {shardProblem}"); return ExitCodes.Usage; }
         }
+        if (ExportCommand.Clash(outPath, csvPath, parquetPath) is { } clash) { error.WriteLine($"modeldsl: {clash}"); return ExitCodes.Usage; }
         foreach (var target in new[] { outPath, csvPath, parquetPath }.OfType<string>())
         {
             var folder = Path.GetDirectoryName(Path.GetFullPath(target));
@@ -119,18 +120,21 @@ public static class ScanCommand
         if (store is null) { error.WriteLine($"modeldsl: {storeProblem}"); return ExitCodes.Usage; }
 
         var total = runner.Total;
-        var lastDraw = DateTime.MinValue;
-        var progress = showProgress ? new Progress<long>(done =>
-        {
-            if ((DateTime.UtcNow - lastDraw).TotalMilliseconds < 100 && done < total) return;
-            lastDraw = DateTime.UtcNow;
-            var width = 30;
-            var filled = (int)(width * done / Math.Max(1, total));
-            error.Write($"\r  scanning [{new string('#', filled)}{new string('.', width - filled)}] {100.0 * done / Math.Max(1, total),5:F1}% ({done}/{total})");
-        }) : null;
+        var progress = showProgress ? new ProgressBar(error, total) : null;
         var started = System.Diagnostics.Stopwatch.StartNew();
         var (shardIndex, shardCount) = shard ?? (0, 1);
-        var (computed, skipped, failed) = runner.Run(store, selection, threads, shardIndex, shardCount, progress);
+        long computed, skipped, failed;
+        try
+        {
+            (computed, skipped, failed) = runner.Run(store, selection, threads, shardIndex, shardCount, progress);
+        }
+        catch (Exception e) when (StoreFailure(e) is { } why)
+        {
+            // a full disk, a quota, a read-only file or a lock held too long: what is committed stays, and a rerun resumes
+            if (showProgress) error.WriteLine();
+            error.WriteLine($"modeldsl: cannot write {outPath}: {why.Message}; the chunks committed so far are kept: rerun the same command to resume");
+            return ExitCodes.Usage;
+        }
         if (showProgress) error.WriteLine();
         var seconds = started.Elapsed.TotalSeconds;
         var share = shard is null ? $"{total} points" : $"shard {shardIndex}/{shardCount}: {computed + skipped} of {total} points";
@@ -145,6 +149,29 @@ public static class ScanCommand
             error.WriteLine($"modeldsl: warning: {failed} of {computed} points have no value (a builtin failed there, as MDL0315 reports at a card); "
                 + "their status in the results says why");
         return ExportCommand.Write(store, outPath, csvPath, parquetPath, output, error);
+    }
+
+    /// <summary>The storage failure (SQLite or I/O) behind an exception of the parallel scan, or null when it is none.</summary>
+    internal static Exception? StoreFailure(Exception e) => e switch
+    {
+        Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException => e,
+        AggregateException a => a.InnerExceptions.Select(StoreFailure).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
+
+    /// <summary>The progress line on a terminal, drawn at most every 100 ms; the runner reports under its lock, so draws never interleave.</summary>
+    private sealed class ProgressBar(TextWriter error, long total) : IProgress<long>
+    {
+        private DateTime _lastDraw = DateTime.MinValue;
+
+        public void Report(long done)
+        {
+            if ((DateTime.UtcNow - _lastDraw).TotalMilliseconds < 100 && done < total) return;
+            _lastDraw = DateTime.UtcNow;
+            const int width = 30;
+            var filled = (int)(width * done / Math.Max(1, total));
+            error.Write($"\r  scanning [{new string('#', filled)}{new string('.', width - filled)}] {100.0 * done / Math.Max(1, total),5:F1}% ({done}/{total})");
+        }
     }
 
     /// <summary>

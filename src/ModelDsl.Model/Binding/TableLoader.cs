@@ -77,7 +77,7 @@ internal static class TableLoader
             return null;
         }
         if (rows.Count == 1) return BuildConstants(t.Name.Text, relative, names, firstRow!, rows[0].Line, spec, at, bag);
-        return Build(t.Name.Text, relative, full, content, names, rows, spec, at, bag);
+        return Build(t.Name.Text, relative, content, names, rows, spec, at, bag);
     }
 
     /// <summary>A table of constants: one data row, each column the exact decimal written (no spline, no variable).</summary>
@@ -105,7 +105,7 @@ internal static class TableLoader
         return false;
     }
 
-    private static TableSpec? Build(string table, string relative, string full, string content, string[] names, List<(double[] Values, int Line)> rows,
+    private static TableSpec? Build(string table, string relative, string content, string[] names, List<(double[] Values, int Line)> rows,
         SourceText spec, TextSpan at, DiagnosticBag bag)
     {
         if (!ValidNames(names, relative, spec, at, bag)) return null;
@@ -128,14 +128,15 @@ internal static class TableLoader
                     bag.ReportTableData(spec, at, $"'{relative}' line {r.Line}: {names[j]} is not positive; the ln-ln spline needs y > 0.");
                     return null;
                 }
-        var hash = 2166136261u;
-        foreach (var ch in full + "\n" + content) hash = unchecked((hash ^ ch) * 16777619u);
+        // the splines' names carry a hash of the file's contents only (not of its path): the same data gives the same name on any
+        // machine or checkout, so a scan fingerprint (which prints these names) matches across a cluster's nodes
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(content)))[..16];
         var u = usable.Select(r => Math.Log(r.Values[0])).ToArray();
         var splines = new Dictionary<string, TabulatedFunction>(StringComparer.Ordinal);
         for (var j = 1; j < names.Length; j++)
         {
             var column = j;
-            var name = new string($"tab_{table}_{names[j]}_{hash:x8}".Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+            var name = new string($"tab_{table}_{names[j]}_{hash}".Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
             splines[names[j]] = Functions.GetOrAdd(name, n => FunctionRegistry.Tabulated(n, u, usable.Select(r => Math.Log(r.Values[column])).ToArray()).Function!);
         }
         return new TableSpec(table, relative, names[0], at)

@@ -214,6 +214,25 @@ let tests =
             Expect.equal (run "vphi=1:2:3").ExitCode 2 "still refused for another axis"
             Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "w23=-2:0:5"; "--out"; f.Path + "2" ]).ExitCode 2 "a complex axis needs re() or im()"
         }
+        test "an export onto the results file itself, or CSV and Parquet onto one file, is refused before anything is written" {
+            use f = new TempFile("", ".db")
+            File.Delete f.Path
+            let scan extra = runCli ([ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "im(w23)=-2:0:5"; "--out"; f.Path ] @ extra)
+            let onItself = scan [ "--csv"; f.Path ]
+            Expect.equal onItself.ExitCode 2 onItself.Stderr
+            Expect.stringContains onItself.Stderr "is the results file itself" "says why"
+            Expect.isFalse (File.Exists f.Path) "refused before the scan: no file made"
+            Expect.equal (scan []).ExitCode 0 "the scan"
+            let before = File.ReadAllBytes f.Path
+            let export = runCli [ "export"; f.Path; "--parquet"; f.Path ]
+            Expect.equal export.ExitCode 2 export.Stderr
+            Expect.stringContains export.Stderr "is the results file itself" "says why"
+            Expect.equal (File.ReadAllBytes f.Path) before "the results are untouched"
+            let same = runCli [ "export"; f.Path; "--csv"; f.Path + ".out"; "--parquet"; f.Path + ".out" ]
+            Expect.equal same.ExitCode 2 same.Stderr
+            Expect.stringContains same.Stderr "name the same file" "says why"
+            Expect.isFalse (File.Exists(f.Path + ".out")) "nothing written"
+        }
         test "derive prints the Coleman-Weinberg relations (text and LaTeX) and, with a card, Table 3" {
             let r = runCli [ "derive"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario7.card" ]
             Expect.equal r.ExitCode 0 r.Stderr

@@ -156,12 +156,18 @@ let tests =
                 Expect.equal (deltaH "g_const" t) 0.0 $"delta_h - 1 at {t} GeV"
         }
 
-        test "the tables' functions have names unique per table and file" {
+        // the names enter a scan's fingerprint: they depend on the data, not on where the file lies (a shard on another
+        // cluster node or checkout must merge)
+        test "the tables' functions have names unique per table and contents; the same data in another place, the same name" {
             let names = [ for k in [ "hp_a"; "hp_c"; "gg"; "g_const" ] do for c in (table k).Columns -> (table k).LogLogSplines.[c].Name ]
             Expect.equal (List.distinct names).Length names.Length $"distinct: {names}"
-            use f = new TempFile(File.ReadAllText(dof "hindmarsh_philipsen_C"), ".dat")
-            let other = ModelCompilation.CompileOrThrow($"model m\ntable hp_c = file(\"{f.Path}\")\n", "other.mdl")
-            Expect.notEqual other.Tables.[0].LogLogSplines.["heff"].Name (table "hp_c").LogLogSplines.["heff"].Name "another file, another name"
+            let heff (text: string) =
+                use f = new TempFile(text, ".dat")
+                let other = ModelCompilation.CompileOrThrow($"model m\ntable hp_c = file(\"{f.Path}\")\n", "other.mdl")
+                other.Tables.[0].LogLogSplines.["heff"].Name
+            let data = File.ReadAllText(dof "hindmarsh_philipsen_C")
+            Expect.equal (heff data) (table "hp_c").LogLogSplines.["heff"].Name "the same data in another file, the same name"
+            Expect.notEqual (heff (data + "\n# edited\n")) (table "hp_c").LogLogSplines.["heff"].Name "other contents, another name"
         }
 
         testList "errors" [
