@@ -25,7 +25,7 @@ let private configuration = (DirectoryInfo AppContext.BaseDirectory).Parent.Name
 [<Tests>]
 let tests =
     testSequenced <| testList "Cli/ToolPackage" [
-        test "pack, install into a folder from the packages alone, modeldsl check models/conformal-bl.mdl" {
+        test "pack, install into a folder from the packages alone; the installed modeldsl checks, scans (SQLite), exports and plots (SkiaSharp)" {
             let temp = Path.Combine(Path.GetTempPath(), "modeldsl-tool-" + Guid.NewGuid().ToString("N"))
             let nupkg = Path.Combine(temp, "nupkg")
             let tools = Path.Combine(temp, "tools")
