@@ -7,9 +7,11 @@
 #   tests/slurm/cluster.sh status   exit 0 when the controller answers and the node is up, 3 otherwise
 #
 # Needs the Debian packages slurmctld, slurmd, slurm-client and munge (slurm-wlm 22.05, munge 0.5.15); `.ci/run`
-# installs them when missing. /etc/slurm/slurm.conf is written only when it is absent or carries the marker below:
-# a real cluster's configuration is never overwritten (start then only checks that its controller answers, and stop
-# leaves it alone).
+# installs them when missing. It never touches a real cluster: when a controller answers and the configuration is not
+# this script's (another /etc/slurm/slurm.conf, SLURM_CONF, or a configless site found through DNS SRV), start exits 4
+# and leaves that cluster alone; when SLURM_CONF is set, /etc/slurm-llnl exists or /etc/slurm/slurm.conf is not ours
+# but no controller answers, start refuses with exit 5. /etc/slurm/slurm.conf is written only when it is absent or
+# carries the marker below, and stop shuts down only the cluster that configuration describes.
 # Environment: MODELDSL_SLURM_WAIT (seconds to wait for the node, default 30).
 set -euo pipefail
 export PATH="$PATH:/usr/sbin:/sbin"   # the daemons live in /usr/sbin, not on every root PATH
@@ -41,6 +43,15 @@ alive() { running "$(pid_of "$1")"; }
 drop_stale() { if [ -e "$1" ] && ! alive "$1"; then rm -f "$1"; fi; }
 
 ours() { [ -f "$CONF" ] && grep -qxF "$MARKER" "$CONF"; }
+
+# Why this machine is set up for another SLURM cluster (empty when nothing says so). The SLURM commands read SLURM_CONF
+# before /etc/slurm/slurm.conf; /etc/slurm-llnl is where older Debian and Ubuntu packages keep a site's configuration.
+foreign_setup() {
+  if [ -n "${SLURM_CONF:-}" ]; then echo "SLURM_CONF is set ($SLURM_CONF)"
+  elif [ -e /etc/slurm-llnl ]; then echo "/etc/slurm-llnl exists"
+  elif [ -f "$CONF" ] && ! ours; then echo "$CONF is not ModelDsl's"
+  fi
+}
 
 munge_works() { munge -n 2>/dev/null | unmunge >/dev/null 2>&1; }
 
@@ -142,13 +153,19 @@ EOF
 
 start() {
   require
-  mkdir -p "$OWN_DIR"
-  if [ -f "$CONF" ] && ! ours; then
-    # A real cluster's configuration: use that cluster when it answers, never start its daemons here.
-    ctld_up || die "$CONF is not ModelDsl's and its controller does not answer: not starting daemons for it"
-    note "$CONF is not ModelDsl's: using that cluster as it is"
-    return 0
+  local foreign
+  foreign=$(foreign_setup)
+  # A controller that answers for a configuration other than ours (a site's slurm.conf, SLURM_CONF, or a configless
+  # site that finds its controller through DNS SRV): a real cluster, used as it is; nothing is written or started.
+  if { [ -n "$foreign" ] || ! ours; } && ctld_up; then
+    note "a SLURM cluster that is not ModelDsl's test cluster answers here: not touching it (using it as it is)"
+    exit 4
   fi
+  if [ -n "$foreign" ]; then
+    echo "cluster.sh: $foreign: this machine is set up for another SLURM cluster; not writing $CONF or starting daemons" >&2
+    exit 5
+  fi
+  mkdir -p "$OWN_DIR"
   start_munge
   alive "$CTLD_PID" || write_conf
   install -d -m 0755 "$STATE_DIR" "$SPOOL_DIR" "$LOG_DIR"
@@ -175,8 +192,8 @@ start() {
 
 stop() {
   require
-  if ! ours; then
-    note "$CONF is not ModelDsl's test cluster: not stopping it"
+  if ! ours || [ -n "$(foreign_setup)" ]; then
+    note "the SLURM configuration here is not (only) ModelDsl's test cluster's: not stopping anything"
     return 0
   fi
   # The daemons remove their pid files before they have quite gone: wait for the processes themselves.

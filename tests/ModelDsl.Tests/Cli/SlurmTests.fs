@@ -89,12 +89,20 @@ let private onCluster (body: string -> string option ref -> unit) =
             Thread.Sleep 500
             lockIt (tries - 1)
     use _lock = lockIt 240
-    let started =
-        if (cluster "status").ExitCode = 0 then false
-        else
-            let r = cluster "start"
-            if r.ExitCode <> 0 then failtestf "tests/slurm/cluster.sh start failed (exit %d):\n%s%s" r.ExitCode r.Stdout r.Stderr
-            true
+    // start is a no-op on the test cluster when it runs; it exits 4 when a cluster that is not ours answers (submitting
+    // test jobs to a real cluster is not ours to do) and 5 when the machine is set up for one (SLURM_CONF, /etc/slurm-llnl)
+    let running = (cluster "status").ExitCode = 0
+    let r = cluster "start"
+    match r.ExitCode with
+    | 0 -> ()
+    | 4 | 5 ->
+        let reason =
+            if r.ExitCode = 4 then "a SLURM cluster that is not ModelDsl's test cluster answers here: not touching it"
+            else r.Stderr.Trim()
+        eprintfn "note: %s; SLURM test skipped" reason
+        skiptest reason
+    | code -> failtestf "tests/slurm/cluster.sh start failed (exit %d):\n%s%s" code r.Stdout r.Stderr
+    let started = not running
     let dir = Path.Combine(Path.GetTempPath(), "modeldsl-slurm-" + Guid.NewGuid().ToString("N"))
     Directory.CreateDirectory dir |> ignore
     let jobId = ref None
@@ -110,14 +118,15 @@ let private onCluster (body: string -> string option ref -> unit) =
             let r = cluster "stop"
             if r.ExitCode <> 0 then eprintfn "note: tests/slurm/cluster.sh stop failed (exit %d): %s%s" r.ExitCode r.Stdout r.Stderr
 
-/// `sbatch --wait --parsable ARGS` in DIR (one output file per array task there), at most 45 s; records the job id.
+/// `sbatch --wait --parsable ARGS` in DIR (one output file per array task there), at most 300 s (four dotnet start-ups
+/// on 2 busy cores); records the job id.
 let private sbatch dir (jobId: string option ref) env args =
-    let r = run "sbatch" ([ "--wait"; "--parsable"; "--output=slurm-%A_%a.out" ] @ args) dir env 45
+    let r = run "sbatch" ([ "--wait"; "--parsable"; "--output=slurm-%A_%a.out" ] @ args) dir env 300
     let id = r.Stdout.Trim().Split([| '\n'; ';' |])[0]
     if id <> "" then jobId.Value <- Some id
     if r.ExitCode = -1 then
         jobId.Value |> Option.iter (fun id -> run "scancel" [ id ] dir [] 10 |> ignore)
-        failtestf "sbatch --wait %A did not return in 45 s" args
+        failtestf "sbatch --wait %A did not return in 300 s" args
     r
 
 let private csvLines (bytes: byte[]) = (Encoding.UTF8.GetString bytes).TrimEnd('\n').Split('\n')
@@ -171,10 +180,10 @@ let tests =
                 let merge = runCli ([ "merge"; "--out"; merged ] @ shards)
                 let report = merge.Stdout + merge.Stderr
                 Expect.equal merge.ExitCode 0 $"merge of the 4 shards: {report}"
-                Expect.isTrue (Regex.IsMatch(report, $@"\b{points}\b")) $"the report counts the {points} points: {report}"
-                for line in report.Split '\n' do
-                    if Regex.IsMatch(line, "missing|duplicat", RegexOptions.IgnoreCase) then
-                        Expect.isTrue (Regex.IsMatch(line, @"\b(0|no|none)\b", RegexOptions.IgnoreCase)) $"no point missing or duplicated: {line}"
+                Expect.stringContains merge.Stdout $"merged {points} points from 4 of 4 shard files" $"the report counts every point from every shard: {report}"
+                Expect.stringContains merge.Stdout $": {points} of {points} points stored" $"the report gives the grid's total: {report}"
+                Expect.isFalse (report.Contains "missing:") $"no point missing: {report}"
+                Expect.isFalse (report.Contains "duplicated:") $"no point duplicated: {report}"
                 let export results name =
                     let csv = Path.Combine(dir, name)
                     let r = runCli [ "export"; results; "--csv"; csv ]

@@ -25,7 +25,7 @@ let private configuration = (DirectoryInfo AppContext.BaseDirectory).Parent.Name
 [<Tests>]
 let tests =
     testSequenced <| testList "Cli/ToolPackage" [
-        test "pack, install into a folder from the packages alone, modeldsl check models/conformal-bl.mdl" {
+        test "pack, install into a folder from the packages alone; the installed modeldsl checks, scans (SQLite), exports and plots (SkiaSharp)" {
             let temp = Path.Combine(Path.GetTempPath(), "modeldsl-tool-" + Guid.NewGuid().ToString("N"))
             let nupkg = Path.Combine(temp, "nupkg")
             let tools = Path.Combine(temp, "tools")
@@ -60,6 +60,22 @@ let tests =
                 Expect.stringContains r.Stdout "U1BL^3" "the B-L cubed anomaly row"
                 Expect.stringContains r.Stdout "checks hold." "closing line"
                 Expect.equal r.Stderr "" "nothing on stderr"
+                // scan, export and plot load the natives check does not: SQLite (the store) and SkiaSharp (the plot)
+                let db, csv, png = Path.Combine(temp, "s.db"), Path.Combine(temp, "s.csv"), Path.Combine(temp, "s.png")
+                let scan =
+                    run exe [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario5.card"
+                              "--grid"; "re(w23)=-3:3:10"; "--grid"; "im(w23)=-3:3:10"; "--out"; db ] 120
+                Expect.equal scan.ExitCode 0 $"installed modeldsl scan: {scan.Stdout}\n{scan.Stderr}"
+                let export = run exe [ "export"; db; "--csv"; csv ] 60
+                Expect.equal export.ExitCode 0 $"installed modeldsl export: {export.Stdout}\n{export.Stderr}"
+                Expect.equal (File.ReadAllLines csv).Length 101 "the CSV: a header and one line per point of the 10 x 10 grid"
+                let plot =
+                    run exe [ "plot"; db; "--x"; "re(w23)"; "--y"; "im(w23)"; "--z"; "etaB_ratio"; "--zscale"; "symlog"
+                              "--contours"; "1"; "--out"; png ] 120
+                Expect.equal plot.ExitCode 0 $"installed modeldsl plot: {plot.Stdout}\n{plot.Stderr}"
+                Expect.isTrue (File.Exists png) "the PNG is written"
+                let signature = [| 0x89uy; 0x50uy; 0x4Euy; 0x47uy; 0x0Duy; 0x0Auy; 0x1Auy; 0x0Auy |]
+                Expect.equal (File.ReadAllBytes(png) |> Array.truncate 8) signature "the PNG file signature (PNG specification, section 5.2)"
             finally
                 if Directory.Exists temp then Directory.Delete(temp, true)
         }
