@@ -11,7 +11,8 @@ namespace ModelDsl.Model;
 /// calls and record fields (<c>R.field</c>) go to the binder's own rules, which see its scope
 /// <typeparamref name="TContext"/>. The binder-over-syntax-kinds switch follows terrajobst/minsk
 /// <c>Binder.BindExpression</c>. Delegates rather than a base class, because <see cref="Binder"/> is public
-/// and this type is not.
+/// and this type is not. The optional <c>literal</c> sees each number literal as it is bound (the kernel binder reads
+/// off which may stand for a quantity with a unit).
 /// </summary>
 /// <typeparam name="TContext">What the binder's rules need to know at a node (term scope, kernel index values).</typeparam>
 internal sealed class ExpressionBinder<TContext>(
@@ -21,7 +22,8 @@ internal sealed class ExpressionBinder<TContext>(
     Func<IndexExpressionSyntax, TContext, Expr> bindIndexed,
     Func<CallExpressionSyntax, TContext, Expr> bindCall,
     Func<MemberAccessExpressionSyntax, TContext, Expr> bindMember,
-    string namedArgumentHint)
+    string namedArgumentHint,
+    Action<LiteralExpressionSyntax>? literal = null)
 {
     /// <summary>
     /// Binds <paramref name="e"/> in <paramref name="context"/>. A division by an exact zero (or a zero to a negative power) is
@@ -34,6 +36,7 @@ internal sealed class ExpressionBinder<TContext>(
         switch (e)
         {
             case LiteralExpressionSyntax l:
+                literal?.Invoke(l);
                 return ExpressionRules.Literal(l, text, diagnostics);
             case NameExpressionSyntax n:
                 return bindName(n.Name, context);

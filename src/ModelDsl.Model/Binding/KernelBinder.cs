@@ -139,8 +139,9 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
                     if (MentionsBroken(d.Expression)) { MarkBroken(name); break; }
                     var errors = _diagnostics.Count;
                     var opaque = _opaqueNumbers;
+                    var quantities = _quantities;
                     var expr = Bind(d.Expression, new Context(ImmutableDictionary<string, int>.Empty, 0, false));
-                    if (_opaqueNumbers != opaque) _opaqueKernels.Add(name);
+                    if (_opaqueNumbers != opaque || _quantities == quantities) _opaqueKernels.Add(name);
                     if (_diagnostics.Count > errors || IsError(expr)) { MarkBroken(name); break; }
                     if (KernelUnit(d) is not { } declared) { MarkBroken(name); break; }
                     var inferred = _opaqueKernels.Contains(name) ? null : EnergyDimension(expr);
@@ -531,8 +532,9 @@ internal sealed partial class KernelBinder(Binder owner, IReadOnlyList<Declarati
     private ExpressionBinder<Context> ExpressionsFor(SourceText text)
     {
         if (!_expressions.TryGetValue(text, out var binder))
-            _expressions[text] = binder = new ExpressionBinder<Context>(text, _diagnostics, BindName, BindIndexed, BindCall, BindMember,
-                "Named arguments are for library functions in 'let'; functions and defines take theirs by position.");
+            _expressions[text] = binder = new ExpressionBinder<Context>(text, _diagnostics,
+                (n, c) => NoteQuantity(BindName(n, c)), (i, c) => NoteQuantity(BindIndexed(i, c)), BindCall, (m, c) => NoteQuantity(BindMember(m, c)),
+                "Named arguments are for library functions in 'let'; functions and defines take theirs by position.", NoteLiteral);
         return binder;
     }
 

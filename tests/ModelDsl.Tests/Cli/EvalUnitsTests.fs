@@ -4,6 +4,8 @@ module ModelDsl.Tests.Cli.EvalUnitsTests
 
 open System.Text.Json
 open Expecto
+open FsCheck
+open FsCheck.FSharp
 open ModelDsl
 open ModelDsl.Tests.TestSupport
 open ModelDsl.Tests.Syntax.DiagnosticTests
@@ -37,11 +39,43 @@ kernel k_declared = T*M/M in eV
 let private card = "card \"units\" for unit_demo\nT = 200 GeV\nM = 100 GeV\nx = -0.5\n"
 
 /// The unit each kernel must get: GeV^d for the dimension d worked out by hand from the formula; "-" where the spec does
-/// not tell (a plain number x, a constant without unit, mixed dimensions, exp of a mass).
+/// not tell (a plain number x, a constant without unit, mixed dimensions, exp of a mass, numbers alone: 2*pi).
 let private expected =
     [ "k_T", "GeV"; "k_T2", "GeV^2"; "k_ratio", "1"; "k_inverse", "GeV^-1"; "k_root", "GeV^(1/2)"; "k_cube_root", "GeV"
-      "k_exp", "GeV"; "k_ifpos", "GeV"; "k_min", "GeV"; "k_sign", "GeV"; "k_abs", "GeV"; "k_number", "1"
+      "k_exp", "GeV"; "k_ifpos", "GeV"; "k_min", "GeV"; "k_sign", "GeV"; "k_abs", "GeV"; "k_number", "-"
       "k_const_unit", "GeV^2"; "k_const_plain", "-"; "k_plain", "-"; "k_mixed", "-"; "k_exp_of_mass", "-"; "k_declared", "eV" ]
+
+/// Numbers in formulas: GeV quantities written bare (T_sph = 131.7 GeV, M_1/1e13 GeV, v = 174 GeV through a define), small
+/// exact rationals beside masses (1/2, 3/14, 0.35 = 7/20, 1/64 and 1/65 on either side of the bound), numbers alone, a kernel
+/// holding one of unknown dimension, and the same numbers under a declared unit.
+let private literalSpec = """model literals
+param T : real mass positive
+param M[3] : real mass positive
+define v = 174
+kernel T_sph = 131.7
+kernel x = M[1]/1e13
+kernel y_v = M[1]/v
+kernel a = T/2
+kernel b = 3/14*M[1]/T
+kernel c = 0.35*T^2/M[1]
+kernel e64 = T/64
+kernel e65 = T/65
+kernel milli = 1e-3*T
+kernel count = 16
+kernel later = T_sph*T/M[1]
+kernel T_sph_declared = 131.7 in GeV
+kernel x_declared = M[1]/1e13 in 1
+kernel a_declared = T/2 in TeV
+kernel two_eV = 2 in eV
+"""
+
+let private literalCard = "card \"literals\" for literals\nT = 200 GeV\nM = (1e13, 2e13, 3e13) GeV\n"
+
+/// By hand: 131.7, 1e13, 174, 1/65 (denominator 65 > 64) and 1e-3 (1/1000) may be GeV numbers: unknown; 1/2, 3/14, 7/20 and
+/// 1/64 are pure numbers; 16 alone holds no quantity; the declared units are printed as declared.
+let private literalExpected =
+    [ "T_sph", "-"; "x", "-"; "y_v", "-"; "a", "GeV"; "b", "1"; "c", "GeV"; "e64", "GeV"; "e65", "-"; "milli", "-"
+      "count", "-"; "later", "-"; "T_sph_declared", "GeV"; "x_declared", "1"; "a_declared", "TeV"; "two_eV", "eV" ]
 
 /// The columns of the table: the start and width of each rule's run of dashes.
 let private columns (rule: string) =
@@ -76,34 +110,44 @@ let private expectAligned (lines: string[]) =
         let widest = Array.append [| lines[0] |] lines[2..] |> Array.map (fun l -> List.item c (cells l) |> fun cell -> cell.TrimEnd().Length) |> Array.max
         Expect.equal widest width $"column {c}: the rule is as wide as its widest cell"
 
+/// The table rows (split into cells) of `eval` of a spec at a card, after checking that each expected kernel has its unit.
+let private expectTableUnits specText cardText (expected: (string * string) list) =
+    use s = new TempFile(specText)
+    use c = new TempFile(cardText, ".card")
+    let r = runCli [ "eval"; s.Path; "--card"; c.Path ]
+    Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
+    let rows = table r.Stdout |> Array.skip 2 |> Array.map (fun l -> l.Split(' ', System.StringSplitOptions.RemoveEmptyEntries))
+    for name, unit in expected do
+        let row = rows |> Array.find (fun cells -> cells[0] = name)
+        Expect.equal row[2] unit $"{name}'s unit"
+    rows
+
+/// The document of `eval --json` of a spec at a card, after checking kernel_units: each expected unit, null for "-".
+let private expectJsonUnits specText cardText (expected: (string * string) list) =
+    use s = new TempFile(specText)
+    use c = new TempFile(cardText, ".card")
+    let r = runCli [ "eval"; s.Path; "--card"; c.Path; "--json" ]
+    Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
+    let doc = JsonDocument.Parse r.Stdout
+    let units = doc.RootElement.GetProperty "kernel_units"
+    for name, unit in expected do
+        let u = units.GetProperty name
+        if unit = "-" then Expect.equal u.ValueKind JsonValueKind.Null $"{name}: not known"
+        else Expect.equal (u.GetString()) unit $"{name}'s unit"
+    doc
+
 [<Tests>]
 let tests =
     testList "Cli/EvalUnits" [
         test "each kernel's unit: inferred from mass parameters and constants with units, '-' where the spec does not tell" {
-            use s = new TempFile(spec)
-            use c = new TempFile(card, ".card")
-            let r = runCli [ "eval"; s.Path; "--card"; c.Path ]
-            Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
-            let rows = table r.Stdout |> Array.skip 2 |> Array.map (fun l -> l.Split(' ', System.StringSplitOptions.RemoveEmptyEntries))
-            for name, unit in expected do
-                let row = rows |> Array.find (fun cells -> cells[0] = name)
-                Expect.equal row[2] unit $"{name}'s unit"
+            let rows = expectTableUnits spec card expected
             let value name = (rows |> Array.find (fun cells -> cells[0] = name)).[1]
             Expect.equal (value "k_T2") "40000" "T^2 in GeV^2"
             Expect.equal (value "k_inverse") "0.005" "1/T in GeV^-1"
             Expect.equal (value "k_declared") "2E+11" "a kernel declared in eV is printed in eV (T = 200 GeV)"
         }
         test "--json: kernel_units names every kernel's unit, null where it is not known" {
-            use s = new TempFile(spec)
-            use c = new TempFile(card, ".card")
-            let r = runCli [ "eval"; s.Path; "--card"; c.Path; "--json" ]
-            Expect.equal r.ExitCode 0 $"exit code; {r.Stderr}"
-            use doc = JsonDocument.Parse r.Stdout
-            let units = doc.RootElement.GetProperty "kernel_units"
-            for name, unit in expected do
-                let u = units.GetProperty name
-                if unit = "-" then Expect.equal u.ValueKind JsonValueKind.Null $"{name}: not known"
-                else Expect.equal (u.GetString()) unit $"{name}'s unit"
+            use doc = expectJsonUnits spec card expected
             Expect.equal (doc.RootElement.GetProperty("kernels").GetProperty("k_T2").GetDouble()) 40000.0 "T^2 in GeV^2 (200^2, exact in doubles)"
         }
         test "the binder records the dimension: exact rational powers (GeV^(1/2)), unknown as null" {
@@ -134,6 +178,27 @@ let tests =
             for line in [ "kernel a = 1/T in eV^-1"; "kernel b = T^2 in GeV^2"; "kernel c = x in 1" ] do
                 Expect.stringContains formatted line line
         }
+        test "a number literal other than a small exact rational makes the unit unknown ('-'); 1/2, 3/14, 0.35 still infer" {
+            expectTableUnits literalSpec literalCard literalExpected |> ignore
+        }
+        test "--json: kernel_units is null for the bare GeV numbers, declared units unaffected and printed in them" {
+            use doc = expectJsonUnits literalSpec literalCard literalExpected
+            let kernels = doc.RootElement.GetProperty "kernels"
+            // by hand: 131.7 (GeV, as declared); M_1/1e13 = 1; T/2 = 100 GeV = 0.1 TeV; 2 (GeV inside, as every formula) = 2e9 eV;
+            // one division by the unit's factor at most: a few ulps
+            for name, value in [ "T_sph_declared", 131.7; "x_declared", 1.0; "a_declared", 0.1; "two_eV", 2e9 ] do
+                Expect.floatClose { absolute = 0.0; relative = 1e-15 } (kernels.GetProperty(name).GetDouble()) value $"{name}"
+        }
+        testPropertyWithConfig { FsCheckConfig.defaultConfig with maxTest = 200 } "n e-k times a mass is GeV exactly when n/10^k reduces to |p| <= 64, q <= 64" (
+            Prop.forAll (Arb.fromGen (Gen.zip (Gen.choose (1, 5000)) (Gen.choose (0, 4)))) (fun (n, k) ->
+                // reduced by hand: p/q = (n/g)/(10^k/g), g = gcd(n, 10^k)
+                let q0 = pown 10 k
+                let g = int (System.Numerics.BigInteger.GreatestCommonDivisor(bigint n, bigint q0))
+                let small = n / g <= 64 && q0 / g <= 64
+                let model = ModelCompilation.CompileOrThrow $"model m\nparam T : real mass positive\nkernel k = {n}e-{k}*T\n"
+                let dim = model.Kernels.[0].Dimension
+                if small then Expect.equal dim Symbolics.Numbers.Rational.One $"{n}e-{k} is a pure number"
+                else Expect.isNull dim $"{n}e-{k} may be a GeV number"))
         test "the table's rules fit their columns: short kernel names, wide values, the shipped models" {
             use s = new TempFile(spec)
             use c = new TempFile(card, ".card")
@@ -171,7 +236,8 @@ let tests =
             let model = ModelCompilation.FromFile(modelPath "ulysses-typei.mdl").Spec
             let dim name = (model.Kernels |> Seq.find (fun k -> k.Name = name)).Dimension
             // lib/leptogenesis/1DME.mdl: Gamma_tau = 485e-10 M_Pl/M_1 (M_Pl and M inputs declared mass): dimensionless, though
-            // the model binds M_Pl to constants.M_Pl, a number; 2RES.mdl: dM21 = M_2 - M_1, GeV
+            // the model binds M_Pl to constants.M_Pl, a number (declared 'in 1' there: 485e-10 is no small rational, so inference
+            // cannot tell); 2RES.mdl: dM21 = M_2 - M_1, GeV, inferred
             Expect.equal (dim "dme.Gamma_tau") Symbolics.Numbers.Rational.Zero "Gamma_tau/(H z)"
             Expect.equal (dim "res.dM21") Symbolics.Numbers.Rational.One "M_2 - M_1"
         }

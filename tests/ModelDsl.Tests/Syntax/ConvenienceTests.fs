@@ -159,7 +159,7 @@ let tests =
                 let _, spec = compile "const m = 2 eV\nkernel r = sqrt(m^2 + 1) + 2 in GeV\n"
                 Expect.equal spec.Kernels.[0].Unit "GeV" "accepted"
             }
-            case "MDL0283" "kernel k = 2 in ⟦eV⟧\n"
+            case "MDL0283" "param M[3] : real mass\nkernel k = 2 + M[1]/M[2] in ⟦eV⟧\n"   // a number alone (kernel k = 2 in eV) holds no quantity: its unit is not judged
             case "MDL0011" "const c = 1\nkernel k = c*y\n⟦foo⟧ = 3\n"
         ]
         testList "hermiticity warning" [
