@@ -179,9 +179,12 @@ let tests =
                         cmd.CommandText <- "SELECT coalesce(sum(count), 0) FROM chunks"
                         System.Convert.ToInt64(cmd.ExecuteScalar())
                     with _ -> 0L
+                // killed once the file has grown past 16 MB, about a quarter of the 65 MB it ends with: a cheap poll of its size
+                // (an SQLite reader would wait on the scan's locks), so the kill lands mid-scan on a fast or a loaded machine
+                let size () = if File.Exists interrupted then FileInfo(interrupted).Length else 0L
                 let sw = System.Diagnostics.Stopwatch.StartNew()
-                while rows interrupted = 0L && not p.HasExited && sw.Elapsed.TotalSeconds < 60.0 do
-                    System.Threading.Thread.Sleep 20
+                while size () < 16L * 1024L * 1024L && not p.HasExited && sw.Elapsed.TotalSeconds < 60.0 do
+                    System.Threading.Thread.Sleep 1
                 p.Kill true // SIGKILL: no chance to clean up
                 p.WaitForExit()
                 let atKill = rows interrupted
