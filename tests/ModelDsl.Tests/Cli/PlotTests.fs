@@ -9,6 +9,27 @@ open FsCheck.FSharp
 open ModelDsl.Plotting
 open ModelDsl.Tests.TestSupport
 
+/// Scans conformal-bl's etaB_ratio over (Re w23, Im w23) (Scenario 2) into a temporary folder, then runs BODY with the
+/// folder, the results file and `png NAME ARGS`: `plot --x re(w23) --z etaB_ratio ARGS` into NAME.png, exit 0 and a PNG
+/// signature checked, its bytes returned. The folder is deleted afterwards.
+let private withW23Scan (re: string) (im: string) (body: string -> string -> (string -> string list -> byte[]) -> unit) =
+    let dir = Path.Combine(Path.GetTempPath(), "modeldsl-plot-" + Guid.NewGuid().ToString("N"))
+    Directory.CreateDirectory dir |> ignore
+    try
+        let db = Path.Combine(dir, "map.db")
+        Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; $"re(w23)={re}"; "--grid"; $"im(w23)={im}"; "--out"; db ]).ExitCode 0 "2D scan"
+        let png name (args: string list) =
+            let path = Path.Combine(dir, name + ".png")
+            let r = runCli ([ "plot"; db; "--x"; "re(w23)"; "--z"; "etaB_ratio"; "--out"; path ] @ args)
+            Expect.equal r.ExitCode 0 $"{name}: {r.Stderr}"
+            let bytes = File.ReadAllBytes path
+            Expect.equal bytes.[0..3] [| 0x89uy; byte 'P'; byte 'N'; byte 'G' |] $"{name}: PNG signature"
+            bytes
+        body dir db png
+    finally
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
+        try Directory.Delete(dir, true) with _ -> ()
+
 [<Tests>]
 let tests =
     testList "Cli/Plot" [
@@ -140,24 +161,12 @@ let tests =
 
         // the PNG of the same plot is the same bytes each time, so a difference is the label's
         test "--xlabel and --ylabel replace the axis names (e.g. to give units), on a heatmap and a line plot" {
-            let dir = Path.Combine(Path.GetTempPath(), "modeldsl-plot-" + Guid.NewGuid().ToString("N"))
-            Directory.CreateDirectory dir |> ignore
-            try
-                let db = Path.Combine(dir, "map.db")
-                Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "re(w23)=-1:1:5"; "--grid"; "im(w23)=-2:0:5"; "--out"; db ]).ExitCode 0 "2D scan"
-                let png name (extra: string list) =
-                    let path = Path.Combine(dir, name + ".png")
-                    let r = runCli ([ "plot"; db; "--x"; "re(w23)"; "--z"; "etaB_ratio"; "--out"; path ] @ extra)
-                    Expect.equal r.ExitCode 0 r.Stderr
-                    File.ReadAllBytes path
+            withW23Scan "-1:1:5" "-2:0:5" <| fun _ _ png ->
                 for kind, args in [ "heatmap", [ "--y"; "im(w23)"; "--contours"; "1" ]; "line", [ "--series"; "im(w23)" ] ] do
                     let plain, again = png (kind + "-plain") args, png (kind + "-again") args
                     Expect.sequenceEqual again plain $"{kind}: the same plot twice is the same image"
                     let labelled = png (kind + "-labelled") (args @ [ "--xlabel"; "Re w23 (rad)"; "--ylabel"; "Im w23 (rad)" ])
                     Expect.isFalse (labelled = plain) $"{kind}: the labels change the image"
-            finally
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
-                try Directory.Delete(dir, true) with _ -> ()
         }
     ]
 
@@ -282,18 +291,10 @@ let scaleTests =
                 Expect.isFalse (File.Exists(Path.Combine(repoRoot, "never.png"))) "no PNG"
         }
         test "--zscale symlog[:C] and --zrange draw a heatmap (PNG, not empty, not the linear image); symlog on a line plot's axis; --logy with --zscale symlog is a usage error" {
-            let dir = Path.Combine(Path.GetTempPath(), "modeldsl-scale-" + Guid.NewGuid().ToString("N"))
-            Directory.CreateDirectory dir |> ignore
-            try
-                let db = Path.Combine(dir, "map.db")
-                Expect.equal (runCli [ "scan"; "models/conformal-bl.mdl"; "--card"; "samples/conformal-bl/scenario2.card"; "--grid"; "re(w23)=-3.1416:3.1416:21"; "--grid"; "im(w23)=-3:3:21"; "--out"; db ]).ExitCode 0 "2D scan"
+            withW23Scan "-3.1416:3.1416:21" "-3:3:21" <| fun dir db png0 ->
                 let png name (args: string list) =
-                    let path = Path.Combine(dir, name + ".png")
-                    let r = runCli ([ "plot"; db; "--x"; "re(w23)"; "--z"; "etaB_ratio"; "--out"; path ] @ args)
-                    Expect.equal r.ExitCode 0 $"{name}: {r.Stderr}"
-                    let bytes = File.ReadAllBytes path
+                    let bytes = png0 name args
                     Expect.isGreaterThan bytes.Length 10000 $"{name}: an image, not an empty file"
-                    Expect.equal bytes.[0..3] [| 0x89uy; byte 'P'; byte 'N'; byte 'G' |] $"{name}: PNG signature"
                     bytes
                 let map = [ "--y"; "im(w23)"; "--contours"; "1,-1" ]
                 let linear = png "linear" map
@@ -304,8 +305,5 @@ let scaleTests =
                 let both = runCli [ "plot"; db; "--x"; "re(w23)"; "--series"; "im(w23)"; "--z"; "etaB_ratio"; "--logy"; "--zscale"; "symlog"; "--out"; Path.Combine(dir, "x.png") ]
                 Expect.equal both.ExitCode 2 both.Stderr
                 Expect.stringContains both.Stderr "give one" "the conflict said"
-            finally
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools()
-                try Directory.Delete(dir, true) with _ -> ()
         }
     ]
