@@ -17,11 +17,14 @@ public class UlyssesSetBenchmarks
 {
     private SystemProgram _program = null!;
     private NumericModel _model = null!;
+    private SystemSolveOptions _options = null!;
 
     /// <summary>The system and its card: <c>SYSTEM@CARD</c>.</summary>
-    [Params("be.be@1N1F", "be12.be@1N2F", "be13.be@1N3F", "be21.be@2N1F", "be22.be@2N2F", "be23.be@2N3F",
-        "dme.dme@testpars", "dme2.dme@2N3F", "dme3.dme@3N3F", "dme3s.dme@3N3F", "res.be@Res", "ressp.be@Res", "resmix.be@Res")]
+    [ParamsSource(nameof(AllSets))]
     public string Set { get; set; } = "";
+
+    /// <summary>The sets of <see cref="UlyssesOwnTolerances.Sets"/>.</summary>
+    public static IEnumerable<string> AllSets => UlyssesOwnTolerances.Sets;
 
     /// <summary>Compiles ulysses-typei at the card and the system once.</summary>
     [GlobalSetup]
@@ -31,10 +34,13 @@ public class UlyssesSetBenchmarks
         _model = ModelCompilation.FromFile(Path.Combine(RepositoryRoot.Path, "models", "ulysses-typei.mdl"))
             .CreateNumericOrThrow(Path.Combine(RepositoryRoot.Path, "samples", "ulysses", card + ".card"));
         _program = _model.Kernels.System(system, _model.Point, out var problem) ?? throw new InvalidOperationException(problem);
+        _options = Options(system);
     }
+
+    /// <summary>The solver's options for <paramref name="system"/>: rtol 1e-7 with the specs' absolute tolerances.</summary>
+    protected virtual SystemSolveOptions Options(string system) => new() { RelativeTolerance = UlyssesBenchmarks.Rtol, Samples = 0 };
 
     /// <summary>One solve and its outputs (eta_B).</summary>
     [Benchmark]
-    public double Solve() =>
-        SystemSolver.Solve(_program, _model.Point, new SystemSolveOptions { RelativeTolerance = UlyssesBenchmarks.Rtol, Samples = 0 }).Output("eta_B");
+    public double Solve() => SystemSolver.Solve(_program, _model.Point, _options).Output("eta_B");
 }

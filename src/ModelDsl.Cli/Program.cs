@@ -162,6 +162,7 @@ try
     var solveSets = new Option<string[]>("--set") { Description = "Override a card value: NAME=VALUE (e.g. --set dofs=gg --set backreaction=false)." };
     var system = new Option<string>("--system") { Description = "The system to solve (needed when the model has several)." };
     var rtol = new Option<double>("--rtol") { Description = "Relative tolerance of the solver.", DefaultValueFactory = _ => 1e-8 };
+    var atol = new Option<double?>("--atol") { Description = "Absolute tolerance of every unknown, replacing the spec's atol (e.g. 1.49012e-8, the default of scipy's odeint that ULYSSES runs most sets at)." };
     var method = new Option<string>("--method") { Description = "The Rosenbrock method: rodas5p (default), rodaspr2, rodas4.", DefaultValueFactory = _ => "rodas5p" };
     var samples = new Option<int>("--samples") { Description = "Samples of the evolution written to --csv, --out and --plot.", DefaultValueFactory = _ => 200 };
     var solveCsv = new Option<FileInfo>("--csv") { Description = "Write the evolution (the variable and every unknown) as CSV." };
@@ -170,12 +171,12 @@ try
     var plotUnknowns = new Option<string[]>("--plot-unknowns") { Description = "The unknowns or outputs to draw along the variable (default: every unknown), e.g. --plot-unknowns dN1 etaL[1].", AllowMultipleArgumentsPerToken = true };
     var solve = new Command("solve", "Solve an ODE system of the model (e.g. Boltzmann equations) at a card and print its outputs.")
     {
-        solveFile, solveCard, solveSets, system, rtol, method, samples, solveCsv, solveOut, solvePlot, plotUnknowns,
+        solveFile, solveCard, solveSets, system, rtol, atol, method, samples, solveCsv, solveOut, solvePlot, plotUnknowns,
     };
     solve.SetAction(p => RequireFile(p.GetValue(solveFile)!) ?? RequireCard(p.GetValue(solveCard)!)
         ?? SolveCommand.Run(new SolveCommand.Options(p.GetValue(solveFile)!.FullName, p.GetValue(solveCard)!.FullName, p.GetValue(solveSets) ?? [],
             p.GetValue(system), p.GetValue(rtol), p.GetValue(method)!, p.GetValue(samples), p.GetValue(solveCsv)?.FullName, p.GetValue(solveOut)?.FullName,
-            p.GetValue(solvePlot)?.FullName, p.GetValue(plotUnknowns) ?? []), Console.Out, Console.Error));
+            p.GetValue(solvePlot)?.FullName, p.GetValue(plotUnknowns) ?? []) { AbsoluteTolerance = p.GetValue(atol) }, Console.Out, Console.Error));
 
     var root = new RootCommand("ModelDsl: write a neutrino-mass or leptogenesis model once, check it exactly, compile its kernels.")
     {

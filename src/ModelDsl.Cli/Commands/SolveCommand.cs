@@ -11,7 +11,7 @@ using ModelDsl.Plotting;
 namespace ModelDsl.Cli.Commands;
 
 /// <summary>
-/// <c>modeldsl solve FILE --card CARD [--set ...] [--system NAME] [--rtol R] [--method M] [--samples N] [--csv F] [--out DB] [--plot PNG]</c>:
+/// <c>modeldsl solve FILE --card CARD [--set ...] [--system NAME] [--rtol R] [--atol A] [--method M] [--samples N] [--csv F] [--out DB] [--plot PNG]</c>:
 /// solves an ODE system of the model at the card (issue 10) and prints its named outputs and the solver's work; the
 /// evolution (the variable and every unknown at N samples) goes to CSV and to an SQLite results file that <c>plot</c>
 /// reads (with every output's expression along the variable), and to a log-log PNG of |unknown| against the variable with
@@ -22,7 +22,11 @@ public static class SolveCommand
 {
     /// <summary>The command's options.</summary>
     public sealed record Options(string Spec, string Card, IReadOnlyList<string> Sets, string? System, double RelativeTolerance, string Method,
-        int Samples, string? Csv, string? Out, string? Plot, IReadOnlyList<string> PlotUnknowns);
+        int Samples, string? Csv, string? Out, string? Plot, IReadOnlyList<string> PlotUnknowns)
+    {
+        /// <summary>The absolute tolerance of every unknown, replacing the states' own (null: theirs).</summary>
+        public double? AbsoluteTolerance { get; init; }
+    }
 
     /// <summary>Runs the command; returns the exit code.</summary>
     public static int Run(Options o, TextWriter output, TextWriter error)
@@ -32,9 +36,9 @@ public static class SolveCommand
             error.WriteLine($"modeldsl: unknown --method '{o.Method}' (rodas5p, rodaspr2, rodas4)");
             return ExitCodes.Usage;
         }
-        if (!(o.RelativeTolerance > 0 && o.RelativeTolerance < 1) || o.Samples < 2)
+        if (!(o.RelativeTolerance > 0 && o.RelativeTolerance < 1) || o.Samples < 2 || o.AbsoluteTolerance is { } a && !(a > 0 && double.IsFinite(a)))
         {
-            error.WriteLine("modeldsl: --rtol must lie in (0, 1) and --samples be at least 2");
+            error.WriteLine("modeldsl: --rtol must lie in (0, 1), --atol be positive and finite, and --samples be at least 2");
             return ExitCodes.Usage;
         }
         var created = ModelCompilation.FromFile(o.Spec).CreateNumeric(o.Card, o.Sets);
@@ -48,7 +52,10 @@ public static class SolveCommand
                 : $"modeldsl: {(name is null ? "--system is needed" : $"no system '{name}'")}; the model's systems: {string.Join(", ", systems.Select(s => s.Name))}");
             return ExitCodes.Usage;
         }
-        var result = model.Solve(name, new SystemSolveOptions { Method = method, RelativeTolerance = o.RelativeTolerance, Samples = o.Samples });
+        var result = model.Solve(name, new SystemSolveOptions
+        {
+            Method = method, RelativeTolerance = o.RelativeTolerance, AbsoluteToleranceForAll = o.AbsoluteTolerance, Samples = o.Samples,
+        });
         if (result.Diagnostics.Length > 0) error.Write(DiagnosticPrinter.FormatAll(result.Diagnostics));
         if (result.Solution is not { } solution) return ExitCodes.SpecErrors;
 
@@ -65,7 +72,7 @@ public static class SolveCommand
         }
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"solver: {method.Name}, rtol {o.RelativeTolerance:G3}; {solution.Steps} steps ({solution.RejectedSteps} rejected), {solution.Evaluations} f, {solution.JacobianEvaluations} Jacobians; integral tables within {solution.IntegralTableError:G2}"));
+            $"solver: {method.Name}, rtol {o.RelativeTolerance:G6}{(o.AbsoluteTolerance is { } at ? $", atol {at:G6} for every unknown" : "")}; {solution.Steps} steps ({solution.RejectedSteps} rejected), {solution.Evaluations} f, {solution.JacobianEvaluations} Jacobians; integral tables within {solution.IntegralTableError:G2}"));
         if (EvalCommand.TableChoices(model.Spec, model.Point) is { } tables) output.WriteLine("tables: " + tables);
 
         var written = WriteEvolution(o, model, spec.Variable.Name, solution, error);
@@ -99,7 +106,7 @@ public static class SolveCommand
             {
                 // the evolution as a one-axis results file: 'modeldsl plot DB --x z --z dN[1] --logx --logz' draws it
                 var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\u0000",
-                    new[] { o.Spec, File.ReadAllText(o.Spec), o.Card, File.ReadAllText(o.Card), s.System, o.RelativeTolerance.ToString("R", CultureInfo.InvariantCulture), o.Method, o.Samples.ToString(CultureInfo.InvariantCulture) }
+                    new[] { o.Spec, File.ReadAllText(o.Spec), o.Card, File.ReadAllText(o.Card), s.System, o.RelativeTolerance.ToString("R", CultureInfo.InvariantCulture), o.AbsoluteTolerance?.ToString("R", CultureInfo.InvariantCulture) ?? "", o.Method, o.Samples.ToString(CultureInfo.InvariantCulture) }
                         .Concat(o.Sets)))));
                 if (File.Exists(db) && new FileInfo(db).Length > 0)
                 {

@@ -16,6 +16,13 @@ public sealed record SystemSolveOptions
     /// <summary>Absolute tolerance of the unknowns whose state declares none.</summary>
     public double AbsoluteTolerance { get; init; } = 1e-12;
 
+    /// <summary>
+    /// When set, the absolute tolerance of every unknown, the states' own <c>atol</c> included: one value for all, as ULYSSES and
+    /// scipy's odeint take it (ULYSSES v2.0.2 runs most of its equation sets at odeint's defaults, rtol = atol = 1.49012e-8;
+    /// docs/ulysses.md, "ULYSSES's own tolerances").
+    /// </summary>
+    public double? AbsoluteToleranceForAll { get; init; }
+
     /// <summary>Samples of the evolution, equally spaced in the solver's time (0: none).</summary>
     public int Samples { get; init; } = 200;
 
@@ -34,7 +41,7 @@ public static class SystemSolver
         var names = system.Outputs.Select(o => o.Name).ToImmutableArray();
         if (SystemInstance.Create(program, point, out var failure) is not { } instance)
             return SystemSolution.NotStarted(system.Name, names, program.Unknowns, failure!);
-        var atol = instance.AbsoluteTolerances.Select(a => double.IsNaN(a) ? options.AbsoluteTolerance : a).ToImmutableArray();
+        var atol = instance.AbsoluteTolerances.Select(a => options.AbsoluteToleranceForAll ?? (double.IsNaN(a) ? options.AbsoluteTolerance : a)).ToImmutableArray();
         var (t0, t1) = (instance.ToTime(instance.Start), instance.ToTime(instance.End));
         var ode = new OdeOptions
         {

@@ -149,6 +149,16 @@ let tests =
                 Expect.floatClose { absolute = 0.0; relative = 1e-7 } (s.Output "y1") (exp -2.0) m.Name
         }
 
+        test "AbsoluteToleranceForAll replaces every state's own atol (y' = -k y to t = 10: the tail held to 1e-14, then to 1e-6)" {
+            let text = "system decay {\n variable t from 0 to 10\n state y : real = 1 atol 1e-14\n d(y)/dt = -k*y\n output y1 = y at end\n}"
+            let own = solveWith (SystemSolveOptions(RelativeTolerance = 1e-4)) text
+            let forAll = solveWith (SystemSolveOptions(RelativeTolerance = 1e-4, AbsoluteToleranceForAll = Nullable 1e-6)) text
+            // y(10) = e^-20 = 2.1e-9: relative accuracy (a few rtol) with the state's atol, absolute (a few atol) with 1e-6
+            Expect.floatClose { absolute = 0.0; relative = 1e-3 } (own.Output "y1") (exp -20.0) "the state's atol 1e-14"
+            Expect.floatClose { absolute = 1e-5; relative = 0.0 } (forAll.Output "y1") (exp -20.0) "atol 1e-6 for all"
+            Expect.isLessThan forAll.Steps own.Steps "the tail below 1e-6 costs no steps once atol is 1e-6"
+        }
+
         test "a real state with a complex right-hand side, and a complex integrand, are errors of the solve (not dropped imaginary parts)" {
             let failed (text: string) =
                 let m = numeric text
@@ -268,6 +278,12 @@ let cliTests =
             let bad = runCli [ "solve"; spec.Path; "--card"; card.Path; "--method"; "euler" ]
             Expect.equal bad.ExitCode 2 bad.Stderr
             Expect.stringContains bad.Stderr "rodas5p" "names the methods"
+            let atolZero = runCli [ "solve"; spec.Path; "--card"; card.Path; "--atol"; "0" ]
+            Expect.equal atolZero.ExitCode 2 atolZero.Stderr
+            Expect.stringContains atolZero.Stderr "--atol" "names the option"
+            let atol = runCli [ "solve"; spec.Path; "--card"; card.Path; "--atol"; "1.49012e-8" ]
+            Expect.equal atol.ExitCode 0 atol.Stderr
+            Expect.stringContains atol.Stdout "atol 1.49012E-08 for every unknown" "the solver line says the atol replaced the states' own"
             use plain = new TempFile("model t\nparam k : real = 2\nkernel kk = k\n")
             let none = runCli [ "solve"; plain.Path; "--card"; card.Path ]
             Expect.equal none.ExitCode 2 none.Stderr

@@ -221,4 +221,36 @@ let tests =
             Expect.floatClose { absolute = 0.0; relative = 0.011 } k.["K"].Real k.["K_hubble"].Real "1.08 vs 1.0692"
             close 1e-10 k.["K"] ((hdh (yukawa mCard)).[0, 0].Real * v174 * v174 / mCard.[0] / 1.08e-12) "K from h"
         }
+        // The shipped ULYSSES sets on this model's couplings (issue 12, "Reuse"): h = yukawa_matrix(L, N), v_174 = v/sqrt2 and
+        // the model's m_*. Their eps is the B - L made per decay: ULYSSES's (3/16 pi) sum_j Im[(h^dagger h)_1j^2] (M_1/M_j)
+        // f1(M_j/M_1)/(h^dagger h)_11 (its second term cancels in the flavour sum) is minus CRV's, since
+        // f_V(x^2) + f_S(x^2) = -(3/(2x)) f1(x) identically (docs/ulysses.md, "The sets in the project's conventions"); so the
+        // flavour sum is minus mpmath's eps_1 of lepton number, to 1e-11 (the rounding of f1 and of the sums).
+        test "the ULYSSES sets on the model's couplings: their K is the model's, and sum_a eps_aa = -eps_1 (mpmath) in 1BE1F, 1BE2F, 1BE3F" {
+            let k = evaluate [||]
+            for set in [ "be1"; "be2"; "be3" ] do
+                close 1e-12 k.[$"{set}.K"] k.["K"].Real $"{set}.K"
+                let sum = k.[$"{set}.eps_ee"].Real + k.[$"{set}.eps_mumu"].Real + k.[$"{set}.eps_tautau"].Real
+                Expect.floatClose { absolute = 0.0; relative = 1e-11 } sum (-mpmathEps1.[(1e11, 1e12)]) $"{set}: sum of eps_aa"
+            close 1e-11 k.["be1.eps"] -mpmathEps1.[(1e11, 1e12)] "be1.eps, the one-flavour source"
+        }
+        // eta_B = 0.013 N_B-L(z_max) and, for decays and inverse decays from N_N1 = 0, N_B-L(z_max) = (3/4) eps_B-L kappa_f(K)
+        // with eps_B-L = -eps_1 (hep-ph/0401240's dN_B-L/dz = -eps_1 D (N_N1 - N_eq) - W N_B-L): eta_B has the sign of -eps_1 and,
+        // with kappa_f of the z_B form, the size within 10 % (the spread of the published forms, docs/ulysses.md "Strong
+        // washout against the analytic efficiency"; K = 16 at the card).
+        test "eta_B of 1BE1F on the model's card: the sign of -eps_1 and 0.013 (3/4) |eps_1| kappa_f(K) (z_B form) within 10 %" {
+            let m =
+                match ModelCompilation.FromFile(specPath).CreateNumeric(cardPath, [||]).Model with
+                | null -> failtest "the model compiles at its card"
+                | m -> m
+            let k = evaluate [||]
+            let s = m.Solve("be1.be", Kernels.Systems.SystemSolveOptions(RelativeTolerance = 1e-8)).Solution
+            Expect.isTrue s.Succeeded s.Message
+            let eps, kd = k.["eps1"].Real, k.["K"].Real
+            let zB = 2.0 + 4.0 * kd ** 0.13 * exp (-2.5 / kd)
+            let kappa = 2.0 / (zB * kd) * (1.0 - exp (-zB * kd / 2.0))
+            let eta = s.Output "eta_B"
+            Expect.equal (sign eta) (-(sign eps)) $"eta_B = {eta} against eps_1 = {eps}"
+            Expect.floatClose { absolute = 0.0; relative = 0.10 } eta (0.013 * 0.75 * -eps * kappa) "the z_B form"
+        }
     ]
