@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using ModelDsl.Kernels.Systems;
 
@@ -56,19 +55,26 @@ internal static class UlyssesOwnTolerances
         {
             var (system, benchCard) = (entry.Split('@')[0], entry.Split('@')[1]);
             var errors = new List<(double Error, string Card, int Steps)>();
+            var failed = new List<string>();
             foreach (var (card, model) in models)
             {
-                var reference = model.Solve(system, new SystemSolveOptions { RelativeTolerance = 1e-11, Samples = 0 }).Solution!;
-                var own = model.Solve(system, Options(system)).Solution!;
-                var error = own.Succeeded && reference.Succeeded ? Math.Abs(own.Output("eta_B") / reference.Output("eta_B") - 1) : double.NaN;
-                errors.Add((error, card, own.Steps));
+                var reference = model.Solve(system, new SystemSolveOptions { RelativeTolerance = 1e-11, Samples = 0 }).Solution;
+                var own = model.Solve(system, Options(system)).Solution;
+                if (reference is not { Succeeded: true } || own is not { Succeeded: true })
+                {
+                    failed.Add($"{card} ({own?.Message ?? reference?.Message ?? "not compiled"})");
+                    continue;
+                }
+                errors.Add((Math.Abs(own.Output("eta_B") / reference.Output("eta_B") - 1), card, own.Steps));
             }
-            var worst = errors.MaxBy(e => double.IsNaN(e.Error) ? double.PositiveInfinity : e.Error);
-            var median = errors.Select(e => e.Error).Order().ElementAt(errors.Count / 2);
-            var bench = errors.First(e => e.Card == benchCard);
             var (rtol, atol) = Of(system);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {system} | {rtol:G3}, {atol:G3} | {worst.Error:E1} ({worst.Card}) | {median:E1} | {bench.Card}: {bench.Error:E1}, {bench.Steps} |"));
+            var worst = errors.MaxBy(e => e.Error);
+            var median = errors.Select(e => e.Error).Order().ElementAtOrDefault(errors.Count / 2);
+            var bench = errors.FirstOrDefault(e => e.Card == benchCard);
+            var benchCell = bench.Card is null ? "failed" : FormattableString.Invariant($"{bench.Error:E1}, {bench.Steps}");
+            output.WriteLine(FormattableString.Invariant(
+                $"| {system} | {rtol:G3}, {atol:G3} | {worst.Error:E1} ({worst.Card}) | {median:E1} | {benchCard}: {benchCell} |")
+                + (failed.Count > 0 ? " failed: " + string.Join("; ", failed) : ""));
         }
     }
 }

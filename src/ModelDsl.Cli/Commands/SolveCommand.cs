@@ -36,9 +36,13 @@ public static class SolveCommand
             error.WriteLine($"modeldsl: unknown --method '{o.Method}' (rodas5p, rodaspr2, rodas4)");
             return ExitCodes.Usage;
         }
-        if (!(o.RelativeTolerance > 0 && o.RelativeTolerance < 1) || o.Samples < 2 || o.AbsoluteTolerance is { } a && !(a > 0 && double.IsFinite(a)))
+        var usage = !(o.RelativeTolerance > 0 && o.RelativeTolerance < 1) ? $"--rtol must lie in (0, 1), not {o.RelativeTolerance}"
+            : o.AbsoluteTolerance is { } a && !(a > 0 && double.IsFinite(a)) ? $"--atol must be positive and finite, not {a}"
+            : o.Samples < 2 ? $"--samples must be at least 2, not {o.Samples}"
+            : null;
+        if (usage is not null)
         {
-            error.WriteLine("modeldsl: --rtol must lie in (0, 1), --atol be positive and finite, and --samples be at least 2");
+            error.WriteLine("modeldsl: " + usage);
             return ExitCodes.Usage;
         }
         var created = ModelCompilation.FromFile(o.Spec).CreateNumeric(o.Card, o.Sets);

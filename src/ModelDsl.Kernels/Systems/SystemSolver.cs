@@ -39,6 +39,8 @@ public static class SystemSolver
         options ??= new SystemSolveOptions();
         var system = program.System;
         var names = system.Outputs.Select(o => o.Name).ToImmutableArray();
+        if (options.AbsoluteToleranceForAll is { } all && !(all > 0 && double.IsFinite(all)))
+            return SystemSolution.NotStarted(system.Name, names, program.Unknowns, $"the absolute tolerance for every unknown must be positive and finite, not {all}");
         if (SystemInstance.Create(program, point, out var failure) is not { } instance)
             return SystemSolution.NotStarted(system.Name, names, program.Unknowns, failure!);
         var atol = instance.AbsoluteTolerances.Select(a => options.AbsoluteToleranceForAll ?? (double.IsNaN(a) ? options.AbsoluteTolerance : a)).ToImmutableArray();

@@ -149,14 +149,23 @@ let tests =
                 Expect.floatClose { absolute = 0.0; relative = 1e-7 } (s.Output "y1") (exp -2.0) m.Name
         }
 
-        test "AbsoluteToleranceForAll replaces every state's own atol (y' = -k y to t = 10: the tail held to 1e-14, then to 1e-6)" {
-            let text = "system decay {\n variable t from 0 to 10\n state y : real = 1 atol 1e-14\n d(y)/dt = -k*y\n output y1 = y at end\n}"
+        test "AbsoluteToleranceForAll replaces every unknown's atol, a state's own and the default (y' = -k y, z' = -k z to t = 10)" {
+            // y declares atol 1e-14, z none (the default 1e-12); y(10) = z(10) = e^-20 = 2.1e-9
+            let text = "system decay {\n variable t from 0 to 10\n state y : real = 1 atol 1e-14\n state z : real = 1\n d(y)/dt = -k*y\n d(z)/dt = -k*z\n output y1 = y at end\n output z1 = z at end\n}"
             let own = solveWith (SystemSolveOptions(RelativeTolerance = 1e-4)) text
             let forAll = solveWith (SystemSolveOptions(RelativeTolerance = 1e-4, AbsoluteToleranceForAll = Nullable 1e-6)) text
-            // y(10) = e^-20 = 2.1e-9: relative accuracy (a few rtol) with the state's atol, absolute (a few atol) with 1e-6
-            Expect.floatClose { absolute = 0.0; relative = 1e-3 } (own.Output "y1") (exp -20.0) "the state's atol 1e-14"
-            Expect.floatClose { absolute = 1e-5; relative = 0.0 } (forAll.Output "y1") (exp -20.0) "atol 1e-6 for all"
+            let exact = exp -20.0
+            let err (s: Kernels.Systems.SystemSolution) name = abs (s.Output name - exact)
+            // with their own atol the tail is held relative to itself (a few rtol); with atol 1e-6 for all only to a few atol
+            Expect.floatClose { absolute = 0.0; relative = 1e-3 } (own.Output "y1") exact "y with its atol 1e-14"
+            Expect.floatClose { absolute = 0.0; relative = 1e-3 } (own.Output "z1") exact "z with the default 1e-12"
+            for name in [ "y1"; "z1" ] do
+                Expect.isLessThanOrEqual (err forAll name) 3e-6 $"{name} within a few atol 1e-6"
+                Expect.isGreaterThan (err forAll name) (100.0 * err own name) $"{name}: the tail no longer held to its own atol"
             Expect.isLessThan forAll.Steps own.Steps "the tail below 1e-6 costs no steps once atol is 1e-6"
+            let bad = (numeric text).Solve("decay", SystemSolveOptions(AbsoluteToleranceForAll = Nullable 0.0)).Solution
+            Expect.isFalse bad.Succeeded "atol 0 for all is refused"
+            Expect.stringContains bad.Message "positive and finite" "says why"
         }
 
         test "a real state with a complex right-hand side, and a complex integrand, are errors of the solve (not dropped imaginary parts)" {
@@ -278,9 +287,13 @@ let cliTests =
             let bad = runCli [ "solve"; spec.Path; "--card"; card.Path; "--method"; "euler" ]
             Expect.equal bad.ExitCode 2 bad.Stderr
             Expect.stringContains bad.Stderr "rodas5p" "names the methods"
-            let atolZero = runCli [ "solve"; spec.Path; "--card"; card.Path; "--atol"; "0" ]
-            Expect.equal atolZero.ExitCode 2 atolZero.Stderr
-            Expect.stringContains atolZero.Stderr "--atol" "names the option"
+            for value in [ "0"; "NaN"; "Infinity" ] do
+                let atolBad = runCli [ "solve"; spec.Path; "--card"; card.Path; "--atol"; value ]
+                Expect.equal atolBad.ExitCode 2 $"--atol {value}: {atolBad.Stderr}"
+                Expect.stringContains atolBad.Stderr "--atol must be positive and finite" $"--atol {value}: names the option"
+            let rtolBad = runCli [ "solve"; spec.Path; "--card"; card.Path; "--rtol"; "2" ]
+            Expect.equal rtolBad.ExitCode 2 rtolBad.Stderr
+            Expect.stringContains rtolBad.Stderr "--rtol must lie in (0, 1)" "names the option"
             let atol = runCli [ "solve"; spec.Path; "--card"; card.Path; "--atol"; "1.49012e-8" ]
             Expect.equal atol.ExitCode 0 atol.Stderr
             Expect.stringContains atol.Stdout "atol 1.49012E-08 for every unknown" "the solver line says the atol replaced the states' own"
