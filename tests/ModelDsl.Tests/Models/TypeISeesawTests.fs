@@ -81,12 +81,18 @@ let private epsDavidsonIbarra () =
     let den = Seq.sum (seq { for k in 0..2 -> mnu.[k] * r.[k, 0].Magnitude ** 2.0 })
     3.0 * mCard.[0] / (16.0 * Math.PI * v174 * v174) * num / den
 
-/// Kernel values in GeV by name, for the spec text (with added kernels) at the card, with `--set` overrides.
-let private evaluateText (text: string) (sets: string[]) =
+/// The spec text (with added kernels) compiled at the card, with `--set` overrides.
+let private numericText (text: string) (sets: string[]) =
     let r = ModelCompilation.Create(text, specPath).CreateNumeric(cardPath, sets)
     match r.Model with
     | null -> failtestf "evaluation failed:\n%s" (Diagnostics.DiagnosticPrinter.FormatAll r.Diagnostics)
-    | m -> m.Evaluate().Values |> Seq.map (fun k -> k.Name, k.Value) |> Map.ofSeq
+    | m -> m
+
+/// Kernel values in GeV by name.
+let private values (m: NumericModel) = m.Evaluate().Values |> Seq.map (fun k -> k.Name, k.Value) |> Map.ofSeq
+
+/// Kernel values in GeV by name, for the spec text (with added kernels) at the card, with `--set` overrides.
+let private evaluateText (text: string) (sets: string[]) = values (numericText text sets)
 
 let private evaluate sets = evaluateText (File.ReadAllText specPath) sets
 
@@ -239,11 +245,8 @@ let tests =
         // with kappa_f of the z_B form, the size within 10 % (the spread of the published forms, docs/ulysses.md "Strong
         // washout against the analytic efficiency"; K = 16 at the card).
         test "eta_B of 1BE1F on the model's card: the sign of -eps_1 and 0.013 (3/4) |eps_1| kappa_f(K) (z_B form) within 10 %" {
-            let m =
-                match ModelCompilation.FromFile(specPath).CreateNumeric(cardPath, [||]).Model with
-                | null -> failtest "the model compiles at its card"
-                | m -> m
-            let k = evaluate [||]
+            let m = numericText (File.ReadAllText specPath) [||]
+            let k = values m
             let s = m.Solve("be1.be", Kernels.Systems.SystemSolveOptions(RelativeTolerance = 1e-8)).Solution
             Expect.isTrue s.Succeeded s.Message
             let eps, kd = k.["eps1"].Real, k.["K"].Real
